@@ -1,0 +1,30 @@
+import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+
+export class KeldairHrApi implements ICredentialType {
+	name = 'keldairHrApi';
+
+	displayName = 'KeldairHR Webhook Signing';
+
+	icon: Icon = 'file:icons/keldairHr.svg';
+
+	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#keldairhr';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Signing Secret',
+			name: 'signingSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'The webhook signing secret agreed with the KeldairHR product team',
+		},
+		{
+			displayName: 'Signature Header',
+			name: 'signatureHeader',
+			type: 'string',
+			default: 'X-Signature',
+			description: 'The header that carries the HMAC-SHA256 signature (hex or base64, optionally prefixed "sha256=")',
+		},
+	];
+}

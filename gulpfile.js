@@ -1,0 +1,34 @@
+// Build steps tsc does not do: copy icons and codex files into dist/, and generate the
+// output schemas n8n shows in its schema preview from the zod schemas (the single source).
+const { dest, parallel, series, src } = require('gulp');
+const fs = require('node:fs');
+const path = require('node:path');
+
+function copyNodeAssets() {
+	return src(['nodes/**/*.svg', 'nodes/**/*.node.json']).pipe(dest('dist/nodes'));
+}
+
+function copyCredentialIcons() {
+	return src('credentials/**/*.svg').pipe(dest('dist/credentials'));
+}
+
+function writeSchema(nodeFolder, schema) {
+	const dir = path.join('dist', 'nodes', nodeFolder, '__schema__', 'v1.0.0');
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, 'output.json'), JSON.stringify(schema, null, 2) + '\n');
+}
+
+async function outputSchemas() {
+	const { z } = require('zod/v4');
+	const { vendorList } = require('./dist/nodes/vendors');
+	const { triggerItemJsonSchema } = require('./dist/nodes/shared/metadata');
+	const { canonicalEventSchema } = require('./dist/nodes/shared/canonical');
+	for (const vendor of vendorList) {
+		// Each vendor's folder is its key in PascalCase + "Trigger" (kini → KiniTrigger).
+		writeSchema(`${vendor.key.charAt(0).toUpperCase()}${vendor.key.slice(1)}Trigger`, triggerItemJsonSchema(vendor.schema));
+	}
+	writeSchema('AtsNormalize', z.toJSONSchema(canonicalEventSchema, { unrepresentable: 'any' }));
+}
+
+exports.build = series(parallel(copyNodeAssets, copyCredentialIcons), outputSchemas);
+exports.default = exports.build;

@@ -1,0 +1,69 @@
+import type { CanonicalEvent } from '../shared/canonical';
+import { asRecord, idText } from '../shared/canonical';
+import { METADATA_KEY } from '../shared/metadata';
+import { sha256Hex } from '../shared/signatures';
+import type { VendorDefinition } from '../shared/vendor';
+import { vendorList, vendors } from '../vendors';
+import { summarize } from './summary';
+
+export class UnreadableItemError extends Error {}
+
+/** Vendor from the trigger's metadata, else from the payload's shape. */
+export function detectVendor(json: Record<string, unknown>, forced?: string): VendorDefinition {
+	if (forced && forced !== 'auto') {
+		const vendor = vendors[forced];
+		if (!vendor) throw new UnreadableItemError(`Unknown source "${forced}"`);
+		return vendor;
+	}
+	const metaVendor = asRecord(json[METADATA_KEY]).vendor;
+	if (typeof metaVendor === 'string' && vendors[metaVendor]) return vendors[metaVendor];
+	const byShape = vendorList.find((vendor) => vendor.looksLike(json));
+	if (!byShape) {
+		throw new UnreadableItemError(
+			'Not an ATS event: no trigger metadata and the fields match no known vendor. Set "Source" to read it as a given vendor.',
+		);
+	}
+	return byShape;
+}
+
+export interface NormalizeOptions {
+	source?: string;
+	includeRaw?: boolean;
+}
+
+export function normalizeEvent(json: Record<string, unknown>, options: NormalizeOptions = {}): CanonicalEvent {
+	const vendor = detectVendor(json, options.source);
+	const meta = asRecord(json[METADATA_KEY]);
+	const body: Record<string, unknown> = { ...json };
+	delete body[METADATA_KEY];
+	const sourceType = vendor.eventTypeOf(body) ?? 'unknown';
+	const mappingKey = vendor.mappingKeyOf?.(body, sourceType) ?? sourceType;
+	const type = vendor.canonicalTypes[mappingKey] ?? vendor.canonicalTypeFallback?.(sourceType) ?? 'other';
+	const fields = vendor.normalize(body);
+	const event: CanonicalEvent = {
+		id: idText(meta.eventId) ?? vendor.eventIdOf(body) ?? sha256Hex(JSON.stringify(body)).slice(0, 24),
+		source: vendor.key,
+		sourceType,
+		type,
+		occurredAt: fields.occurredAt,
+		application: fields.application,
+		candidate: fields.candidate,
+		job: fields.job,
+		summary: summarize(type, fields, vendor.displayName, sourceType),
+		valid: typeof meta.valid === 'boolean' ? meta.valid : vendor.schema.safeParse(body).success,
+	};
+	if (options.includeRaw) event.raw = body;
+	return event;
+}
+
+/** One level only (e.g. candidate_name), for spreadsheets; raw becomes a JSON string. */
+export function flattenEvent(event: CanonicalEvent): Record<string, string | boolean | null> {
+	const flat: Record<string, string | boolean | null> = {};
+	for (const [key, value] of Object.entries(event)) {
+		if (key === 'raw') flat.raw = JSON.stringify(value);
+		else if (value !== null && typeof value === 'object') {
+			for (const [inner, innerValue] of Object.entries(value)) flat[`${key}_${inner}`] = innerValue as string | null;
+		} else flat[key] = value as string | boolean | null;
+	}
+	return flat;
+}

@@ -1,0 +1,76 @@
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { secretFormatTest } from '../shared/credentialTest';
+import { manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { receiveVendorWebhook } from '../shared/pipeline';
+import { keldairHrVendor } from './keldairHr.vendor';
+
+export class KeldairHrTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'KeldairHR Trigger',
+		name: 'keldairHrTrigger',
+		icon: 'file:keldairHr.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"]}}',
+		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
+		defaults: { name: 'KeldairHR Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'keldairHrApi',
+				required: true,
+				testedBy: 'keldairHrApiTest',
+				displayOptions: { show: { authentication: ['signature'] } },
+			},
+		],
+		webhooks: vendorWebhooks,
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'None', value: 'none', description: "Accept any request (KeldairHR's default)" },
+					{ name: 'Signature (HMAC-SHA256)', value: 'signature', description: 'Verify the signature header' },
+				],
+				default: 'none',
+			},
+			notice(
+				'Unauthenticated: anyone who learns this URL can start the workflow. Ask KeldairHR for a signing secret and choose Signature.',
+				{ displayOptions: { show: { authentication: ['none'] } } },
+			),
+			notice("Send this node's Production URL to the KeldairHR product team; they register it for you."),
+			{
+				displayName: 'Event Types',
+				name: 'events',
+				type: 'string',
+				default: '*',
+				placeholder: 'applicant.hired, onboarding.*',
+				description:
+					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped.',
+			},
+			optionsProperty(),
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			keldairHrApiTest: secretFormatTest('KeldairHR', [{ name: 'signingSecret', label: 'Signing Secret' }]),
+		},
+	};
+
+	webhookMethods = manualWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const authenticate = this.getNodeParameter('authentication', 'none') === 'signature';
+		return await receiveVendorWebhook.call(this, keldairHrVendor, authenticate);
+	}
+}

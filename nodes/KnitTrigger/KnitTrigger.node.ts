@@ -1,0 +1,99 @@
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { secretFormatTest } from '../shared/credentialTest';
+import { eventFilterProperty, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { receiveVendorWebhook } from '../shared/pipeline';
+import { KNIT_API_URL, knitWebhookMethods } from './knit.registration';
+import { knitVendor } from './knit.vendor';
+
+const whenRegistering = { displayOptions: { show: { registerWebhook: [true] } } };
+
+export class KnitTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Knit Trigger',
+		name: 'knitTrigger',
+		icon: 'file:knit.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on Knit sync events (one record per request)',
+		defaults: { name: 'Knit Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'knitApi', required: true, testedBy: 'knitApiTest' }],
+		webhooks: vendorWebhooks,
+		properties: [
+			notice(
+				"Use this node's Production URL as the destination of a Knit sync, or let the node start the sync for you below. Requests must carry a valid X-Knit-Signature.",
+			),
+			eventFilterProperty(knitVendor),
+			{
+				displayName: 'Start Knit Sync on Activation',
+				name: 'registerWebhook',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether activating the workflow calls Knit's sync.start with this webhook as destination (and deactivating pauses the sync)",
+			},
+			{
+				displayName: 'Integration ID',
+				name: 'integrationId',
+				type: 'string',
+				required: true,
+				default: '',
+				description: "The customer's Knit integration ID (from Knit's UI component)",
+				...whenRegistering,
+			},
+			{
+				displayName: 'Data Type',
+				name: 'dataType',
+				type: 'options',
+				options: [
+					{ name: 'ATS Applications', value: 'ats_applications' },
+					{ name: 'ATS Jobs', value: 'ats_jobs' },
+				],
+				default: 'ats_applications',
+				...whenRegistering,
+			},
+			{
+				displayName: 'Models',
+				name: 'models',
+				type: 'string',
+				default:
+					'application_info,application_stage,application_interviews,application_rejection,application_offers,application_attachments',
+				description: "Comma-separated Knit model IDs to subscribe to (see Knit's data models)",
+				...whenRegistering,
+			},
+			{
+				displayName: 'Frequency',
+				name: 'frequency',
+				type: 'string',
+				default: 'standard',
+				...whenRegistering,
+			},
+			{
+				displayName: 'Knit API URL',
+				name: 'knitApiUrl',
+				type: 'string',
+				default: KNIT_API_URL,
+				description: 'Change only for a proxy or a test server',
+				...whenRegistering,
+			},
+			optionsProperty(),
+		],
+	};
+
+	methods = { credentialTest: { knitApiTest: secretFormatTest('Knit', [{ name: 'apiKey', label: 'API Key' }]) } };
+
+	webhookMethods = knitWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveVendorWebhook.call(this, knitVendor);
+	}
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod/v4';
+
+import { eventOptions } from '../shared/vendor';
+
+export const knitEvents = eventOptions([
+	['record.new', 'A new record (e.g. application) was found'],
+	['record.modified', 'A record changed'],
+	['record.deleted', 'A record is no longer in the ATS'],
+	['sync.events.processed', 'A batch of a sync run was processed'],
+	['sync.events.allConsumed', 'A sync run finished and every event was delivered'],
+]);
+
+const syncFields = {
+	eventId: z.string().min(1),
+	syncType: z.string(),
+	syncDataType: z.string(),
+	syncJobId: z.string(),
+	syncRunId: z.string(),
+};
+
+const epochMillis = z.string().regex(/^\d+$/, 'expected epoch milliseconds');
+
+export const knitRecordEventSchema = z.looseObject({
+	...syncFields,
+	eventType: z.enum(['record.new', 'record.modified', 'record.deleted']),
+	eventData: z.record(z.string(), z.unknown()),
+	recordId: z.string(),
+});
+
+export const knitSyncEventSchema = z.looseObject({
+	...syncFields,
+	eventType: z.enum(['sync.events.processed', 'sync.events.allConsumed']),
+	eventData: z.looseObject({
+		status: z.string(),
+		processed: z.number().int(),
+		emitted: z.number().int(),
+		consumed: z.number().int().optional(),
+		startedAt: epochMillis,
+		processedAt: epochMillis,
+		completedAt: epochMillis.optional(),
+		complete: z.boolean(),
+	}),
+});
+
+export const knitWebhookSchema = z.discriminatedUnion('eventType', [knitRecordEventSchema, knitSyncEventSchema]);
+
+export type KnitWebhook = z.infer<typeof knitWebhookSchema>;

@@ -1,0 +1,48 @@
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { secretFormatTest } from '../shared/credentialTest';
+import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { receiveVendorWebhook } from '../shared/pipeline';
+import { komboVendor } from './kombo.vendor';
+
+export class KomboTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Kombo Trigger',
+		name: 'komboTrigger',
+		icon: 'file:kombo.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
+		defaults: { name: 'Kombo Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'komboApi', required: true, testedBy: 'komboApiTest' }],
+		webhooks: vendorWebhooks,
+		properties: [
+			notice(
+				"Paste this node's Production URL into Kombo's dashboard → Configuration → Webhooks and subscribe to the events you want.",
+			),
+			eventFilterProperty(komboVendor),
+			optionsProperty(),
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			komboApiTest: secretFormatTest('Kombo', [{ name: 'webhookSecret', label: 'Webhook Secret' }]),
+		},
+	};
+
+	webhookMethods = manualWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveVendorWebhook.call(this, komboVendor);
+	}
+}

@@ -1,0 +1,67 @@
+import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, textOrNull } from '../shared/canonical';
+import type { CanonicalFields } from '../shared/canonical';
+import { signBodyHmacBase64Url, verifyBodyHmacBase64Url } from '../shared/signatures';
+import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
+import { komboSamples } from './kombo.samples';
+import { komboEvents, komboWebhookSchema } from './kombo.schema';
+
+/** Kombo signs the raw body with the webhook secret: base64url HMAC-SHA256, no padding. */
+export function verifyKomboSignature({ rawBody, headers, credentials }: VerifyRequest) {
+	return verifyBodyHmacBase64Url(rawBody, headers, 'X-Kombo-Signature', String(credentials.webhookSecret ?? ''));
+}
+
+function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
+	const type = String(body.type ?? '');
+	const data = asRecord(body.data);
+	const fields: CanonicalFields = {
+		occurredAt: isoTime(data.updated_at ?? data.sync_ended_at ?? data.created_at ?? null),
+		application: emptyApplication(),
+		candidate: emptyCandidate(),
+		job: emptyJob(),
+	};
+	if (type === 'ai-apply-job-posting-status-updated') {
+		fields.job = {
+			id: idText(data.id),
+			title: textOrNull(data.job_code),
+			url: textOrNull(data.url),
+			status: textOrNull(data.availability),
+		};
+		fields.detail = textOrNull(asRecord(data.career_site).label) ?? undefined;
+	} else if (type === 'ai-apply-application-status-updated') {
+		fields.application = { ...fields.application, id: idText(data.id), status: textOrNull(data.status) };
+		fields.job.id = idText(data.job_posting_id);
+	} else {
+		const tool = textOrNull(data.integration_tool) ?? textOrNull(data.tool);
+		const state = textOrNull(data.state) ?? textOrNull(data.sync_state);
+		fields.detail = [tool, textOrNull(data.integration_id) ?? textOrNull(data.id), state].filter(Boolean).join(', ') || undefined;
+	}
+	return fields;
+}
+
+export const komboVendor: VendorDefinition = {
+	key: 'kombo',
+	displayName: 'Kombo',
+	credentialType: 'komboApi',
+	secretField: 'webhookSecret',
+	events: komboEvents,
+	schema: komboWebhookSchema,
+	eventTypeOf: (body) => textOrNull(asRecord(body).type) ?? undefined,
+	eventIdOf: (body) => textOrNull(asRecord(body).id) ?? undefined,
+	verify: verifyKomboSignature,
+	sign: (rawBody, credentials) => ({ 'X-Kombo-Signature': signBodyHmacBase64Url(credentials.webhookSecret, rawBody) }),
+	samples: komboSamples,
+	freshSample: (sample, sequence, nowMs) => ({ ...sample.body, id: `${nowMs.toString(36)}K${sequence}` }),
+	canonicalTypes: {
+		'ai-apply-job-posting-status-updated': 'job.status_changed',
+		'ai-apply-application-status-updated': 'application.status_changed',
+		'sync-finished': 'sync.completed',
+		'data-changed': 'integration.data_changed',
+		'integration-created': 'integration.created',
+		'integration-deleted': 'integration.deleted',
+		'integration-state-changed': 'integration.state_changed',
+		'connection-flow-failed': 'integration.connection_failed',
+		'remote-event-received': 'integration.remote_event',
+	},
+	normalize: normalizeKombo,
+	looksLike: (body) => typeof body.type === 'string' && typeof body.id === 'string' && 'data' in body && !('version' in body),
+};

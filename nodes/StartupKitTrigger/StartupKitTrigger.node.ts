@@ -1,0 +1,64 @@
+import type {
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { secretFormatTest } from '../shared/credentialTest';
+import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { receiveVendorWebhook } from '../shared/pipeline';
+import { startupKitVendor } from './startupKit.vendor';
+
+export class StartupKitTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'StartupKit Trigger',
+		name: 'startupKitTrigger',
+		icon: 'file:startupKit.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow on StartupKit hiring events (applications, offers, interviews, reviews, jobs)',
+		defaults: { name: 'StartupKit Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'startupKitApi', required: true, testedBy: 'startupKitApiTest' }],
+		webhooks: vendorWebhooks,
+		properties: [
+			notice(
+				"Paste this node's Production URL into StartupKit → Integrations → Webhooks, then use Send Test Ping. Every request must carry a valid X-Webhook-Signature and a fresh X-Webhook-Timestamp.",
+			),
+			eventFilterProperty(startupKitVendor),
+			optionsProperty([
+				{
+					displayName: 'Timestamp Tolerance (Seconds)',
+					name: 'toleranceSeconds',
+					type: 'number',
+					typeOptions: { minValue: 30, maxValue: 3600 },
+					default: 300,
+					description: 'Requests whose X-Webhook-Timestamp is further than this from now (either way) are rejected as replays',
+				},
+				{
+					displayName: 'Emit Test Pings',
+					name: 'emitTestEvents',
+					type: 'boolean',
+					default: false,
+					description: 'Whether a test.ping starts the workflow. Off: it is answered 200 and nothing runs.',
+				},
+			]),
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			startupKitApiTest: secretFormatTest('StartupKit', [{ name: 'signingSecret', label: 'Signing Secret' }]),
+		},
+	};
+
+	webhookMethods = manualWebhookMethods;
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveVendorWebhook.call(this, startupKitVendor);
+	}
+}

@@ -1,0 +1,105 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { sha256Hex } from './signatures';
+
+/**
+ * Remembers which deliveries a trigger has already turned into executions.
+ *
+ * Why not workflow static data alone: n8n loads static data when a request arrives and
+ * saves it after the handler, so two concurrent deliveries of the same event would both
+ * see "not seen yet". The claim below is a synchronous check-and-set on a map shared by
+ * every request this n8n process handles for the node, so it is atomic under any
+ * concurrency. Static data is only the durable copy: every claim rewrites the newest
+ * `persistedEntries` keys into it, and a process that starts (e.g. after a restart) merges
+ * them back before its first claim.
+ */
+export interface DedupeSettings {
+	windowMs: number;
+	maxEntries: number;
+	persistedEntries: number;
+}
+
+export const defaultDedupeSettings: DedupeSettings = {
+	windowMs: 24 * 60 * 60 * 1000, // vendors retry for up to a day
+	maxEntries: 10_000,
+	persistedEntries: 1_000,
+};
+
+const STATIC_KEY = 'atsDedupe';
+
+export class DedupeStore {
+	// Map iteration order is insertion order, so the first entry is always the oldest.
+	private readonly seenAt = new Map<string, number>();
+	private hydrated = false;
+
+	constructor(private readonly settings: DedupeSettings) {}
+
+	/** True if this key is new (and is now recorded); false for a redelivery. */
+	claim(key: string, nowMs: number): boolean {
+		this.evict(nowMs);
+		if (this.seenAt.has(key)) return false;
+		this.seenAt.set(key, nowMs);
+		if (this.seenAt.size > this.settings.maxEntries) {
+			const oldest = this.seenAt.keys().next().value as string;
+			this.seenAt.delete(oldest);
+		}
+		return true;
+	}
+
+	/** Forget a key, so a delivery that could not be handed to n8n can be retried. */
+	release(key: string): void {
+		this.seenAt.delete(key);
+	}
+
+	get size(): number {
+		return this.seenAt.size;
+	}
+
+	hydrateOnce(staticData: IDataObject, nowMs: number): void {
+		if (this.hydrated) return;
+		this.hydrated = true;
+		const saved = staticData[STATIC_KEY];
+		if (saved === null || typeof saved !== 'object' || Array.isArray(saved)) return;
+		const entries = Object.entries(saved as Record<string, unknown>)
+			.filter((entry): entry is [string, number] => typeof entry[1] === 'number')
+			.sort((a, b) => a[1] - b[1]);
+		for (const [key, seconds] of entries) {
+			if (!this.seenAt.has(key)) this.seenAt.set(key, seconds * 1000);
+		}
+		this.evict(nowMs);
+	}
+
+	persist(staticData: IDataObject): void {
+		const newest: Record<string, number> = {};
+		const all = [...this.seenAt];
+		for (const [key, ms] of all.slice(-this.settings.persistedEntries)) {
+			newest[key] = Math.floor(ms / 1000);
+		}
+		staticData[STATIC_KEY] = newest;
+	}
+
+	private evict(nowMs: number): void {
+		for (const [key, ms] of this.seenAt) {
+			if (nowMs - ms < this.settings.windowMs) break;
+			this.seenAt.delete(key);
+		}
+	}
+}
+
+const stores = new Map<string, DedupeStore>();
+
+/** One store per workflow and trigger node, shared by all requests in this process. */
+export function dedupeStoreFor(scope: string, settings: DedupeSettings): DedupeStore {
+	let store = stores.get(scope);
+	if (store === undefined) {
+		store = new DedupeStore(settings);
+		stores.set(scope, store);
+	}
+	return store;
+}
+
+/** Short, fixed-size key: keeps the persisted copy small and vendor ids out of storage. */
+export function dedupeKey(vendor: string, eventId: string | undefined, rawBody: Buffer): string {
+	const identity = eventId !== undefined ? `id:${eventId}` : `body:${sha256Hex(rawBody)}`;
+	return sha256Hex(`${vendor}:${identity}`).slice(0, 24);
+}

@@ -1,0 +1,84 @@
+import type { IHookFunctions, INodeProperties, IWebhookDescription } from 'n8n-workflow';
+
+import type { VendorDefinition } from './vendor';
+
+export const vendorWebhooks: IWebhookDescription[] = [
+	{
+		name: 'default',
+		httpMethod: 'POST',
+		responseMode: 'onReceived',
+		// n8n 2.x otherwise answers the literal text "firstEntryJson".
+		responseData: '={{ { "received": true } }}',
+		path: 'webhook',
+	},
+];
+
+export function eventFilterProperty(vendor: VendorDefinition): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['*'],
+		description:
+			'Which events start the workflow. Others are answered 200 and dropped. Event types this node does not know yet always pass, flagged invalid.',
+		options: [{ name: '*', value: '*', description: 'Any event' }, ...vendor.events],
+	};
+}
+
+export const dedupeOptions: INodeProperties[] = [
+	{
+		displayName: 'Drop Redelivered Events',
+		name: 'dedupe',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to answer 200 without starting the workflow when the same event arrives again (vendors retry). Keyed on the event ID, else on a digest of the body.',
+	},
+	{
+		displayName: 'Redelivery Window (Hours)',
+		name: 'dedupeWindowHours',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 168 },
+		default: 24,
+		description: 'How long an event is remembered for dropping redeliveries',
+		displayOptions: { show: { dedupe: [true] } },
+	},
+];
+
+export function optionsProperty(extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [...dedupeOptions, ...extra],
+	};
+}
+
+export const notice = (text: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName: text,
+	name: 'notice',
+	type: 'notice',
+	default: '',
+	...extra,
+});
+
+/**
+ * For vendors where the webhook URL is registered by hand (support ticket, dashboard):
+ * there is nothing to create or delete on their side, so the lifecycle is a no-op.
+ */
+export const manualWebhookMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};

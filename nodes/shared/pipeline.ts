@@ -1,0 +1,159 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { dedupeKey, dedupeStoreFor, defaultDedupeSettings } from './dedupe';
+import { METADATA_KEY, type AtsMetadata } from './metadata';
+import { rejected, type VerifyResult } from './signatures';
+import type { VendorDefinition } from './vendor';
+
+
+export interface TriggerOptions {
+	dedupe?: boolean;
+	dedupeWindowHours?: number;
+	toleranceSeconds?: number;
+	emitTestEvents?: boolean;
+}
+
+type RequestLike = { rawBody?: unknown; body?: unknown; headers: Record<string, string | string[] | undefined> };
+type ResponseLike = { status(code: number): { json(body: unknown): unknown } };
+
+const MAX_ISSUES = 20;
+
+function rawBodyOf(request: RequestLike): Buffer {
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
+	if (typeof request.rawBody === 'string') return Buffer.from(request.rawBody, 'utf8');
+	return Buffer.alloc(0);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Which event types the user selected; undefined means all. Accepts a list or comma text. */
+export function selectedEvents(value: unknown): string[] | undefined {
+	const list = Array.isArray(value)
+		? value.map(String)
+		: typeof value === 'string'
+			? value.split(',')
+			: [];
+	const events = list.map((event) => event.trim()).filter((event) => event !== '');
+	return events.length === 0 || events.includes('*') ? undefined : events;
+}
+
+/** KeldairHR-style patterns: `applicant.*` matches every applicant event. */
+function eventMatches(selected: string[], eventType: string): boolean {
+	return selected.some((pattern) =>
+		pattern.endsWith('.*') ? eventType.startsWith(pattern.slice(0, -1)) : pattern === eventType,
+	);
+}
+
+function reject(this: IWebhookFunctions, status: number, reason: string, vendor: string): IWebhookResponseData {
+	this.logger.debug(`${vendor} webhook rejected: ${reason}`);
+	const response = this.getResponseObject() as unknown as ResponseLike;
+	response.status(status).json({ error: status === 401 ? 'unauthorized' : 'bad_request', reason });
+	return { noWebhookResponse: true };
+}
+
+const accepted = (extra: IDataObject): IWebhookResponseData => ({
+	webhookResponse: { received: true, ...extra },
+});
+
+/**
+ * The one webhook pipeline every trigger uses:
+ * raw body → verify → parse → validate → filter → dedupe → emit.
+ * Each step answers bad input itself (401/400/200) so nothing throws to n8n (which would
+ * answer 500 and record a failed execution).
+ */
+export async function receiveVendorWebhook(
+	this: IWebhookFunctions,
+	vendor: VendorDefinition,
+	authenticate = true,
+): Promise<IWebhookResponseData> {
+	const nowMs = Date.now();
+	const request = this.getRequestObject() as unknown as RequestLike;
+	const rawBody = rawBodyOf(request);
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+
+	if (authenticate) {
+		const credentials = (await this.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
+		const result = safeVerify(vendor, {
+			rawBody,
+			headers: request.headers ?? {},
+			credentials,
+			nowMs,
+			toleranceSeconds: options.toleranceSeconds ?? 300,
+		});
+		if (!result.ok) return reject.call(this, 401, result.reason, vendor.displayName);
+	}
+
+	let body: unknown;
+	try {
+		body = JSON.parse(rawBody.toString('utf8'));
+	} catch {
+		return reject.call(this, 400, 'body is not JSON', vendor.displayName);
+	}
+
+	const eventType = vendor.eventTypeOf(body);
+	const known =
+		eventType !== undefined &&
+		(vendor.openEventTypes === true || vendor.events.some((event) => event.value === eventType));
+	const selected = selectedEvents(this.getNodeParameter('events', '*'));
+	// Unknown types pass the filter: the user could not have chosen them, and we never drop them.
+	if (selected && known && !eventMatches(selected, eventType)) {
+		return accepted({ ignored: 'event type not selected' });
+	}
+	if (eventType !== undefined && eventType === vendor.testEventType && options.emitTestEvents !== true) {
+		return accepted({ test: true });
+	}
+
+	const eventId = vendor.eventIdOf(body);
+	if (options.dedupe !== false) {
+		const workflowId = this.getWorkflow().id ?? 'unsaved';
+		const settings = {
+			...defaultDedupeSettings,
+			windowMs: (options.dedupeWindowHours ?? 24) * 3_600_000,
+		};
+		const store = dedupeStoreFor(`${workflowId}:${this.getNode().id}`, settings);
+		const staticData = this.getWorkflowStaticData('node');
+		store.hydrateOnce(staticData, nowMs);
+		if (!store.claim(dedupeKey(vendor.key, eventId, rawBody), nowMs)) {
+			return accepted({ duplicate: true });
+		}
+		store.persist(staticData);
+	}
+
+	const validation = vendor.schema.safeParse(body);
+	const metadata: AtsMetadata = {
+		vendor: vendor.key,
+		eventType: eventType ?? null,
+		eventId: eventId ?? null,
+		receivedAt: new Date(nowMs).toISOString(),
+		verified: authenticate,
+		valid: validation.success,
+		issues: validation.success
+			? []
+			: validation.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+					path: issue.path.map(String).join('.'),
+					code: issue.code,
+					message: issue.message,
+				})),
+	};
+	const json = isRecord(body) ? { ...body, [METADATA_KEY]: metadata } : { body, [METADATA_KEY]: metadata };
+	return {
+		workflowData: [[{ json: json as IDataObject }]],
+		webhookResponse: { received: true },
+	};
+}
+
+/** A verifier bug must not become a 500: treat it as an unverifiable request. */
+function safeVerify(vendor: VendorDefinition, request: Parameters<VendorDefinition['verify']>[0]): VerifyResult {
+	try {
+		return vendor.verify(request);
+	} catch {
+		return rejected('signature could not be checked');
+	}
+}

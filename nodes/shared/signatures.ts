@@ -1,0 +1,103 @@
+import { createHash, createHmac, timingSafeEqual } from 'crypto';
+
+/** Outcome of a verifier: either authentic, or a short reason that is safe to send back. */
+export type VerifyResult = { ok: true } | { ok: false; reason: string };
+
+export const verified: VerifyResult = { ok: true };
+export const rejected = (reason: string): VerifyResult => ({ ok: false, reason });
+
+export type Headers = Record<string, string | string[] | undefined>;
+
+/** Header lookup that tolerates any casing and repeated headers (first value wins). */
+export function headerValue(headers: Headers, name: string): string | undefined {
+	const wanted = name.toLowerCase();
+	for (const key of Object.keys(headers)) {
+		if (key.toLowerCase() !== wanted) continue;
+		const value = headers[key];
+		const first = Array.isArray(value) ? value[0] : value;
+		return typeof first === 'string' ? first.trim() : undefined;
+	}
+	return undefined;
+}
+
+export function hmacSha256(secret: string, ...parts: Array<string | Buffer>): Buffer {
+	const mac = createHmac('sha256', secret);
+	for (const part of parts) mac.update(part);
+	return mac.digest();
+}
+
+export function sha256Hex(data: string | Buffer): string {
+	return createHash('sha256').update(data).digest('hex');
+}
+
+const HEX_DIGEST = /^[0-9a-fA-F]{64}$/;
+// 32 bytes are 43 base64 characters plus one optional "=" of padding.
+const BASE64URL_DIGEST = /^[A-Za-z0-9_-]{43}=?$/;
+const BASE64_DIGEST = /^[A-Za-z0-9+/]{43}=?$/;
+
+/**
+ * Strict decoders: Buffer.from() silently skips characters it does not know, so a
+ * malformed signature could decode to something; we only accept the exact shape.
+ */
+export function decodeHexDigest(signature: string): Buffer | undefined {
+	return HEX_DIGEST.test(signature) ? Buffer.from(signature, 'hex') : undefined;
+}
+
+export function decodeBase64UrlDigest(signature: string): Buffer | undefined {
+	return BASE64URL_DIGEST.test(signature) ? Buffer.from(signature, 'base64url') : undefined;
+}
+
+export function decodeBase64Digest(signature: string): Buffer | undefined {
+	return BASE64_DIGEST.test(signature) ? Buffer.from(signature, 'base64') : undefined;
+}
+
+/** Constant-time comparison of two digests; never throws on length mismatch. */
+export function digestsEqual(expected: Buffer, received: Buffer | undefined): boolean {
+	if (received === undefined || received.length !== expected.length) return false;
+	return timingSafeEqual(expected, received);
+}
+
+/**
+ * Constant-time comparison of two secrets of any length: comparing their SHA-256
+ * digests keeps both the content and the length of the expected value from leaking.
+ */
+export function secretsEqual(expected: string, received: string): boolean {
+	const a = createHash('sha256').update(expected).digest();
+	const b = createHash('sha256').update(received).digest();
+	return timingSafeEqual(a, b) && expected.length > 0;
+}
+
+/** Checks a digest against every candidate secret (rotation), without early exit. */
+export function matchesAnySecret(
+	secrets: readonly string[],
+	received: Buffer | undefined,
+	expectedFor: (secret: string) => Buffer,
+): boolean {
+	let matched = false;
+	for (const secret of secrets) {
+		if (secret.length === 0) continue;
+		if (digestsEqual(expectedFor(secret), received)) matched = true;
+	}
+	return matched;
+}
+
+/**
+ * Knit and Kombo share one scheme: base64url (no padding) HMAC-SHA256 of the raw body in
+ * one header. Only the header and the secret differ.
+ */
+export function verifyBodyHmacBase64Url(
+	rawBody: Buffer,
+	headers: Headers,
+	headerName: string,
+	secret: string,
+): VerifyResult {
+	if (secret === '') return rejected('no signing secret configured');
+	const signature = headerValue(headers, headerName);
+	if (!signature) return rejected(`missing ${headerName} header`);
+	const received = decodeBase64UrlDigest(signature);
+	if (received === undefined) return rejected(`malformed ${headerName} header`);
+	return digestsEqual(hmacSha256(secret, rawBody), received) ? verified : rejected('signature mismatch');
+}
+
+export const signBodyHmacBase64Url = (secret: string, rawBody: string | Buffer): string =>
+	hmacSha256(secret, rawBody).toString('base64url');

