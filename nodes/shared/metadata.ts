@@ -15,8 +15,23 @@ export const atsMetadataSchema = z.object({
 
 export type AtsMetadata = z.infer<typeof atsMetadataSchema>;
 
-/** JSON schema of a trigger's item: the vendor payload plus `_ats`. Used for n8n's schema preview. */
-export function triggerItemJsonSchema(payload: z.ZodType): Record<string, unknown> {
-	const item = z.intersection(payload, z.looseObject({ [METADATA_KEY]: atsMetadataSchema }));
-	return z.toJSONSchema(item, { unrepresentable: 'any' }) as Record<string, unknown>;
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
+
+/**
+ * JSON schema of a trigger's item: the vendor payload plus `_ats`, for n8n's schema
+ * preview. `_ats` is added to the object (or to each branch of a union) rather than
+ * expressed as allOf, which n8n's preview does not merge.
+ */
+export function triggerItemJsonSchema(payload: z.ZodType): JsonSchema {
+	const schema = z.toJSONSchema(payload, { unrepresentable: 'any' }) as JsonSchema;
+	const metadata = z.toJSONSchema(atsMetadataSchema, { unrepresentable: 'any' }) as JsonSchema;
+	delete metadata.$schema;
+	const addMetadata = (branch: JsonSchema) => {
+		branch.properties = { ...branch.properties, [METADATA_KEY]: metadata };
+		branch.required = [...(branch.required ?? []), METADATA_KEY];
+	};
+	const branches = (schema.oneOf ?? schema.anyOf) as JsonSchema[] | undefined;
+	if (branches) branches.forEach(addMetadata);
+	else addMetadata(schema);
+	return schema;
 }

@@ -1,0 +1,36 @@
+import { vendorList, vendors } from '../../nodes/vendors';
+
+describe('every documented example validates against its vendor schema', () => {
+	const cases = vendorList.flatMap((vendor) => vendor.samples.map((sample) => [vendor.key, sample.title, sample] as const));
+	it.each(cases)('%s: %s', (key, _title, sample) => {
+		const result = vendors[key].schema.safeParse(sample.body);
+		expect(result.error?.issues ?? []).toEqual([]);
+		expect(vendors[key].eventTypeOf(sample.body)).toBe(sample.eventType);
+	});
+});
+
+describe('every event a trigger offers has an example (the simulator can send it)', () => {
+	it.each(vendorList.filter((vendor) => !vendor.openEventTypes).map((vendor) => [vendor.key, vendor]))('%s', (_key, vendor) => {
+		const withExamples = new Set(vendor.samples.map((sample) => sample.eventType));
+		expect(vendor.events.map((event) => event.value).filter((event) => !withExamples.has(String(event)))).toEqual([]);
+	});
+	it('StartupKit offers all 23 documented events', () => expect(vendors.startupKit.events).toHaveLength(23));
+});
+
+describe('schemas keep unknown fields and flag what does not match', () => {
+	it('passes unknown fields through', () => {
+		const body = { ...vendors.kini.samples[0].body, new_field: 'kept' };
+		expect(vendors.kini.schema.parse(body)).toMatchObject({ new_field: 'kept' });
+	});
+	it.each([
+		['kini', { ...vendors.kini.samples[0].body, status: 'PARTIAL' }, 'status'],
+		['startupKit', { event: 'candidate.hired', created_at: '2025-01-01T00:00:00Z', data: {} }, 'event'],
+		['knit', { ...vendors.knit.samples[0].body, eventType: 'record.archived' }, 'eventType'],
+		['kombo', { id: 'x', type: 'ai-apply-application-status-updated', data: { id: 'a', status: 'WITHDRAWN' } }, 'data'],
+		['keldairHr', { id: 'x', type: 'NotDotted', version: 'v', dateOccurred: 'now', data: {} }, 'type'],
+	])('%s: an unexpected payload is reported at %s', (key, body, path) => {
+		const result = vendors[key].schema.safeParse(body);
+		expect(result.success).toBe(false);
+		expect(result.error!.issues.map((issue) => String(issue.path[0]))).toContain(path);
+	});
+});

@@ -1,0 +1,158 @@
+/**
+ * Known-answer vectors for every verifier. The expected signatures were computed with
+ * OpenSSL (`openssl dgst -sha256 -hmac <secret>`), independently of this code.
+ */
+import { verifyKeldairHrSignature } from '../../nodes/KeldairHrTrigger/keldairHr.vendor';
+import { verifyKiniRequest } from '../../nodes/KiniTrigger/kini.vendor';
+import { verifyKnitSignature } from '../../nodes/KnitTrigger/knit.vendor';
+import { verifyKomboSignature } from '../../nodes/KomboTrigger/kombo.vendor';
+import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.vendor';
+import { digestsEqual, secretsEqual } from '../../nodes/shared/signatures';
+import type { VerifyRequest } from '../../nodes/shared/vendor';
+import { vendorList } from '../../nodes/vendors';
+
+const request = (overrides: Partial<VerifyRequest>): VerifyRequest => ({
+	rawBody: Buffer.alloc(0),
+	headers: {},
+	credentials: {},
+	nowMs: Date.parse('2025-01-15T14:30:00Z'),
+	toleranceSeconds: 300,
+	...overrides,
+});
+const reasonOf = (result: { ok: boolean; reason?: string }) => (result.ok ? 'ok' : result.reason);
+
+describe('Kini (Bearer API key)', () => {
+	const credentials = { apiKey: 'kini-key-123' };
+	it.each([
+		['valid', { authorization: 'Bearer kini-key-123' }, 'ok'],
+		['scheme in any case', { Authorization: 'bearer kini-key-123' }, 'ok'],
+		['wrong key', { authorization: 'Bearer kini-key-124' }, 'invalid API key'],
+		['key prefix only', { authorization: 'Bearer kini-key' }, 'invalid API key'],
+		['missing header', {}, 'missing Authorization header'],
+		['basic scheme', { authorization: 'Basic a2luaQ==' }, 'Authorization is not a Bearer token'],
+		['empty token', { authorization: 'Bearer ' }, 'Authorization is not a Bearer token'],
+	])('%s', (_name, headers, expected) => {
+		expect(reasonOf(verifyKiniRequest(request({ headers, credentials })))).toBe(expected);
+	});
+	it('an empty configured key never matches', () => {
+		expect(reasonOf(verifyKiniRequest(request({ headers: { authorization: 'Bearer x' }, credentials: { apiKey: '' } })))).toBe('invalid API key');
+	});
+});
+
+describe('StartupKit (hex HMAC of timestamp.body, replay window, rotation)', () => {
+	const body = Buffer.from('{"event":"application.submitted","created_at":"2025-01-15T14:30:00Z","data":{"id":42}}');
+	const signature = 'b4544f644eb251dbccce6f671609d2b15e930c9a386c5d00cac827ebcc179847';
+	const timestamp = '2025-01-15T14:30:00Z';
+	const credentials = { signingSecret: 'whsec_test_secret', previousSigningSecret: '' };
+	const headers = { 'x-webhook-signature': signature, 'x-webhook-timestamp': timestamp };
+	const check = (overrides: Partial<VerifyRequest>) =>
+		reasonOf(verifyStartupKitSignature(request({ rawBody: body, headers, credentials, ...overrides })));
+
+	it('accepts the known vector', () => expect(check({})).toBe('ok'));
+	it('accepts upper-case hex', () =>
+		expect(check({ headers: { ...headers, 'x-webhook-signature': signature.toUpperCase() } })).toBe('ok'));
+	it('rejects a tampered body', () => expect(check({ rawBody: Buffer.from(body.toString().replace('42', '43')) })).toBe('signature mismatch'));
+	it('rejects a tampered signature', () =>
+		expect(check({ headers: { ...headers, 'x-webhook-signature': signature.replace(/^b/, 'c') } })).toBe('signature mismatch'));
+	it('rejects a signature of the wrong length', () =>
+		expect(check({ headers: { ...headers, 'x-webhook-signature': signature.slice(0, 62) } })).toBe('malformed X-Webhook-Signature header'));
+	it('rejects base64 where hex is expected', () =>
+		expect(check({ headers: { ...headers, 'x-webhook-signature': Buffer.from(signature, 'hex').toString('base64') } })).toBe(
+			'malformed X-Webhook-Signature header',
+		));
+	it('rejects a missing signature', () =>
+		expect(check({ headers: { 'x-webhook-timestamp': timestamp } })).toBe('missing X-Webhook-Signature header'));
+	it('rejects a missing timestamp', () =>
+		expect(check({ headers: { 'x-webhook-signature': signature } })).toBe('missing X-Webhook-Timestamp header'));
+	it('rejects an unparsable timestamp', () =>
+		expect(check({ headers: { ...headers, 'x-webhook-timestamp': 'yesterday' } })).toBe('malformed X-Webhook-Timestamp header'));
+	it('signs the timestamp: a different timestamp breaks the signature', () =>
+		expect(check({ headers: { ...headers, 'x-webhook-timestamp': '2025-01-15T14:30:01Z' } })).toBe('signature mismatch'));
+	it.each([
+		['stale (301 s old)', 301_000, 'timestamp outside the tolerance window'],
+		['future (301 s ahead)', -301_000, 'timestamp outside the tolerance window'],
+		['just inside (299 s old)', 299_000, 'ok'],
+		['just inside (299 s ahead)', -299_000, 'ok'],
+	])('%s', (_name, skewMs, expected) => {
+		expect(check({ nowMs: Date.parse(timestamp) + skewMs })).toBe(expected);
+	});
+	it('honours a custom tolerance', () => expect(check({ nowMs: Date.parse(timestamp) + 60_000, toleranceSeconds: 30 })).toBe('timestamp outside the tolerance window'));
+	it('accepts the previous secret during rotation', () =>
+		expect(check({ credentials: { signingSecret: 'whsec_new', previousSigningSecret: 'whsec_test_secret' } })).toBe('ok'));
+	it('rejects when neither secret signed', () =>
+		expect(check({ credentials: { signingSecret: 'whsec_new', previousSigningSecret: 'whsec_old' } })).toBe('signature mismatch'));
+});
+
+describe('KeldairHR (HMAC of body, hex or base64, sha256= prefix, configurable header)', () => {
+	const body = Buffer.from('{"id":"e1","type":"applicant.hired"}');
+	const hex = 'd4607716b18c423ac633a3644468d8fc7f7dadb0c1af4b425adde27a4d2dedef';
+	const base64 = '1GB3FrGMQjrGM6NkRGjY/H99rbDBr0tCWt3iek0t7e8=';
+	const credentials = { signingSecret: 'keldair_secret', signatureHeader: 'X-Signature' };
+	const check = (headers: Record<string, string>, extra: Partial<VerifyRequest> = {}) =>
+		reasonOf(verifyKeldairHrSignature(request({ rawBody: body, headers, credentials, ...extra })));
+
+	it.each([
+		['hex', hex],
+		['sha256= hex', `sha256=${hex}`],
+		['SHA256= hex', `SHA256=${hex}`],
+		['base64', base64],
+		['base64 without padding', base64.replace(/=$/, '')],
+		['base64url', Buffer.from(base64, 'base64').toString('base64url')],
+		['sha256= base64', `sha256=${base64}`],
+	])('accepts %s', (_name, value) => expect(check({ 'x-signature': value })).toBe('ok'));
+	it('rejects a tampered body', () => expect(check({ 'x-signature': hex }, { rawBody: Buffer.from(`${body} `) })).toBe('signature mismatch'));
+	it('rejects a tampered signature', () => expect(check({ 'x-signature': hex.replace(/^d/, 'e') })).toBe('signature mismatch'));
+	it('rejects a truncated signature', () => expect(check({ 'x-signature': hex.slice(0, 40) })).toBe('malformed X-Signature header'));
+	it('rejects a missing header', () => expect(check({})).toBe('missing X-Signature header'));
+	it('reads the configured header', () => {
+		const custom = { signingSecret: 'keldair_secret', signatureHeader: 'X-Keldair-Signature' };
+		expect(check({ 'x-keldair-signature': hex }, { credentials: custom })).toBe('ok');
+		expect(check({ 'x-signature': hex }, { credentials: custom })).toBe('missing X-Keldair-Signature header');
+	});
+});
+
+describe.each([
+	['Knit', verifyKnitSignature, 'X-Knit-Signature', { apiKey: 'knit_api_key_123' }, '{"eventId":"ev_1","eventType":"record.new"}', 'PUk2foBmswPuvtXNPf1MAy_qVayPCX8jHgjFBRquFC4'],
+	['Kombo', verifyKomboSignature, 'X-Kombo-Signature', { webhookSecret: 'kombo_secret_abc' }, '{"id":"evt_1","type":"sync-finished","data":{}}', 'twrYSpKAe9_qrzB7sn4WZJKoQS-1pkPPDZ-_h6fBK8o'],
+])('%s (base64url HMAC of body)', (_vendor, verify, header, credentials, bodyText, signature) => {
+	const body = Buffer.from(bodyText);
+	const check = (headers: Record<string, string>, rawBody = body) =>
+		reasonOf(verify(request({ rawBody, headers, credentials })));
+
+	it('accepts the known vector', () => expect(check({ [header]: signature })).toBe('ok'));
+	it('accepts it with padding', () => expect(check({ [header]: `${signature}=` })).toBe('ok'));
+	it('rejects a tampered body', () => expect(check({ [header]: signature }, Buffer.from(bodyText.replace('1', '2')))).toBe('signature mismatch'));
+	it('rejects a tampered signature', () => expect(check({ [header]: `A${signature.slice(1)}` })).toBe('signature mismatch'));
+	it('rejects a truncated signature', () => expect(check({ [header]: signature.slice(0, 30) })).toBe(`malformed ${header} header`));
+	it('rejects hex where base64url is expected', () =>
+		expect(check({ [header]: Buffer.from(signature, 'base64url').toString('hex') })).toBe(`malformed ${header} header`));
+	it('rejects standard base64 characters (both vectors contain - or _)', () => {
+		expect(signature).toMatch(/[-_]/);
+		expect(check({ [header]: signature.replace(/-/g, '+').replace(/_/g, '/') })).toBe(`malformed ${header} header`);
+	});
+	it('rejects a missing header', () => expect(check({})).toBe(`missing ${header} header`));
+	it('rejects when no secret is configured', () =>
+		expect(reasonOf(verify(request({ rawBody: body, headers: { [header]: signature }, credentials: {} })))).toBe('no signing secret configured'));
+});
+
+describe('constant-time helpers', () => {
+	it('never throw on length mismatch', () => {
+		expect(digestsEqual(Buffer.alloc(32), Buffer.alloc(31))).toBe(false);
+		expect(digestsEqual(Buffer.alloc(32), undefined)).toBe(false);
+		expect(secretsEqual('short', 'a much longer candidate')).toBe(false);
+	});
+});
+
+describe('every vendor signs what it verifies (the simulator relies on it)', () => {
+	it.each(vendorList.map((vendor) => [vendor.key, vendor]))('%s', (_key, vendor) => {
+		const secret = 'round-trip-secret';
+		const credentials = { [vendor.secretField]: secret, signatureHeader: 'X-Signature' };
+		const nowMs = Date.now();
+		const raw = JSON.stringify(vendor.freshSample(vendor.samples[0], 1, nowMs));
+		const headers = vendor.sign(raw, credentials, nowMs);
+		const verdict = vendor.verify(request({ rawBody: Buffer.from(raw), headers, credentials, nowMs }));
+		expect(verdict).toEqual({ ok: true });
+		const forged = vendor.sign(raw, { ...credentials, [vendor.secretField]: `${secret}x` }, nowMs);
+		expect(vendor.verify(request({ rawBody: Buffer.from(raw), headers: forged, credentials, nowMs })).ok).toBe(false);
+	});
+});

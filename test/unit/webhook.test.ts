@@ -1,0 +1,201 @@
+/**
+ * The trigger nodes' webhook handlers, run in n8n-core's real WebhookContext: what a vendor
+ * gets back and whether an execution would start (workflowData) for each kind of input.
+ */
+import type { INodeType } from 'n8n-workflow';
+
+import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
+import { KiniTrigger } from '../../nodes/KiniTrigger/KiniTrigger.node';
+import { KnitTrigger } from '../../nodes/KnitTrigger/KnitTrigger.node';
+import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
+import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
+import { vendors } from '../../nodes/vendors';
+import { callWebhook } from '../support/context';
+
+const SECRET = 'unit-test-secret-value';
+const triggers: Array<[string, INodeType, string]> = [
+	['kini', new KiniTrigger(), 'FAILURE'],
+	['startupKit', new StartupKitTrigger(), 'application.advanced'],
+	['keldairHr', new KeldairHrTrigger(), 'applicant.hired'],
+	['knit', new KnitTrigger(), 'record.new'],
+	['kombo', new KomboTrigger(), 'ai-apply-application-status-updated'],
+];
+let sequence = 0;
+
+function signed(key: string, eventType: string, overrides: { body?: unknown; secret?: string } = {}) {
+	const vendor = vendors[key];
+	const nowMs = Date.now();
+	const body =
+		overrides.body ?? vendor.freshSample(vendor.samples.find((s) => s.eventType === eventType)!, ++sequence, nowMs);
+	const rawBody = JSON.stringify(body);
+	const credentials = { [vendor.secretField]: overrides.secret ?? SECRET, signatureHeader: 'X-Signature' };
+	return { rawBody, headers: { 'content-type': 'application/json', ...vendor.sign(rawBody, credentials, nowMs) } };
+}
+
+const credentialsFor = (key: string) => ({ [vendors[key].secretField]: SECRET, signatureHeader: 'X-Signature' });
+const baseParameters = (key: string) => (key === 'keldairHr' ? { authentication: 'signature' } : {});
+
+describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
+	const call = (request: { rawBody: string; headers: Record<string, string> }, parameters = {}, workflowId?: string) =>
+		callWebhook(nodeType, {
+			...request,
+			credentials: credentialsFor(key),
+			parameters: { ...baseParameters(key), ...parameters },
+			workflowId: workflowId ?? `wf-${key}-${++sequence}`,
+		});
+
+	it('emits one item for a genuine event: the vendor body plus _ats metadata', async () => {
+		const request = signed(key, eventType);
+		const { result, items, response } = await call(request);
+		expect(response.sent).toBe(false);
+		expect(result.webhookResponse).toEqual({ received: true });
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject(JSON.parse(request.rawBody));
+		expect(items[0].json._ats).toMatchObject({ vendor: key, eventType, verified: true, valid: true, issues: [] });
+	});
+
+	it('answers 401 and starts nothing for a forged signature', async () => {
+		const { result, response } = await call(signed(key, eventType, { secret: 'not-the-secret' }));
+		expect(response.statusCode).toBe(401);
+		expect(response.body).toMatchObject({ error: 'unauthorized' });
+		expect(result.workflowData).toBeUndefined();
+		expect(JSON.stringify(response.body)).not.toContain(SECRET);
+	});
+
+	it('answers 401 when the signature or key is missing', async () => {
+		const request = signed(key, eventType);
+		const { response, result } = await call({ rawBody: request.rawBody, headers: { 'content-type': 'application/json' } });
+		expect(response.statusCode).toBe(401);
+		expect(String((response.body as { reason: string }).reason)).toMatch(/^missing /);
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it('answers 200 without an execution for a redelivery of the same event', async () => {
+		const request = signed(key, eventType);
+		const workflowId = `wf-dedupe-${key}-${++sequence}`;
+		const first = await call(request, {}, workflowId);
+		const second = await call(request, {}, workflowId);
+		expect(first.items).toHaveLength(1);
+		expect(second.result.workflowData).toBeUndefined();
+		expect(second.result.webhookResponse).toEqual({ received: true, duplicate: true });
+	});
+
+	it('lets redeliveries through when dedupe is switched off', async () => {
+		const request = signed(key, eventType);
+		const workflowId = `wf-nodedupe-${key}-${++sequence}`;
+		await call(request, { options: { dedupe: false } }, workflowId);
+		const again = await call(request, { options: { dedupe: false } }, workflowId);
+		expect(again.items).toHaveLength(1);
+	});
+
+	it('answers 200 without an execution for an event the user did not select', async () => {
+		const other = vendors[key].samples.find((sample) => sample.eventType !== eventType && sample.eventType !== vendors[key].testEventType)!;
+		const events = key === 'keldairHr' ? eventType : [eventType];
+		const { result } = await call(signed(key, other.eventType), { events });
+		expect(result.workflowData).toBeUndefined();
+		expect(result.webhookResponse).toEqual({ received: true, ignored: 'event type not selected' });
+		const selected = await call(signed(key, eventType), { events });
+		expect(selected.items).toHaveLength(1);
+	});
+
+	it('accepts and flags an authentic payload that does not match the schema', async () => {
+		const vendor = vendors[key];
+		const sample = vendor.freshSample(vendor.samples[0], ++sequence, Date.now());
+		const typeField = { kini: 'status', startupKit: 'event', keldairHr: 'type', knit: 'eventType', kombo: 'type' }[key]!;
+		const body = { ...sample, [typeField]: key === 'keldairHr' ? 'Brand New Type' : 'brand.new.type' };
+		const { items, result } = await call(signed(key, eventType, { body }));
+		expect(result.webhookResponse).toEqual({ received: true });
+		expect(items).toHaveLength(1);
+		expect(items[0].json._ats).toMatchObject({ valid: false });
+		expect((items[0].json._ats as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
+	});
+
+	it('answers 400 (no 5xx, no execution) for a signed body that is not JSON', async () => {
+		const vendor = vendors[key];
+		const rawBody = 'not json at all';
+		const headers = vendor.sign(rawBody, credentialsFor(key), Date.now());
+		const { response, result } = await call({ rawBody, headers });
+		expect(response.statusCode).toBe(400);
+		expect(result.workflowData).toBeUndefined();
+	});
+});
+
+describe('vendor specifics', () => {
+	it('StartupKit answers test.ping without an execution unless asked', async () => {
+		const request = signed('startupKit', 'test.ping');
+		const quiet = await callWebhook(new StartupKitTrigger(), { ...request, credentials: credentialsFor('startupKit'), workflowId: 'wf-ping-1' });
+		expect(quiet.result).toEqual({ webhookResponse: { received: true, test: true } });
+		const loud = await callWebhook(new StartupKitTrigger(), {
+			...request,
+			credentials: credentialsFor('startupKit'),
+			parameters: { options: { emitTestEvents: true } },
+			workflowId: 'wf-ping-2',
+		});
+		expect(loud.items).toHaveLength(1);
+	});
+
+	it('StartupKit rejects a stale timestamp with 401', async () => {
+		const vendor = vendors.startupKit;
+		const staleMs = Date.now() - 600_000;
+		const rawBody = JSON.stringify(vendor.freshSample(vendor.samples[0], 1, staleMs));
+		const headers = vendor.sign(rawBody, credentialsFor('startupKit'), staleMs);
+		const { response, result } = await callWebhook(new StartupKitTrigger(), { rawBody, headers, credentials: credentialsFor('startupKit') });
+		expect(response.statusCode).toBe(401);
+		expect(response.body).toEqual({ error: 'unauthorized', reason: 'timestamp outside the tolerance window' });
+		expect(result.workflowData).toBeUndefined();
+	});
+
+	it('KeldairHR without authentication accepts unsigned events, marked unverified, and never reads credentials', async () => {
+		const rawBody = JSON.stringify(vendors.keldairHr.freshSample(vendors.keldairHr.samples[1], 1, Date.now()));
+		const { items, credentialsRequested } = await callWebhook(new KeldairHrTrigger(), { rawBody, headers: {} });
+		expect(items).toHaveLength(1);
+		expect(items[0].json._ats).toMatchObject({ verified: false, valid: true });
+		expect(credentialsRequested).toEqual([]);
+	});
+
+	it('KeldairHR event patterns: resource.* selects a whole resource', async () => {
+		const rawBody = JSON.stringify(vendors.keldairHr.freshSample(vendors.keldairHr.samples[3], 1, Date.now()));
+		const run = (events: string) => callWebhook(new KeldairHrTrigger(), { rawBody, headers: {}, parameters: { events, options: { dedupe: false } } });
+		expect((await run('onboarding.*')).items).toHaveLength(1);
+		expect((await run('applicant.*, job.closed')).items).toHaveLength(0);
+	});
+
+	it('Kini dedupes on a digest of the body (it sends no event id)', async () => {
+		const body = vendors.kini.samples[1].body;
+		const request = signed('kini', 'FAILURE', { body });
+		const run = () => callWebhook(new KiniTrigger(), { ...request, credentials: credentialsFor('kini'), workflowId: 'wf-kini-digest' });
+		expect((await run()).items).toHaveLength(1);
+		expect((await run()).items).toHaveLength(0);
+		const changed = signed('kini', 'FAILURE', { body: { ...body, failure_error: 'another error' } });
+		const third = await callWebhook(new KiniTrigger(), { ...changed, credentials: credentialsFor('kini'), workflowId: 'wf-kini-digest' });
+		expect(third.items).toHaveLength(1);
+	});
+
+	it('dedupe survives a restart through static data (a new process hydrates from it)', async () => {
+		const { DedupeStore, defaultDedupeSettings } = await import('../../nodes/shared/dedupe');
+		const staticData = {};
+		const before = new DedupeStore(defaultDedupeSettings);
+		before.hydrateOnce(staticData, 1_000);
+		expect(before.claim('k1', 1_000)).toBe(true);
+		before.persist(staticData);
+		const after = new DedupeStore(defaultDedupeSettings);
+		after.hydrateOnce(staticData, 2_000);
+		expect(after.claim('k1', 2_000)).toBe(false);
+		expect(after.claim('k2', 2_000)).toBe(true);
+	});
+
+	it('dedupe is bounded in size and age', async () => {
+		const { DedupeStore } = await import('../../nodes/shared/dedupe');
+		const store = new DedupeStore({ windowMs: 1_000, maxEntries: 3, persistedEntries: 2 });
+		for (const key of ['a', 'b', 'c', 'd']) expect(store.claim(key, 0)).toBe(true);
+		expect(store.size).toBe(3);
+		expect(store.claim('a', 10)).toBe(true); // evicted by size
+		expect(store.claim('d', 10)).toBe(false);
+		expect(store.claim('d', 1_500)).toBe(true); // expired by age
+		expect(store.size).toBe(1);
+		for (const key of ['e', 'f']) store.claim(key, 1_500);
+		const staticData: import('n8n-workflow').IDataObject = {};
+		store.persist(staticData);
+		expect(Object.keys(staticData.atsDedupe as object)).toHaveLength(2);
+	});
+});
