@@ -78,6 +78,10 @@ class N8n {
 			EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
 			EXECUTIONS_DATA_PRUNE: 'false',
 			N8N_LOG_LEVEL: process.env.ATS_N8N_LOG_LEVEL || 'warn',
+			// Jest sets NODE_ENV=test, under which n8n start exits silently.
+			NODE_ENV: 'production',
+			// n8n 1.123's default "vm" engine needs isolated-vm, whose native build fails on Node 20.
+			...(this.runtime.major === 'v1' ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
 			...extra,
 		};
 	}
@@ -206,13 +210,17 @@ class N8n {
 		return JSON.parse(out || '[]');
 	}
 
+	/** @returns {Array<{id: number, status: string, finished: number, mode: string}>} */
 	executions(workflowId) {
 		return this.query(
 			`SELECT id, status, finished, mode FROM execution_entity WHERE workflowId = '${workflowId}' ORDER BY id`,
 		);
 	}
 
-	/** Output items of each node, from n8n's stored run data. */
+	/**
+	 * Output items of each node, from n8n's stored run data.
+	 * @returns {Record<string, Array<Record<string, any>>> | undefined}
+	 */
 	executionItems(executionId) {
 		const [row] = this.query(`SELECT data FROM execution_data WHERE executionId = ${Number(executionId)}`);
 		if (!row) return undefined;
@@ -225,7 +233,10 @@ class N8n {
 		return items;
 	}
 
-	/** Waits until the workflow's execution count stops changing and no execution is running. */
+	/**
+	 * Waits until the workflow's execution count stops changing and no execution is running.
+	 * @returns {Promise<Array<{id: number, status: string, finished: number, mode: string}>>}
+	 */
 	async settledExecutions(workflowId, { atLeast = 0, quietMs = 1500, timeoutMs = 120_000 } = {}) {
 		const deadline = Date.now() + timeoutMs;
 		let last = -1;

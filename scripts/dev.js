@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// npm run dev: a local n8n 2.x (embedded SQLite) with this package loaded from its packed
+// tarball, local credentials, one ready workflow per trigger (trigger → ATS Normalize, active)
+// and the example workflows (inactive until you add Slack/Sheets/HRIS credentials).
+// State lives in .n8n-dev/ (git-ignored); Ctrl-C stops n8n.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { createN8n, ROOT } = require('../test/support/n8n');
+const { TEST_SECRETS, testCredentials, triggerWorkflow } = require('../test/support/workflows');
+
+const DEV_FOLDER = path.join(ROOT, '.n8n-dev');
+const EVENTS = { kini: 'FAILURE', startupKit: 'application.advanced', keldairHr: 'applicant.hired', knit: 'record.new', kombo: 'ai-apply-application-status-updated' };
+
+/** Examples name the npm package's node types; a tarball in .n8n/custom registers them as CUSTOM.*. */
+function localExample(file) {
+	const text = fs.readFileSync(path.join(ROOT, 'examples', file), 'utf8');
+	return JSON.parse(text.replaceAll('"n8n-nodes-ats-webhooks.', '"CUSTOM.'));
+}
+
+async function main() {
+	const fresh = !fs.existsSync(path.join(DEV_FOLDER, '.n8n', 'database.sqlite'));
+	fs.mkdirSync(DEV_FOLDER, { recursive: true });
+	const n8n = await createN8n('v2', { userFolder: DEV_FOLDER });
+	n8n.port = Number(process.env.PORT ?? 5678);
+	n8n.baseUrl = `http://127.0.0.1:${n8n.port}`;
+	const vendors = Object.keys(EVENTS);
+	if (fresh) {
+		n8n.importCredentials(testCredentials());
+		n8n.importWorkflows(vendors.map((vendor) => triggerWorkflow(vendor, { webhookId: `${vendor}-dev` })));
+		const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((file) => file.endsWith('.json'));
+		n8n.importWorkflows(examples.map(localExample), { activate: false });
+	}
+	const stop = async () => {
+		await n8n.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	await n8n.start();
+	console.log(`\nn8n is running: ${n8n.baseUrl}  (first visit: create the local owner account)`);
+	console.log('Production webhook URLs and a ready simulator command for each trigger:');
+	for (const vendor of vendors) {
+		const url = `${n8n.baseUrl}/webhook/${vendor}-dev/webhook`;
+		console.log(`\n  ${vendor}: ${url}`);
+		console.log(`    npm run simulate -- ${vendor} ${EVENTS[vendor]} --url ${url} --secret ${TEST_SECRETS[vendor]}`);
+	}
+	console.log('\nExample workflows are imported inactive (they need your Slack/Sheets/HRIS credentials).');
+	console.log('After changing the code: Ctrl-C, then npm run dev again (it rebuilds and reinstalls the tarball).');
+	console.log(`n8n log: ${n8n.logPath}`);
+	await new Promise(() => {});
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

@@ -1,0 +1,141 @@
+/**
+ * End to end in a real n8n: the packed tarball installed into .n8n/custom, credentials and
+ * one workflow per trigger (trigger → ATS Normalize) imported and activated with n8n's CLI,
+ * signed HTTP requests sent, executions read from n8n's database.
+ *
+ * n8n 2.41.1 (Node 24) gets the full set; n8n 1.123.81 (Node 20) the core cases, to keep
+ * CI within its time budget. ATS_E2E_MAJORS=v2 (or v1) narrows it further.
+ */
+import { credentialsFor, pool, post, sampleEvent, signedRequest } from '../../scripts/signing';
+import { createN8n } from '../support/n8n';
+import { TEST_SECRETS, TRIGGER_NAMES, testCredentials, triggerWorkflow } from '../support/workflows';
+
+type N8n = Awaited<ReturnType<typeof createN8n>>;
+
+const EVENTS: Record<string, string> = {
+	kini: 'FAILURE',
+	startupKit: 'offer.candidate_accepted',
+	keldairHr: 'applicant.hired',
+	knit: 'record.new',
+	kombo: 'ai-apply-application-status-updated',
+};
+const EXPECTED_TYPES: Record<string, string> = {
+	kini: 'application.status_changed',
+	startupKit: 'offer.accepted',
+	keldairHr: 'application.hired',
+	knit: 'application.created',
+	kombo: 'application.status_changed',
+};
+const UNKNOWN_EVENT: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> = {
+	kini: (body) => ({ ...body, status: 'RETRYING' }),
+	startupKit: (body) => ({ ...body, event: 'candidate.hired' }),
+	keldairHr: (body) => ({ ...body, type: 'payroll.closed' }),
+	knit: (body) => ({ ...body, eventType: 'record.archived' }),
+	kombo: (body) => ({ ...body, type: 'assessment-order-received' }),
+};
+const vendorKeys = Object.keys(EVENTS);
+const majors = (process.env.ATS_E2E_MAJORS ?? 'v2,v1').split(',').map((m) => m.trim()).filter(Boolean);
+const BURST = Number(process.env.ATS_E2E_BURST ?? 300);
+
+describe.each(majors)('real n8n %s', (major) => {
+	let n8n: N8n;
+	const workflows = vendorKeys.map((vendor) => triggerWorkflow(vendor));
+	const workflowOf = (vendor: string) => workflows[vendorKeys.indexOf(vendor)];
+	const urlOf = (vendor: string) => `${n8n.baseUrl}/webhook/${workflowOf(vendor).nodes[0].webhookId}/webhook`;
+	let sequence = 1_000;
+	const send = (vendor: string, body: unknown, options: { tamper?: boolean; nowMs?: number } = {}) =>
+		post(urlOf(vendor), signedRequest(vendor, body, credentialsFor(vendor, TEST_SECRETS[vendor as keyof typeof TEST_SECRETS]), options));
+	const fresh = (vendor: string) => sampleEvent(vendor, EVENTS[vendor], ++sequence, Date.now() + sequence);
+	const full = major === 'v2';
+
+	beforeAll(async () => {
+		n8n = await createN8n(major);
+		n8n.importCredentials(testCredentials());
+		n8n.importWorkflows(workflows);
+		await n8n.start();
+		for (const vendor of vendorKeys) await n8n.waitForWebhook(`${vendor}-e2e/webhook`);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+	});
+
+	describe.each(vendorKeys)('%s', (vendor) => {
+		let executionsBefore = 0;
+		beforeEach(async () => {
+			executionsBefore = (await n8n.settledExecutions(workflowOf(vendor).id, { quietMs: 300 })).length;
+		});
+		const newExecutions = async (atLeast: number) =>
+			(await n8n.settledExecutions(workflowOf(vendor).id, { atLeast: executionsBefore + atLeast })).slice(executionsBefore);
+
+		it('a valid signed event: 2xx and exactly one successful execution with the right items', async () => {
+			const body = fresh(vendor);
+			const answer = await send(vendor, body);
+			expect(answer.status).toBe(200);
+			expect(JSON.parse(answer.body)).toEqual({ received: true });
+			const executions = await newExecutions(1);
+			expect(executions).toHaveLength(1);
+			expect(executions[0].status).toBe('success');
+			const items = n8n.executionItems(executions[0].id)!;
+			expect(items[TRIGGER_NAMES[vendor as keyof typeof TRIGGER_NAMES]]).toEqual([
+				expect.objectContaining({ ...body, _ats: expect.objectContaining({ vendor, verified: true, valid: true }) }),
+			]);
+			const [normalized] = items['ATS Normalize'];
+			expect(normalized).toMatchObject({ source: vendor, sourceType: EVENTS[vendor], type: EXPECTED_TYPES[vendor], valid: true });
+			expect(String(normalized.summary)).not.toMatch(/undefined|null/);
+		});
+
+		it('forged and missing signatures: 401 and no execution', async () => {
+			const forged = await send(vendor, fresh(vendor), { tamper: true });
+			const unsigned = await fetch(urlOf(vendor), {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(fresh(vendor)),
+			});
+			expect(forged.status).toBe(401);
+			expect(JSON.parse(forged.body)).toMatchObject({ error: 'unauthorized' });
+			expect(unsigned.status).toBe(401);
+			expect(forged.body).not.toContain(TEST_SECRETS[vendor as keyof typeof TEST_SECRETS]);
+			expect(await newExecutions(0)).toHaveLength(0);
+		});
+
+		it('a duplicate delivery starts one execution', async () => {
+			const body = fresh(vendor);
+			const answers = await Promise.all([send(vendor, body), send(vendor, body), send(vendor, body)]);
+			expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+			expect(await newExecutions(1)).toHaveLength(1);
+		});
+
+		// The 1.x run covers the core cases only (CI time budget; see the README).
+		if (full) it('an authentic unknown event type is accepted and executed, flagged invalid', async () => {
+			const answer = await send(vendor, UNKNOWN_EVENT[vendor](fresh(vendor)));
+			expect(answer.status).toBe(200);
+			const executions = await newExecutions(1);
+			expect(executions).toHaveLength(1);
+			const [normalized] = n8n.executionItems(executions[0].id)!['ATS Normalize'];
+			expect(normalized.type).toBe('other');
+		});
+	});
+
+	it('a stale StartupKit timestamp: 401 and no execution', async () => {
+		const id = workflowOf('startupKit').id;
+		const before = (await n8n.settledExecutions(id, { quietMs: 300 })).length;
+		const staleMs = Date.now() - 10 * 60_000;
+		const answer = await send('startupKit', sampleEvent('startupKit', 'application.submitted', ++sequence, staleMs), { nowMs: staleMs });
+		expect(answer.status).toBe(401);
+		expect(JSON.parse(answer.body).reason).toBe('timestamp outside the tolerance window');
+		expect(await n8n.settledExecutions(id, { quietMs: 1000 })).toHaveLength(before);
+	});
+
+	if (full) it(`a burst of ${BURST} distinct events at concurrency 25: each executed exactly once`, async () => {
+		const id = workflowOf('kombo').id;
+		const before = (await n8n.settledExecutions(id, { quietMs: 300 })).length;
+		const stamp = Date.now();
+		const bodies = Array.from({ length: BURST }, (_, index) => sampleEvent('kombo', 'ai-apply-application-status-updated', index, stamp + index));
+		const answers = await pool(BURST, 25, (index: number) => send('kombo', bodies[index]));
+		expect(answers.filter((answer: { status: number }) => answer.status !== 200)).toEqual([]);
+		const executions = (await n8n.settledExecutions(id, { atLeast: before + BURST, quietMs: 2000 })).slice(before);
+		expect(executions).toHaveLength(BURST);
+		expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+	});
+});
