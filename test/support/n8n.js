@@ -55,6 +55,7 @@ class N8n {
 		this.dbPath = path.join(userFolder, '.n8n', 'database.sqlite');
 		this.logPath = path.join(userFolder, 'n8n.log');
 		this.child = undefined;
+		this.brokerPort = port + 1;
 	}
 
 	env(extra = {}) {
@@ -63,6 +64,8 @@ class N8n {
 			PATH: `${path.dirname(this.runtime.node)}:${process.env.PATH}`,
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_PORT: String(this.port),
+			// n8n's task broker defaults to 5679: a second n8n (e.g. npm run dev) would clash.
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
 			WEBHOOK_URL: `${this.baseUrl}/`,
@@ -273,7 +276,9 @@ async function createN8n(major = 'v2', { userFolder } = {}) {
 		['install', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', packTarball()],
 		{ cwd: custom, stdio: 'inherit' },
 	);
-	return new N8n(runtime, folder, await freePort(), 'CUSTOM');
+	const n8n = new N8n(runtime, folder, await freePort(), 'CUSTOM');
+	n8n.brokerPort = await freePort();
+	return n8n;
 }
 
 module.exports = { createN8n, freePort, packTarball, sleep, ROOT };
