@@ -1,15 +1,12 @@
-// Build steps tsc does not do: copy icons and codex files into dist/, and generate the
-// output schemas n8n shows in its schema preview from the zod schemas (the single source).
-const { dest, parallel, series, src } = require('gulp');
+// Build steps tsc does not do: copy icons (credentials reuse their node's) and codex files
+// into dist/, and generate the output schemas n8n shows in its schema preview from the zod
+// schemas (the single source).
+const { dest, series, src } = require('gulp');
 const fs = require('node:fs');
 const path = require('node:path');
 
 function copyNodeAssets() {
 	return src(['nodes/**/*.svg', 'nodes/**/*.node.json']).pipe(dest('dist/nodes'));
-}
-
-function copyCredentialIcons() {
-	return src('credentials/**/*.svg').pipe(dest('dist/credentials'));
 }
 
 function writeSchema(nodeFolder, schema) {
@@ -30,5 +27,5 @@ async function outputSchemas() {
 	writeSchema('AtsNormalize', z.toJSONSchema(canonicalEventSchema, { unrepresentable: 'any' }));
 }
 
-exports.build = series(parallel(copyNodeAssets, copyCredentialIcons), outputSchemas);
+exports.build = series(copyNodeAssets, outputSchemas);
 exports.default = exports.build;

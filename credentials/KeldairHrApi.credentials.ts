@@ -5,7 +5,7 @@ export class KeldairHrApi implements ICredentialType {
 
 	displayName = 'KeldairHR Webhook Signing';
 
-	icon: Icon = 'file:icons/keldairHr.svg';
+	icon: Icon = 'file:../nodes/KeldairHrTrigger/keldairHr.svg';
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#keldairhr';
 

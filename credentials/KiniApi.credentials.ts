@@ -5,7 +5,7 @@ export class KiniApi implements ICredentialType {
 
 	displayName = 'Kini API';
 
-	icon: Icon = 'file:icons/kini.svg';
+	icon: Icon = 'file:../nodes/KiniTrigger/kini.svg';
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#kini';
 

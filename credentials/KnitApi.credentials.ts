@@ -5,7 +5,7 @@ export class KnitApi implements ICredentialType {
 
 	displayName = 'Knit API';
 
-	icon: Icon = 'file:icons/knit.svg';
+	icon: Icon = 'file:../nodes/KnitTrigger/knit.svg';
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#knit';
 

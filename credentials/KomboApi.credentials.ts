@@ -5,7 +5,7 @@ export class KomboApi implements ICredentialType {
 
 	displayName = 'Kombo API';
 
-	icon: Icon = 'file:icons/kombo.svg';
+	icon: Icon = 'file:../nodes/KomboTrigger/kombo.svg';
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#kombo';
 

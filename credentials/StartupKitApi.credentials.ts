@@ -5,7 +5,7 @@ export class StartupKitApi implements ICredentialType {
 
 	displayName = 'StartupKit Webhook Signing';
 
-	icon: Icon = 'file:icons/startupKit.svg';
+	icon: Icon = 'file:../nodes/StartupKitTrigger/startupKit.svg';
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#startupkit';
 

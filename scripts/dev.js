@@ -23,7 +23,6 @@ async function main() {
 	fs.mkdirSync(DEV_FOLDER, { recursive: true });
 	const n8n = await createN8n('v2', { userFolder: DEV_FOLDER });
 	n8n.port = Number(process.env.PORT ?? 5678);
-	n8n.baseUrl = `http://127.0.0.1:${n8n.port}`;
 	const vendors = Object.keys(EVENTS);
 	if (fresh) {
 		n8n.importCredentials(testCredentials());

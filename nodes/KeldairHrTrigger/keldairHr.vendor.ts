@@ -4,11 +4,8 @@ import {
 	decodeBase64Digest,
 	decodeBase64UrlDigest,
 	decodeHexDigest,
-	digestsEqual,
-	headerValue,
 	hmacSha256,
-	rejected,
-	verified,
+	verifyBodyHmac,
 } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
 import { keldairHrSamples } from './keldairHr.samples';
@@ -23,14 +20,8 @@ export function decodeKeldairHrSignature(value: string): Buffer | undefined {
 }
 
 export function verifyKeldairHrSignature({ rawBody, headers, credentials }: VerifyRequest) {
-	const secret = String(credentials.signingSecret ?? '');
 	const headerName = String(credentials.signatureHeader || KELDAIRHR_DEFAULT_HEADER);
-	if (secret === '') return rejected('no signing secret configured');
-	const signature = headerValue(headers, headerName);
-	if (!signature) return rejected(`missing ${headerName} header`);
-	const received = decodeKeldairHrSignature(signature);
-	if (received === undefined) return rejected(`malformed ${headerName} header`);
-	return digestsEqual(hmacSha256(secret, rawBody), received) ? verified : rejected('signature mismatch');
+	return verifyBodyHmac(rawBody, headers, headerName, String(credentials.signingSecret ?? ''), decodeKeldairHrSignature);
 }
 
 const applicationResources = new Set(['applicant', 'application', 'candidate']);

@@ -69,10 +69,12 @@ export class DedupeStore {
 		this.evict(nowMs);
 	}
 
+	/** Runs on every new event: walks the map once, without copying it. */
 	persist(staticData: IDataObject): void {
 		const newest: Record<string, number> = {};
-		const all = [...this.seenAt];
-		for (const [key, ms] of all.slice(-this.settings.persistedEntries)) {
+		let skip = this.seenAt.size - this.settings.persistedEntries;
+		for (const [key, ms] of this.seenAt) {
+			if (skip-- > 0) continue;
 			newest[key] = Math.floor(ms / 1000);
 		}
 		staticData[STATIC_KEY] = newest;

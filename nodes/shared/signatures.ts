@@ -82,19 +82,20 @@ export function matchesAnySecret(
 }
 
 /**
- * Knit and Kombo share one scheme: base64url (no padding) HMAC-SHA256 of the raw body in
- * one header. Only the header and the secret differ.
+ * HMAC-SHA256 of the raw body in one header: Knit and Kombo (base64url) and KeldairHR (hex or
+ * base64) differ only in the header, the secret and how the digest is written.
  */
-export function verifyBodyHmacBase64Url(
+export function verifyBodyHmac(
 	rawBody: Buffer,
 	headers: Headers,
 	headerName: string,
 	secret: string,
+	decode: (signature: string) => Buffer | undefined,
 ): VerifyResult {
 	if (secret === '') return rejected('no signing secret configured');
 	const signature = headerValue(headers, headerName);
 	if (!signature) return rejected(`missing ${headerName} header`);
-	const received = decodeBase64UrlDigest(signature);
+	const received = decode(signature);
 	if (received === undefined) return rejected(`malformed ${headerName} header`);
 	return digestsEqual(hmacSha256(secret, rawBody), received) ? verified : rejected('signature mismatch');
 }

@@ -46,16 +46,18 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class N8n {
-	constructor(runtime, userFolder, port, typePrefix) {
+	constructor(runtime, userFolder, port, brokerPort) {
 		this.runtime = runtime;
 		this.userFolder = userFolder;
 		this.port = port;
-		this.baseUrl = `http://127.0.0.1:${port}`;
-		this.typePrefix = typePrefix;
+		this.brokerPort = brokerPort;
 		this.dbPath = path.join(userFolder, '.n8n', 'database.sqlite');
 		this.logPath = path.join(userFolder, 'n8n.log');
 		this.child = undefined;
-		this.brokerPort = port + 1;
+	}
+
+	get baseUrl() {
+		return `http://127.0.0.1:${this.port}`;
 	}
 
 	env(extra = {}) {
@@ -276,9 +278,7 @@ async function createN8n(major = 'v2', { userFolder } = {}) {
 		['install', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', packTarball()],
 		{ cwd: custom, stdio: 'inherit' },
 	);
-	const n8n = new N8n(runtime, folder, await freePort(), 'CUSTOM');
-	n8n.brokerPort = await freePort();
-	return n8n;
+	return new N8n(runtime, folder, await freePort(), await freePort());
 }
 
 module.exports = { createN8n, freePort, packTarball, sleep, ROOT };

@@ -1,4 +1,4 @@
-// Workflows and credentials the e2e tests, the dev server and the benchmark import into n8n.
+// Workflows and credentials the e2e tests and the dev server import into n8n.
 'use strict';
 
 const TEST_SECRETS = {
@@ -9,28 +9,18 @@ const TEST_SECRETS = {
 	kombo: 'kombo-local-test-secret',
 };
 
-const CREDENTIAL_TYPES = {
-	kini: 'kiniApi',
-	startupKit: 'startupKitApi',
-	keldairHr: 'keldairHrApi',
-	knit: 'knitApi',
-	kombo: 'komboApi',
-};
+// Credential types, secret fields and node names come from the vendor registry (dist/).
+const { credentialsFor, registry } = require('../../scripts/signing');
 
-const TRIGGER_NAMES = {
-	kini: 'Kini Trigger',
-	startupKit: 'StartupKit Trigger',
-	keldairHr: 'KeldairHR Trigger',
-	knit: 'Knit Trigger',
-	kombo: 'Kombo Trigger',
-};
+const { vendors } = registry();
+const CREDENTIAL_TYPES = Object.fromEntries(Object.values(vendors).map((vendor) => [vendor.key, vendor.credentialType]));
+const TRIGGER_NAMES = Object.fromEntries(Object.values(vendors).map((vendor) => [vendor.key, `${vendor.displayName} Trigger`]));
 
 const credentialId = (vendor) => `ats${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}Cred`.padEnd(16, '0').slice(0, 16);
 
 function testCredentials(secrets = TEST_SECRETS) {
 	return Object.entries(CREDENTIAL_TYPES).map(([vendor, type]) => {
-		const field = { kini: 'apiKey', startupKit: 'signingSecret', keldairHr: 'signingSecret', knit: 'apiKey', kombo: 'webhookSecret' }[vendor];
-		const data = { [field]: secrets[vendor] };
+		const data = credentialsFor(vendor, secrets[vendor]);
 		if (vendor === 'keldairHr') data.signatureHeader = 'X-Signature';
 		return { id: credentialId(vendor), name: `${TRIGGER_NAMES[vendor]} (local test)`, type, data };
 	});

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { IDataObject, IHookFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { knitWebhookMethods } from '../../nodes/KnitTrigger/knit.registration';
+import { KnitTrigger } from '../../nodes/KnitTrigger/KnitTrigger.node';
 
 interface Recorded { path: string; headers: http.IncomingHttpHeaders; body: IDataObject }
 let server: http.Server;
@@ -57,7 +58,9 @@ function hookContext(parameters: IDataObject, staticData: IDataObject) {
 	return { context, warnings };
 }
 
-const registering = () => ({ registerWebhook: true, integrationId: 'int_42', knitApiUrl: baseUrl });
+// n8n fills in parameter defaults before a hook runs; the stub takes them from the node description.
+const defaultModels = new KnitTrigger().description.properties.find((property) => property.name === 'models')!.default;
+const registering = () => ({ registerWebhook: true, integrationId: 'int_42', knitApiUrl: baseUrl, models: defaultModels });
 
 it('does nothing when registration is off', async () => {
 	const { context } = hookContext({ registerWebhook: false }, {});
@@ -76,7 +79,14 @@ it('starts a sync with this webhook as destination, then pauses it on deactivati
 	expect(requests[0].headers.authorization).toBe('Bearer knit-key');
 	expect(requests[0].headers['x-knit-integration-id']).toBe('int_42');
 	expect(requests[0].body).toEqual({
-		models: [],
+		models: [
+			'application_info',
+			'application_stage',
+			'application_interviews',
+			'application_rejection',
+			'application_offers',
+			'application_attachments',
+		],
 		frequency: 'standard',
 		destination: WEBHOOK_URL,
 		dataType: 'ats_applications',
