@@ -37,6 +37,8 @@ async function main() {
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
 	await n8n.start();
+	// /healthz answers before active workflows' webhooks are registered: wait for each hook.
+	for (const vendor of vendors) await n8n.waitForWebhook(`${vendor}-dev/webhook`);
 	console.log(`\nn8n is running: ${n8n.baseUrl}  (first visit: create the local owner account)`);
 	console.log('Production webhook URLs and a ready simulator command for each trigger:');
 	for (const vendor of vendors) {
