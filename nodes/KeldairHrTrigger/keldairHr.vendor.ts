@@ -1,6 +1,7 @@
 import { asRecord, idText, isoTime, textOrNull } from '../shared/canonical';
 import type { CanonicalFields, CanonicalType } from '../shared/canonical';
 import {
+	credentialText,
 	decodeBase64Digest,
 	decodeBase64UrlDigest,
 	decodeHexDigest,
@@ -20,8 +21,8 @@ export function decodeKeldairHrSignature(value: string): Buffer | undefined {
 }
 
 export function verifyKeldairHrSignature({ rawBody, headers, credentials }: VerifyRequest) {
-	const headerName = String(credentials.signatureHeader || KELDAIRHR_DEFAULT_HEADER);
-	return verifyBodyHmac(rawBody, headers, headerName, String(credentials.signingSecret ?? ''), decodeKeldairHrSignature);
+	const headerName = credentialText(credentials.signatureHeader) || KELDAIRHR_DEFAULT_HEADER;
+	return verifyBodyHmac(rawBody, headers, headerName, credentialText(credentials.signingSecret), decodeKeldairHrSignature);
 }
 
 const applicationResources = new Set(['applicant', 'application', 'candidate']);

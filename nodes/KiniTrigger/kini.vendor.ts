@@ -1,5 +1,5 @@
 import { asRecord, emptyCandidate, idText, textOrNull } from '../shared/canonical';
-import { headerValue, rejected, secretsEqual, verified } from '../shared/signatures';
+import { credentialText, headerValue, rejected, secretsEqual, verified } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
 import { kiniSamples } from './kini.samples';
 import { kiniEvents, kiniStatusWebhookSchema } from './kini.schema';
@@ -12,7 +12,7 @@ export function verifyKiniRequest({ headers, credentials }: VerifyRequest) {
 	if (authorization === undefined || authorization === '') return rejected('missing Authorization header');
 	const token = BEARER.exec(authorization)?.[1]?.trim();
 	if (token === undefined || token === '') return rejected('Authorization is not a Bearer token');
-	return secretsEqual(String(credentials.apiKey ?? ''), token) ? verified : rejected('invalid API key');
+	return secretsEqual(credentialText(credentials.apiKey), token) ? verified : rejected('invalid API key');
 }
 
 export const kiniVendor: VendorDefinition = {

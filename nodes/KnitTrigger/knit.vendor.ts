@@ -1,13 +1,13 @@
 import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, textOrNull } from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
-import { decodeBase64UrlDigest, signBodyHmacBase64Url, verifyBodyHmac } from '../shared/signatures';
+import { credentialText, decodeBase64UrlDigest, signBodyHmacBase64Url, verifyBodyHmac } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
 import { knitSamples } from './knit.samples';
 import { knitEvents, knitWebhookSchema } from './knit.schema';
 
 /** Knit signs the raw body with the account's API key: base64url HMAC-SHA256, no padding. */
 export function verifyKnitSignature({ rawBody, headers, credentials }: VerifyRequest) {
-	return verifyBodyHmac(rawBody, headers, 'X-Knit-Signature', String(credentials.apiKey ?? ''), decodeBase64UrlDigest);
+	return verifyBodyHmac(rawBody, headers, 'X-Knit-Signature', credentialText(credentials.apiKey), decodeBase64UrlDigest);
 }
 
 const isJobSync = (body: Record<string, unknown>) => String(body.syncDataType ?? '').includes('job');

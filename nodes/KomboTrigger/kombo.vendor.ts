@@ -1,13 +1,13 @@
 import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, textOrNull } from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
-import { decodeBase64UrlDigest, signBodyHmacBase64Url, verifyBodyHmac } from '../shared/signatures';
+import { credentialText, decodeBase64UrlDigest, signBodyHmacBase64Url, verifyBodyHmac } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
 import { komboSamples } from './kombo.samples';
 import { komboEvents, komboWebhookSchema } from './kombo.schema';
 
 /** Kombo signs the raw body with the webhook secret: base64url HMAC-SHA256, no padding. */
 export function verifyKomboSignature({ rawBody, headers, credentials }: VerifyRequest) {
-	return verifyBodyHmac(rawBody, headers, 'X-Kombo-Signature', String(credentials.webhookSecret ?? ''), decodeBase64UrlDigest);
+	return verifyBodyHmac(rawBody, headers, 'X-Kombo-Signature', credentialText(credentials.webhookSecret), decodeBase64UrlDigest);
 }
 
 function normalizeKombo(body: Record<string, unknown>): CanonicalFields {

@@ -1,6 +1,7 @@
 import { asRecord, emptyApplication, idText, isoTime, textOrNull } from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
 import {
+	credentialText,
 	decodeHexDigest,
 	headerValue,
 	hmacSha256,
@@ -42,7 +43,7 @@ export function verifyStartupKitSignature({ rawBody, headers, credentials, nowMs
 	}
 	const received = decodeHexDigest(signature);
 	if (received === undefined) return rejected('malformed X-Webhook-Signature header');
-	const secrets = [credentials.signingSecret, credentials.previousSigningSecret].map((s) => String(s ?? ''));
+	const secrets = [credentials.signingSecret, credentials.previousSigningSecret].map(credentialText);
 	return matchesAnySecret(secrets, received, (secret) => startupKitSignature(secret, timestamp, rawBody))
 		? verified
 		: rejected('signature mismatch');
@@ -97,7 +98,7 @@ export const startupKitVendor: VendorDefinition = {
 		const timestamp = secondsPrecision(nowMs);
 		let event = '';
 		try {
-			event = textOrNull(asRecord(JSON.parse(rawBody)).event) ?? '';
+			event = textOrNull(asRecord(JSON.parse(rawBody.toString())).event) ?? '';
 		} catch {
 			// The simulator and fuzz tests sign non-JSON bodies too; the header is informative only.
 		}

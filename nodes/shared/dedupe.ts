@@ -69,15 +69,27 @@ export class DedupeStore {
 		this.evict(nowMs);
 	}
 
-	/** Runs on every new event: walks the map once, without copying it. */
+	/**
+	 * Puts the durable copy into this request's static data. n8n saves each request's static
+	 * data after answering it, and the last save wins: a snapshot taken now could be
+	 * overwritten by a concurrent request's older snapshot. So the copy is serialised when n8n
+	 * saves it (JSON.stringify calls toJSON), and every save writes the newest keys known then.
+	 */
 	persist(staticData: IDataObject): void {
+		staticData[STATIC_KEY] = this.durableCopy as unknown as IDataObject;
+	}
+
+	private readonly durableCopy = { toJSON: () => this.newest() };
+
+	/** Walks the map once, without copying it. */
+	private newest(): Record<string, number> {
 		const newest: Record<string, number> = {};
 		let skip = this.seenAt.size - this.settings.persistedEntries;
 		for (const [key, ms] of this.seenAt) {
 			if (skip-- > 0) continue;
 			newest[key] = Math.floor(ms / 1000);
 		}
-		staticData[STATIC_KEY] = newest;
+		return newest;
 	}
 
 	private evict(nowMs: number): void {

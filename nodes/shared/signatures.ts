@@ -20,6 +20,14 @@ export function headerValue(headers: Headers, name: string): string | undefined 
 	return undefined;
 }
 
+/**
+ * A secret from the credential store as text. n8n hands over strings; anything else (a
+ * broken or hand-edited credential) must neither throw nor match, so it becomes ''.
+ */
+export function credentialText(value: unknown): string {
+	return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+}
+
 export function hmacSha256(secret: string, ...parts: Array<string | Buffer>): Buffer {
 	const mac = createHmac('sha256', secret);
 	for (const part of parts) mac.update(part);

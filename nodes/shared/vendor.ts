@@ -45,7 +45,7 @@ export interface VendorDefinition {
 	/** Pure, constant-time check of one request. Never throws. */
 	verify(request: VerifyRequest): VerifyResult;
 	/** Opposite of verify: headers a genuine sender would add. Used by tests and the simulator. */
-	sign(rawBody: string, credentials: Record<string, string>, nowMs: number): Record<string, string>;
+	sign(rawBody: string | Buffer, credentials: Record<string, string>, nowMs: number): Record<string, string>;
 	samples: VendorSample[];
 	/** Turns a sample into a distinct delivery (fresh ids and timestamps). */
 	freshSample(sample: VendorSample, sequence: number, nowMs: number): Record<string, unknown>;

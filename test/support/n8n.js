@@ -198,6 +198,12 @@ class N8n {
 		}
 	}
 
+	/** A graceful restart, as in a deploy: SIGTERM, wait for exit, start again. */
+	async restart() {
+		await this.stop();
+		return this.start();
+	}
+
 	/** Runs SQL on n8n's database with n8n's own sqlite3 build; returns rows. */
 	query(sql) {
 		const script = `
@@ -236,6 +242,23 @@ class N8n {
 			items[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
 		}
 		return items;
+	}
+
+	/**
+	 * `_ats.eventId` of the trigger's item in every execution of a workflow, in execution order
+	 * (one entry per execution; an execution without that item gives undefined).
+	 * @returns {Array<{id: number, status: string, eventId: string | undefined}>}
+	 */
+	executionEventIds(workflowId, triggerName) {
+		const rows = this.query(
+			`SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e
+			 LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = '${workflowId}' ORDER BY e.id`,
+		);
+		const flatted = require(path.join(this.runtime.modules, 'flatted'));
+		return rows.map((row) => {
+			const runs = row.data ? flatted.parse(row.data).resultData.runData[triggerName] : undefined;
+			return { id: row.id, status: row.status, eventId: runs?.[0]?.data?.main?.[0]?.[0]?.json?._ats?.eventId };
+		});
 	}
 
 	/**

@@ -63,4 +63,95 @@ function triggerWorkflow(vendor, { prefix = 'CUSTOM', id, webhookId, parameters 
 	};
 }
 
-module.exports = { TEST_SECRETS, TRIGGER_NAMES, CREDENTIAL_TYPES, testCredentials, triggerWorkflow, credentialId };
+const webhookNode = (webhookId, options = {}) => ({
+	id: `${webhookId}-node`,
+	name: 'Webhook',
+	type: 'n8n-nodes-base.webhook',
+	typeVersion: 2.1,
+	position: [0, 0],
+	webhookId,
+	// The Webhook node's path is the whole URL path after /webhook/.
+	parameters: { httpMethod: 'POST', path: webhookId, responseMode: 'onReceived', options },
+});
+
+const plainWorkflow = (id, name, nodes, connections = {}) => ({
+	id,
+	name,
+	active: false,
+	nodes,
+	connections,
+	settings: { executionOrder: 'v1' },
+	pinData: {},
+});
+
+/** n8n's own Webhook node and nothing else: the cost of an n8n webhook execution. */
+function bareWebhookWorkflow() {
+	return plainWorkflow('atsBareWebhook00', 'Bare Webhook (benchmark)', [webhookNode('bare-webhook')]);
+}
+
+const CHAIN_CREDENTIAL = { id: 'atsChainHmac0000', name: 'KeldairHR HMAC secret (hand-built chain)' };
+
+/** The Crypto node's credential the hand-built chain signs with (same secret as ours). */
+function chainCredentials(secret = TEST_SECRETS.keldairHr) {
+	return [{ ...CHAIN_CREDENTIAL, type: 'crypto', data: { hmacSecret: secret } }];
+}
+
+/**
+ * What users build by hand today for KeldairHR's `X-Signature: sha256=<hex>`: a Webhook node
+ * with "Raw Body" on, a Crypto node (HMAC-SHA256 of the raw body, hex) and an If node that
+ * compares it with the header. The Webhook node answers before the check runs, so every
+ * request, forged or not, becomes an execution.
+ */
+function handBuiltChainWorkflow() {
+	const nodes = [
+		webhookNode('hand-built-chain', { rawBody: true }),
+		{
+			id: 'chain-crypto',
+			name: 'Crypto',
+			type: 'n8n-nodes-base.crypto',
+			typeVersion: 2,
+			position: [220, 0],
+			parameters: { action: 'hmac', binaryData: true, binaryPropertyName: 'data', type: 'SHA256', dataPropertyName: 'signature', encoding: 'hex' },
+			credentials: { crypto: CHAIN_CREDENTIAL },
+		},
+		{
+			id: 'chain-if',
+			name: 'Signature matches',
+			type: 'n8n-nodes-base.if',
+			typeVersion: 2.2,
+			position: [440, 0],
+			parameters: {
+				conditions: {
+					options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+					conditions: [
+						{
+							id: 'signature-equals',
+							leftValue: "={{ 'sha256=' + $json.signature }}",
+							rightValue: "={{ $('Webhook').item.json.headers['x-signature'] }}",
+							operator: { type: 'string', operation: 'equals' },
+						},
+					],
+					combinator: 'and',
+				},
+				options: {},
+			},
+		},
+	];
+	const connections = {
+		Webhook: { main: [[{ node: 'Crypto', type: 'main', index: 0 }]] },
+		Crypto: { main: [[{ node: 'Signature matches', type: 'main', index: 0 }]] },
+	};
+	return plainWorkflow('atsHandChain0000', 'Webhook + Crypto + If (hand-built, benchmark)', nodes, connections);
+}
+
+module.exports = {
+	TEST_SECRETS,
+	TRIGGER_NAMES,
+	CREDENTIAL_TYPES,
+	testCredentials,
+	triggerWorkflow,
+	credentialId,
+	bareWebhookWorkflow,
+	handBuiltChainWorkflow,
+	chainCredentials,
+};

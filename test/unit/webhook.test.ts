@@ -179,7 +179,7 @@ describe('vendor specifics', () => {
 		expect(before.claim('k1', 1_000)).toBe(true);
 		before.persist(staticData);
 		const after = new DedupeStore(defaultDedupeSettings);
-		after.hydrateOnce(staticData, 2_000);
+		after.hydrateOnce(JSON.parse(JSON.stringify(staticData)), 2_000);
 		expect(after.claim('k1', 2_000)).toBe(false);
 		expect(after.claim('k2', 2_000)).toBe(true);
 	});
@@ -195,6 +195,23 @@ describe('vendor specifics', () => {
 		for (const key of ['e', 'f']) store.claim(key, 1_500);
 		const staticData: IDataObject = {};
 		store.persist(staticData);
-		expect(Object.keys(staticData.atsDedupe as object)).toEqual(['e', 'f']); // the newest two
+		expect(Object.keys(JSON.parse(JSON.stringify(staticData)).atsDedupe)).toEqual(['e', 'f']); // the newest two
+	});
+
+	it('the durable copy holds the keys known when n8n saves, not when the request claimed', async () => {
+		// Request A claims and persists into its own static data; request B claims later; A's
+		// static data is saved last (n8n: last save wins). B's key must still be in it.
+		const store = new DedupeStore(defaultDedupeSettings);
+		const staticDataOfA: IDataObject = {};
+		const staticDataOfB: IDataObject = {};
+		store.claim('a', 1_000);
+		store.persist(staticDataOfA);
+		store.claim('b', 1_001);
+		store.persist(staticDataOfB);
+		const savedLast = JSON.parse(JSON.stringify(staticDataOfA));
+		expect(Object.keys(savedLast.atsDedupe)).toEqual(['a', 'b']);
+		const restarted = new DedupeStore(defaultDedupeSettings);
+		restarted.hydrateOnce(savedLast, 2_000);
+		expect(restarted.claim('b', 2_000)).toBe(false);
 	});
 });

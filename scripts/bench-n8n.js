@@ -1,0 +1,126 @@
+// The real-n8n half of `npm run bench`: one n8n 2.x, three workflows side by side, rounds
+// interleaved so machine noise hits all of them alike.
+// (b) valid signed events/s: our KeldairHR trigger vs n8n's bare Webhook node vs the
+//     Webhook + Crypto + If chain users build by hand. Throughput counts until the last
+//     execution has finished, not only until the HTTP answers (n8n answers before it runs).
+// (c) a forged-request flood: requests/s answered and executions created, ours vs the chain.
+'use strict';
+const { createN8n, sleep } = require('../test/support/n8n');
+const {
+	TEST_SECRETS,
+	bareWebhookWorkflow,
+	chainCredentials,
+	handBuiltChainWorkflow,
+	testCredentials,
+	triggerWorkflow,
+} = require('../test/support/workflows');
+const { credentialsFor, pool, post, sampleEvent, signedRequest } = require('./signing');
+
+const VENDOR = 'keldairHr';
+const EVENT = 'applicant.hired';
+
+function stoppedAtMs(value) {
+	// n8n's SQLite stores UTC as "YYYY-MM-DD HH:MM:SS.SSS".
+	return Date.parse(`${String(value).replace(' ', 'T')}Z`);
+}
+
+async function setup() {
+	const ours = triggerWorkflow(VENDOR, { webhookId: 'ours-bench', id: 'atsOursBench0000', normalize: false, parameters: { options: { dedupe: true } } });
+	const bare = bareWebhookWorkflow();
+	const chain = handBuiltChainWorkflow();
+	const n8n = await createN8n('v2');
+	n8n.importCredentials([...testCredentials(), ...chainCredentials()]);
+	n8n.importWorkflows([ours, bare, chain]);
+	await n8n.start();
+	const endpoints = {
+		ours: { workflow: ours, path: 'ours-bench/webhook' },
+		bare: { workflow: bare, path: 'bare-webhook' },
+		chain: { workflow: chain, path: 'hand-built-chain' },
+	};
+	for (const endpoint of Object.values(endpoints)) {
+		endpoint.url = `${n8n.baseUrl}/webhook/${endpoint.path}`;
+		await n8n.waitForWebhook(endpoint.path);
+	}
+	return { n8n, endpoints };
+}
+
+/** Sends `count` distinct events; returns answers/s, events/s to the last finished execution. */
+async function measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase }) {
+	const credentials = credentialsFor(VENDOR, TEST_SECRETS[VENDOR]);
+	credentials.signatureHeader = 'X-Signature';
+	const requests = Array.from({ length: count }, (_, index) =>
+		signedRequest(VENDOR, sampleEvent(VENDOR, EVENT, sequenceBase + index, Date.now() + sequenceBase + index), credentials, { tamper }),
+	);
+	const id = endpoint.workflow.id;
+	const [{ lastId }] = n8n.query(`SELECT COALESCE(MAX(id), 0) AS lastId FROM execution_entity`);
+	await sleep(500); // let the previous round's writes settle
+	const started = Date.now();
+	const answers = await pool(count, concurrency, (index) => post(endpoint.url, requests[index]));
+	const answeredMs = Date.now() - started;
+	const expected = tamper && endpoint.workflow.nodes[0].type.startsWith('CUSTOM.') ? 0 : count;
+	await n8n.settledExecutions(id, { atLeast: expected, quietMs: 1500 });
+	const executions = n8n.query(`SELECT status, stoppedAt FROM execution_entity WHERE workflowId = '${id}' AND id > ${lastId}`);
+	const lastStopped = Math.max(started + answeredMs, ...executions.map((execution) => stoppedAtMs(execution.stoppedAt)));
+	const statuses = {};
+	for (const answer of answers) statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
+	return {
+		statuses,
+		executions: executions.length,
+		failedExecutions: executions.filter((execution) => execution.status !== 'success').length,
+		answersPerSecond: (count / answeredMs) * 1000,
+		eventsPerSecond: (count / (lastStopped - started)) * 1000,
+	};
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, log = console.log } = {}) {
+	const { n8n, endpoints } = await setup();
+	try {
+		let sequence = 0;
+		const runs = { ours: [], bare: [], chain: [], oursForged: [], chainForged: [] };
+		const plan = [
+			['ours', endpoints.ours, false],
+			['bare', endpoints.bare, false],
+			['chain', endpoints.chain, false],
+			['oursForged', endpoints.ours, true],
+			['chainForged', endpoints.chain, true],
+		];
+		for (let round = 0; round < rounds; round++) {
+			// Rotate the order each round so no side always runs first (warm-up) or last.
+			const order = plan.map((_, i) => plan[(i + round) % plan.length]);
+			for (const [name, endpoint, tamper] of order) {
+				const result = await measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase: (sequence += count) });
+				runs[name].push(result);
+				log(`    round ${round + 1} ${name.padEnd(11)} ${result.eventsPerSecond.toFixed(1)} events/s, ${result.answersPerSecond.toFixed(1)} answers/s, executions ${result.executions}, answers ${JSON.stringify(result.statuses)}`);
+			}
+		}
+		const rate = (name, field = 'eventsPerSecond') => median(runs[name].map((run) => run[field]));
+		const total = (name, field) => runs[name].reduce((sum, run) => sum + run[field], 0);
+		return {
+			config: { count, concurrency, rounds, vendor: VENDOR, n8n: '2.41.1' },
+			b: {
+				oursEventsPerSecond: rate('ours'),
+				bareWebhookEventsPerSecond: rate('bare'),
+				chainEventsPerSecond: rate('chain'),
+				oursVsBare: rate('ours') / rate('bare'),
+				oursVsChain: rate('ours') / rate('chain'),
+				failedExecutions: { ours: total('ours', 'failedExecutions'), bare: total('bare', 'failedExecutions'), chain: total('chain', 'failedExecutions') },
+			},
+			c: {
+				forgedRequests: count * rounds,
+				oursRejectedPerSecond: rate('oursForged', 'answersPerSecond'),
+				chainAnsweredPerSecond: rate('chainForged', 'answersPerSecond'),
+				chainProcessedPerSecond: rate('chainForged'),
+				oursVsChain: rate('oursForged', 'answersPerSecond') / rate('chainForged'),
+				oursStatuses: runs.oursForged.map((run) => run.statuses),
+				oursExecutions: total('oursForged', 'executions'),
+				chainExecutions: total('chainForged', 'executions'),
+			},
+		};
+	} finally {
+		await n8n.stop();
+	}
+}
+
+module.exports = { benchRealN8n };
