@@ -12,17 +12,22 @@ const { credentialsFor, pool, post, sampleEvent, signedRequest, vendorFor } = re
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// A refused connection never reached n8n; anything else failed after n8n had the request.
+const REFUSED = ['ECONNREFUSED'];
+
 const STREAM_VENDOR = 'kombo';
 const STREAM_EVENT = 'ai-apply-application-status-updated';
 
 /** One delivery; with `retry`, repeated until a 2xx like a vendor's retry queue. */
-async function deliver(url, request, { retry = false, maxAttempts = 60, backoffMs = 200 } = {}) {
+async function deliver(url, request, { retry = false, maxAttempts = 60, backoffMs = 200, newConnection = false } = {}) {
 	let attempts = 0;
+	const failures = [];
 	for (;;) {
 		attempts++;
-		const answer = await post(url, request, 15_000);
+		const answer = await post(url, request, 15_000, { newConnection });
 		const ok = answer.status >= 200 && answer.status < 300;
-		if (ok || !retry || attempts >= maxAttempts) return { ...answer, attempts };
+		if (ok || !retry || attempts >= maxAttempts) return { ...answer, attempts, failures };
+		failures.push(answer.status === 0 ? answer.body : String(answer.status));
 		await sleep(backoffMs * Math.min(attempts, 10));
 	}
 }
@@ -36,7 +41,7 @@ function percentile(sorted, p) {
  * Sends `count` distinct events; `onAcknowledged(n)` is called after each 2xx.
  * @returns {Promise<{eventIds: string[], answers: Array<{status: number, ms: number, attempts: number}>, seconds: number}>}
  */
-async function sendStream(url, secret, { count, concurrency, retry = false, onAcknowledged, vendorKey = STREAM_VENDOR, eventType = STREAM_EVENT }) {
+async function sendStream(url, secret, { count, concurrency, retry = false, newConnection = false, onAcknowledged, beforeSend, vendorKey = STREAM_VENDOR, eventType = STREAM_EVENT }) {
 	const vendor = vendorFor(vendorKey);
 	const credentials = credentialsFor(vendorKey, secret);
 	const stamp = Date.now();
@@ -44,8 +49,9 @@ async function sendStream(url, secret, { count, concurrency, retry = false, onAc
 	let acknowledged = 0;
 	const started = performance.now();
 	const answers = await pool(count, concurrency, async (index) => {
-		// Signed per attempt batch: a retry sends the same bytes, as vendors do.
-		const answer = await deliver(url, signedRequest(vendorKey, bodies[index], credentials), { retry });
+		await beforeSend?.(index);
+		// Signed once: a retry sends the same bytes, as vendors do.
+		const answer = await deliver(url, signedRequest(vendorKey, bodies[index], credentials), { retry, newConnection });
 		if (answer.status >= 200 && answer.status < 300) onAcknowledged?.(++acknowledged);
 		return answer;
 	});
@@ -92,48 +98,75 @@ async function runLoad(n8n, target, { count, concurrency }) {
 	return { ...summarise(stream), ...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before)) };
 }
 
+/**
+ * The stream is cut in thirds. The first goes to the running n8n. Once it is acknowledged
+ * n8n gets SIGTERM (a deploy) while the second third is being sent: a stopping n8n still
+ * serves until its executions drain. The last third is sent only after n8n has exited, so it
+ * meets a closed port and is retried until n8n is back: every run has refused deliveries.
+ */
 async function runFault(n8n, target, { count, concurrency }) {
 	const before = n8n.executions(target.workflowId).length;
-	let restart;
+	let stopped;
+	let restarted;
+	let markStopped;
+	const down = new Promise((resolve) => (markStopped = resolve));
 	const stream = await sendStream(target.url, target.secret, {
 		count,
 		concurrency,
 		retry: true,
+		newConnection: true,
 		onAcknowledged: (acknowledged) => {
-			if (restart === undefined && acknowledged >= Math.floor(count / 3)) {
-				restart = n8n.restart().then(() => n8n.waitForWebhook(target.webhookPath));
+			if (stopped === undefined && acknowledged >= Math.floor(count / 3)) {
+				stopped = n8n.stop().finally(markStopped);
+				restarted = stopped.then(() => n8n.start()).then(() => n8n.waitForWebhook(target.webhookPath));
 			}
 		},
+		beforeSend: (index) => (index >= Math.floor((2 * count) / 3) ? down : undefined),
 	});
-	await restart;
+	await restarted;
+	const failedBy = (test) => stream.answers.filter((answer) => answer.failures.some(test)).length;
 	return {
-		restarted: restart !== undefined,
+		restarted: restarted !== undefined,
+		shutdown: n8n.lastStop,
+		refusedDeliveries: failedBy((failure) => REFUSED.includes(failure)),
+		answerLostDeliveries: failedBy((failure) => !REFUSED.includes(failure)),
 		...summarise(stream),
 		...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before)),
 	};
 }
 
-/** A real n8n 2.x with the packed package and one trigger workflow for the stream vendor. */
+/** The workflow the load and fault runs stream into: the trigger alone, dedupe on. */
+function streamWorkflow() {
+	const { triggerWorkflow } = require('../test/support/workflows');
+	return triggerWorkflow(STREAM_VENDOR, { webhookId: `${STREAM_VENDOR}-load`, id: 'atsLoadFlow00000', normalize: false });
+}
+
+/** Where and how to send to a trigger workflow running in `n8n`. */
+function targetOf(n8n, workflow) {
+	const { TEST_SECRETS, TRIGGER_NAMES } = require('../test/support/workflows');
+	const vendorKey = Object.keys(TRIGGER_NAMES).find((key) => TRIGGER_NAMES[key] === workflow.nodes[0].name);
+	const webhookPath = `${workflow.nodes[0].webhookId}/webhook`;
+	return {
+		url: `${n8n.baseUrl}/webhook/${webhookPath}`,
+		webhookPath,
+		secret: TEST_SECRETS[vendorKey],
+		workflowId: workflow.id,
+		triggerName: TRIGGER_NAMES[vendorKey],
+	};
+}
+
+/** A real n8n 2.x with the packed package and the stream workflow, ready to receive. */
 async function streamTarget() {
 	const { createN8n } = require('../test/support/n8n');
-	const { TEST_SECRETS, TRIGGER_NAMES, testCredentials, triggerWorkflow } = require('../test/support/workflows');
-	const workflow = triggerWorkflow(STREAM_VENDOR, { webhookId: `${STREAM_VENDOR}-load`, id: 'atsLoadFlow00000', normalize: false });
+	const { testCredentials } = require('../test/support/workflows');
+	const workflow = streamWorkflow();
 	const n8n = await createN8n('v2');
 	n8n.importCredentials(testCredentials());
 	n8n.importWorkflows([workflow]);
 	await n8n.start();
-	const webhookPath = `${STREAM_VENDOR}-load/webhook`;
-	await n8n.waitForWebhook(webhookPath);
-	return {
-		n8n,
-		target: {
-			url: `${n8n.baseUrl}/webhook/${webhookPath}`,
-			webhookPath,
-			secret: TEST_SECRETS[STREAM_VENDOR],
-			workflowId: workflow.id,
-			triggerName: TRIGGER_NAMES[STREAM_VENDOR],
-		},
-	};
+	const target = targetOf(n8n, workflow);
+	await n8n.waitForWebhook(target.webhookPath);
+	return { n8n, target };
 }
 
 async function main() {
@@ -164,4 +197,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { runLoad, runFault, streamTarget, sendStream, summarise, auditExecutions, deliver };
+module.exports = { runLoad, runFault, streamTarget, streamWorkflow, targetOf, sendStream, summarise, auditExecutions, deliver };

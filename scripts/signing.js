@@ -46,9 +46,18 @@ function signedRequest(vendorKey, body, credentials, { nowMs = Date.now(), tampe
 	return { headers, payload };
 }
 
-async function post(url, { headers, payload }, timeoutMs = 30_000) {
+/**
+ * POSTs one request. By default over fetch's pooled keep-alive connections; with
+ * `newConnection` over a fresh connection that is closed afterwards, as many webhook senders
+ * do (and as a restart test needs: a stopping n8n refuses new connections).
+ */
+async function post(url, { headers, payload }, timeoutMs = 30_000, { newConnection = false } = {}) {
 	const started = performance.now();
 	try {
+		if (newConnection) {
+			const { status, body } = await postOnce(url, headers, payload, timeoutMs);
+			return { status, body, ms: performance.now() - started };
+		}
 		const response = await fetch(url, {
 			method: 'POST',
 			headers,
@@ -58,8 +67,23 @@ async function post(url, { headers, payload }, timeoutMs = 30_000) {
 		const text = await response.text();
 		return { status: response.status, body: text, ms: performance.now() - started };
 	} catch (error) {
-		return { status: 0, body: String(error.cause?.code ?? error.message), ms: performance.now() - started };
+		return { status: 0, body: String(error.cause?.code ?? error.code ?? error.message), ms: performance.now() - started };
 	}
+}
+
+function postOnce(url, headers, payload, timeoutMs) {
+	const http = require('node:http');
+	return new Promise((resolve, reject) => {
+		const request = http.request(url, { method: 'POST', headers: { ...headers, Connection: 'close' }, agent: false, timeout: timeoutMs }, (response) => {
+			const chunks = [];
+			response.on('data', (chunk) => chunks.push(chunk));
+			response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+			response.on('error', reject);
+		});
+		request.on('timeout', () => request.destroy(new Error('timeout')));
+		request.on('error', reject);
+		request.end(payload);
+	});
 }
 
 /** Runs `count` jobs with at most `concurrency` in flight; returns results in job order. */

@@ -1,4 +1,6 @@
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
-import { receiveVendorWebhook } from '../shared/pipeline';
+import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { keldairHrVendor } from './keldairHr.vendor';
 
 export class KeldairHrTrigger implements INodeType {
@@ -68,6 +70,10 @@ export class KeldairHrTrigger implements INodeType {
 	};
 
 	webhookMethods = manualWebhookMethods;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return rememberDeliveries.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const authenticate = this.getNodeParameter('authentication', 'none') === 'signature';

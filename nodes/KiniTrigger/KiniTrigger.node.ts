@@ -1,4 +1,6 @@
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
-import { receiveVendorWebhook } from '../shared/pipeline';
+import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { kiniVendor } from './kini.vendor';
 
 export class KiniTrigger implements INodeType {
@@ -37,6 +39,10 @@ export class KiniTrigger implements INodeType {
 	methods = { credentialTest: { kiniApiTest: secretFormatTest('Kini', [{ name: 'apiKey', label: 'API Key' }]) } };
 
 	webhookMethods = manualWebhookMethods;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return rememberDeliveries.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveVendorWebhook.call(this, kiniVendor);

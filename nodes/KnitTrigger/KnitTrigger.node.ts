@@ -1,4 +1,6 @@
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { eventFilterProperty, notice, optionsProperty, vendorWebhooks } from '../shared/description';
-import { receiveVendorWebhook } from '../shared/pipeline';
+import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { KNIT_API_URL, knitWebhookMethods } from './knit.registration';
 import { knitVendor } from './knit.vendor';
 
@@ -92,6 +94,10 @@ export class KnitTrigger implements INodeType {
 	methods = { credentialTest: { knitApiTest: secretFormatTest('Knit', [{ name: 'apiKey', label: 'API Key' }]) } };
 
 	webhookMethods = knitWebhookMethods;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return rememberDeliveries.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveVendorWebhook.call(this, knitVendor);

@@ -1,4 +1,6 @@
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
-import { receiveVendorWebhook } from '../shared/pipeline';
+import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { komboVendor } from './kombo.vendor';
 
 export class KomboTrigger implements INodeType {
@@ -41,6 +43,10 @@ export class KomboTrigger implements INodeType {
 	};
 
 	webhookMethods = manualWebhookMethods;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return rememberDeliveries.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveVendorWebhook.call(this, komboVendor);

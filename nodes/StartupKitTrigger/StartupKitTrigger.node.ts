@@ -1,4 +1,6 @@
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -8,7 +10,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
-import { receiveVendorWebhook } from '../shared/pipeline';
+import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { startupKitVendor } from './startupKit.vendor';
 
 export class StartupKitTrigger implements INodeType {
@@ -57,6 +59,10 @@ export class StartupKitTrigger implements INodeType {
 	};
 
 	webhookMethods = manualWebhookMethods;
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return rememberDeliveries.call(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		return await receiveVendorWebhook.call(this, startupKitVendor);

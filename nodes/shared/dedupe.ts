@@ -9,9 +9,9 @@ import { sha256Hex } from './signatures';
  * saves it after the handler, so two concurrent deliveries of the same event would both
  * see "not seen yet". The claim below is a synchronous check-and-set on a map shared by
  * every request this n8n process handles for the node, so it is atomic under any
- * concurrency. Static data is only the durable copy: every claim rewrites the newest
- * `persistedEntries` keys into it, and a process that starts (e.g. after a restart) merges
- * them back before its first claim.
+ * concurrency. Static data is only the durable copy of the newest `persistedEntries` keys,
+ * written by the trigger's execute step (see `rememberDeliveries`), and a process that starts
+ * (e.g. after a restart) merges it back before its first claim.
  */
 export interface DedupeSettings {
 	windowMs: number;
@@ -101,6 +101,11 @@ export class DedupeStore {
 }
 
 const stores = new Map<string, DedupeStore>();
+
+export const dedupeScope = (workflowId: string | undefined, nodeId: string) => `${workflowId ?? 'unsaved'}:${nodeId}`;
+
+/** The store of a scope if this process has received webhooks for it (undefined otherwise). */
+export const existingDedupeStore = (scope: string): DedupeStore | undefined => stores.get(scope);
 
 /** One store per workflow and trigger node, shared by all requests in this process. */
 export function dedupeStoreFor(scope: string, settings: DedupeSettings): DedupeStore {

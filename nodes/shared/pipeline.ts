@@ -1,11 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { dedupeKey, dedupeStoreFor, defaultDedupeSettings } from './dedupe';
+import { dedupeKey, dedupeScope, dedupeStoreFor, defaultDedupeSettings, existingDedupeStore } from './dedupe';
 import { METADATA_KEY, type AtsMetadata } from './metadata';
 import { rejected, type VerifyResult } from './signatures';
 import type { VendorDefinition } from './vendor';
@@ -112,18 +114,15 @@ export async function receiveVendorWebhook(
 
 	const eventId = vendor.eventIdOf(body);
 	if (options.dedupe !== false) {
-		const workflowId = this.getWorkflow().id ?? 'unsaved';
 		const settings = {
 			...defaultDedupeSettings,
 			windowMs: (options.dedupeWindowHours ?? 24) * 3_600_000,
 		};
-		const store = dedupeStoreFor(`${workflowId}:${this.getNode().id}`, settings);
-		const staticData = this.getWorkflowStaticData('node');
-		store.hydrateOnce(staticData, nowMs);
+		const store = dedupeStoreFor(dedupeScope(this.getWorkflow().id, this.getNode().id), settings);
+		store.hydrateOnce(this.getWorkflowStaticData('node'), nowMs);
 		if (!store.claim(dedupeKey(vendor.key, eventId, rawBody), nowMs)) {
 			return accepted({ duplicate: true });
 		}
-		store.persist(staticData);
 	}
 
 	const validation = vendor.schema.safeParse(body);
@@ -147,6 +146,23 @@ export async function receiveVendorWebhook(
 		workflowData: [[{ json: json as IDataObject }]],
 		webhookResponse: { received: true },
 	};
+}
+
+/**
+ * The trigger's execute step: n8n runs it inside every execution a webhook started, with the
+ * webhook's items as input. It passes them on and writes the dedupe copy into static data
+ * here rather than in the webhook handler, because n8n saves static data changed during an
+ * execution when that execution ends, and waits for that before it shuts down. A save from
+ * the handler can be lost: on SIGTERM n8n may finish an execution and exit before the
+ * handler's save and HTTP answer go out, and the sender's retry would run the event again.
+ */
+export function rememberDeliveries(this: IExecuteFunctions): INodeExecutionData[][] {
+	const items = this.getInputData();
+	// Absent when this process did not receive the webhook (e.g. a queue-mode worker): writing
+	// an empty copy would erase the durable one.
+	const store = existingDedupeStore(dedupeScope(this.getWorkflow().id, this.getNode().id));
+	if (store !== undefined) store.persist(this.getWorkflowStaticData('node'));
+	return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 }
 
 /** A verifier bug must not become a 500: treat it as an unverifiable request. */

@@ -177,17 +177,22 @@ class N8n {
 		}
 	}
 
+	/**
+	 * SIGTERM, then SIGKILL only if n8n has not exited after its own graceful-shutdown
+	 * timeout (N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s) plus a margin. `lastStop` records how.
+	 */
 	async stop() {
 		const child = this.child;
 		this.child = undefined;
 		if (!child || child.exitCode !== null) return;
+		const started = Date.now();
 		const exited = new Promise((resolve) => child.once('exit', resolve));
 		try {
 			process.kill(-child.pid, 'SIGTERM');
 		} catch {
 			return;
 		}
-		const done = await Promise.race([exited.then(() => true), sleep(20_000).then(() => false)]);
+		const done = await Promise.race([exited.then(() => true), sleep(45_000).then(() => false)]);
 		if (!done) {
 			try {
 				process.kill(-child.pid, 'SIGKILL');
@@ -196,6 +201,7 @@ class N8n {
 			}
 			await exited;
 		}
+		this.lastStop = { ms: Date.now() - started, killed: !done };
 	}
 
 	/** A graceful restart, as in a deploy: SIGTERM, wait for exit, start again. */

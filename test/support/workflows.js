@@ -26,7 +26,11 @@ function testCredentials(secrets = TEST_SECRETS) {
 	});
 }
 
-/** trigger → ATS Normalize, one per vendor; `prefix` is CUSTOM (tarball) or the npm name. */
+/**
+ * trigger → ATS Normalize, one per vendor; `prefix` is CUSTOM (tarball) or the npm name.
+ * @param {string} vendor
+ * @param {{prefix?: string, id?: string, webhookId?: string, parameters?: Record<string, unknown>, normalize?: boolean}} [options]
+ */
 function triggerWorkflow(vendor, { prefix = 'CUSTOM', id, webhookId, parameters = {}, normalize = true } = {}) {
 	const triggerName = TRIGGER_NAMES[vendor];
 	const trigger = {

@@ -1,0 +1,92 @@
+/**
+ * Reliability on a real n8n 2.x (packed tarball, SQLite), CI-sized; bigger runs with
+ * `npm run load -- --events 10000 [--fault]` or the env vars below.
+ * - load: distinct signed events at concurrency 50 → all 2xx, one execution each;
+ * - fault: n8n restarted mid-stream while the sender retries → one execution each;
+ * - fuzz: forged and hostile requests (the unit fuzz generators) → never a 5xx, never the
+ *   secret, no execution for a forged request, none lost for an authentic one.
+ */
+import fc from 'fast-check';
+
+import { vendors } from '../../nodes/vendors';
+import { post } from '../../scripts/signing';
+import { runFault, runLoad, streamWorkflow, targetOf } from '../../scripts/reliability';
+import { authenticRequest, forgedRequest, type FuzzRequest } from '../support/fuzz';
+import { createN8n } from '../support/n8n';
+import { TEST_SECRETS, testCredentials, triggerWorkflow } from '../support/workflows';
+
+type N8n = Awaited<ReturnType<typeof createN8n>>;
+
+const LOAD_EVENTS = Number(process.env.ATS_LOAD_EVENTS ?? 500);
+const FAULT_EVENTS = Number(process.env.ATS_FAULT_EVENTS ?? 240);
+const FUZZ_PER_VENDOR = Number(process.env.ATS_E2E_FUZZ ?? 60);
+const vendorKeys = Object.keys(vendors);
+
+/** What fetch can put on the wire at all (HTTP header values are visible ASCII, bounded). */
+const sendable = (request: FuzzRequest) =>
+	Object.values(request.headers).every((value) => /^[\t\x20-\x7e]*$/.test(value) && value.length <= 8_000);
+
+describe('reliability on a real n8n 2.x', () => {
+	let n8n: N8n;
+	const stream = streamWorkflow();
+	const fuzzWorkflows = vendorKeys.map((vendor) =>
+		triggerWorkflow(vendor, { webhookId: `${vendor}-fuzz`, id: `ats${vendor}Fuzz`.padEnd(16, '0').slice(0, 16), normalize: false }),
+	);
+
+	beforeAll(async () => {
+		n8n = await createN8n('v2');
+		n8n.importCredentials(testCredentials());
+		n8n.importWorkflows([stream, ...fuzzWorkflows]);
+		await n8n.start();
+		for (const workflow of [stream, ...fuzzWorkflows]) await n8n.waitForWebhook(targetOf(n8n, workflow).webhookPath);
+	});
+
+	afterAll(async () => {
+		await n8n?.stop();
+	});
+
+	it(`load: ${LOAD_EVENTS} distinct signed events at concurrency 50 → 0 lost, 0 duplicated, 0 non-2xx`, async () => {
+		const result = await runLoad(n8n, targetOf(n8n, stream), { count: LOAD_EVENTS, concurrency: 50 });
+		console.log(`load ${JSON.stringify(result)}`);
+		expect(result).toMatchObject({ events: LOAD_EVENTS, acknowledged: LOAD_EVENTS, non2xx: 0, status5xx: 0 });
+		expect(result).toMatchObject({ executions: LOAD_EVENTS, failed: 0, lost: 0, duplicated: 0, unexpected: 0 });
+	});
+
+	it(`fault: n8n restarted mid-stream of ${FAULT_EVENTS} events, sender retrying → each executed exactly once`, async () => {
+		const result = await runFault(n8n, targetOf(n8n, stream), { count: FAULT_EVENTS, concurrency: 20 });
+		console.log(`fault ${JSON.stringify(result)}`);
+		expect(result.restarted).toBe(true);
+		expect(result.shutdown).toMatchObject({ killed: false });
+		expect(result.refusedDeliveries).toBeGreaterThan(0); // the restart really refused deliveries
+		expect(result).toMatchObject({ acknowledged: FAULT_EVENTS, status5xx: 0 });
+		expect(result).toMatchObject({ executions: FAULT_EVENTS, failed: 0, lost: 0, duplicated: 0, unexpected: 0 });
+	});
+
+	describe.each(vendorKeys)('fuzz %s', (vendor) => {
+		const secret = TEST_SECRETS[vendor as keyof typeof TEST_SECRETS];
+		const workflow = () => fuzzWorkflows[vendorKeys.indexOf(vendor)];
+		const send = (request: FuzzRequest) =>
+			post(targetOf(n8n, workflow()).url, { headers: { 'Content-Type': 'application/json', ...request.headers }, payload: request.rawBody });
+
+		it(`${FUZZ_PER_VENDOR} forged requests: never a 5xx, never the secret, no execution`, async () => {
+			const before = n8n.executions(workflow().id).length;
+			const requests = fc.sample(forgedRequest(vendors[vendor], secret, Date.now()).filter(sendable), FUZZ_PER_VENDOR);
+			const answers = [];
+			for (const request of requests) answers.push({ label: request.label, ...(await send(request)) });
+			expect(answers.filter((answer) => answer.status >= 500 || answer.status === 0)).toEqual([]);
+			expect(answers.filter((answer) => answer.status < 400)).toEqual([]);
+			expect(answers.filter((answer) => answer.body.includes(secret))).toEqual([]);
+			expect(await n8n.settledExecutions(workflow().id, { quietMs: 1_000 })).toHaveLength(before);
+		});
+
+		it(`${FUZZ_PER_VENDOR / 4} authentic requests with hostile bodies: never a 5xx, every accepted one executed`, async () => {
+			const before = n8n.executions(workflow().id).length;
+			const requests = fc.sample(authenticRequest(vendors[vendor], secret, Date.now()).filter(sendable), FUZZ_PER_VENDOR / 4);
+			const answers = [];
+			for (const request of requests) answers.push({ label: request.label, ...(await send(request)) });
+			expect(answers.filter((answer) => answer.status >= 500 || answer.status === 0)).toEqual([]);
+			const executed = answers.filter((answer) => answer.status === 200 && answer.body === '{"received":true}').length;
+			expect((await n8n.settledExecutions(workflow().id, { atLeast: before + executed, quietMs: 1_000 })).length - before).toBe(executed);
+		});
+	});
+});
