@@ -9,10 +9,13 @@ function copyNodeAssets() {
 	return src(['nodes/**/*.svg', 'nodes/**/*.node.json']).pipe(dest('dist/nodes'));
 }
 
-function writeSchema(nodeFolder, schema) {
-	const dir = path.join('dist', 'nodes', nodeFolder, '__schema__', 'v1.0.0');
-	fs.mkdirSync(dir, { recursive: true });
-	fs.writeFileSync(path.join(dir, 'output.json'), JSON.stringify(schema, null, 2) + '\n');
+// n8n looks the schema up by node version (1 → v1.0.0, 1.1 → v1.1.0); triggers have both.
+function writeSchema(nodeFolder, schema, versions = ['1.0.0']) {
+	for (const version of versions) {
+		const dir = path.join('dist', 'nodes', nodeFolder, '__schema__', `v${version}`);
+		fs.mkdirSync(dir, { recursive: true });
+		fs.writeFileSync(path.join(dir, 'output.json'), JSON.stringify(schema, null, 2) + '\n');
+	}
 }
 
 async function outputSchemas() {
@@ -22,7 +25,7 @@ async function outputSchemas() {
 	const { canonicalEventSchema } = require('./dist/nodes/shared/canonical');
 	for (const vendor of vendorList) {
 		// Each vendor's folder is its key in PascalCase + "Trigger" (kini → KiniTrigger).
-		writeSchema(`${vendor.key.charAt(0).toUpperCase()}${vendor.key.slice(1)}Trigger`, triggerItemJsonSchema(vendor.schema));
+		writeSchema(`${vendor.key.charAt(0).toUpperCase()}${vendor.key.slice(1)}Trigger`, triggerItemJsonSchema(vendor.schema), ['1.0.0', '1.1.0']);
 	}
 	writeSchema('AtsNormalize', z.toJSONSchema(canonicalEventSchema, { unrepresentable: 'any' }));
 }

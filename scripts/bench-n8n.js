@@ -5,7 +5,7 @@
 //     execution has finished, not only until the HTTP answers (n8n answers before it runs).
 // (c) a forged-request flood: requests/s answered and executions created, ours vs the chain.
 'use strict';
-const { createN8n, sleep } = require('../test/support/n8n');
+const { EXPRESSION_ENGINES, createN8n, sleep } = require('../test/support/n8n');
 const {
 	TEST_SECRETS,
 	bareWebhookWorkflow,
@@ -24,11 +24,11 @@ function stoppedAtMs(value) {
 	return Date.parse(`${String(value).replace(' ', 'T')}Z`);
 }
 
-async function setup() {
+async function setup(engine) {
 	const ours = triggerWorkflow(VENDOR, { webhookId: 'ours-bench', id: 'atsOursBench0000', normalize: false, parameters: { options: { dedupe: true } } });
 	const bare = bareWebhookWorkflow();
 	const chain = handBuiltChainWorkflow();
-	const n8n = await createN8n('v2');
+	const n8n = await createN8n('v2', { env: EXPRESSION_ENGINES[engine] });
 	n8n.importCredentials([...testCredentials(), ...chainCredentials()]);
 	n8n.importWorkflows([ours, bare, chain]);
 	await n8n.start();
@@ -74,8 +74,9 @@ async function measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, log = console.log } = {}) {
-	const { n8n, endpoints } = await setup();
+/** engine: a key of EXPRESSION_ENGINES (test/support/n8n.js). */
+async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, engine = 'vm', log = console.log } = {}) {
+	const { n8n, endpoints } = await setup(engine);
 	try {
 		let sequence = 0;
 		const runs = { ours: [], bare: [], chain: [], oursForged: [], chainForged: [] };
@@ -98,7 +99,7 @@ async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, log = c
 		const rate = (name, field = 'eventsPerSecond') => median(runs[name].map((run) => run[field]));
 		const total = (name, field) => runs[name].reduce((sum, run) => sum + run[field], 0);
 		return {
-			config: { count, concurrency, rounds, vendor: VENDOR, n8n: '2.41.1' },
+			config: { count, concurrency, rounds, engine, vendor: VENDOR, n8n: '2.41.1' },
 			b: {
 				oursEventsPerSecond: rate('ours'),
 				bareWebhookEventsPerSecond: rate('bare'),

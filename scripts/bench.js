@@ -1,15 +1,21 @@
 #!/usr/bin/env node
 // npm run bench: ratios measured side by side in one run (never a timed test).
 // (a) per vendor: our verify + parse + validate per event vs the floor (HMAC-SHA256 + JSON.parse)
+// (b) real n8n, valid signed events/s: our trigger vs the bare Webhook node vs Webhook+Crypto+If
+// (c) real n8n, forged flood: rejected/s and executions, ours vs the chain
 // (d) ATS Normalize items/s over 100k items.
-// Real-n8n comparisons (our trigger vs the bare Webhook node vs a Webhook+Crypto+If chain)
-// are not implemented yet. Results also go to bench-results.json.
+// (b) and (c) run under n8n 2.x's default expression engine ("vm") and two other n8n settings
+// (see EXPRESSION_ENGINES in test/support/n8n.js for why that matters); BENCH_ENGINES=vm,legacy picks,
+// BENCH_N8N=0 skips them.
+// Results also go to bench-results.json.
 'use strict';
 const { createHmac } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { vendorList } = require('../dist/nodes/vendors');
 const { normalizeEvent } = require('../dist/nodes/AtsNormalize/normalize');
+const { benchRealN8n } = require('./bench-n8n');
+const { EXPRESSION_ENGINES } = require('../test/support/n8n');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const N = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -28,7 +34,7 @@ function compare(ours, floor, n) {
 	return { oursNs: bestOurs, floorNs: bestFloor, ratio: bestOurs / bestFloor };
 }
 
-const results = { a: {}, d: {} };
+const results = { a: {}, b: {}, c: {}, d: {} };
 console.log(`(a) pipeline per event vs floor (HMAC-SHA256 + JSON.parse), best of ${ROUNDS} x ${N}`);
 for (const vendor of vendorList) {
 	const secret = 'bench-secret-value';
@@ -45,10 +51,11 @@ for (const vendor of vendorList) {
 		if (!verdict.ok) throw new Error(`${vendor.key}: ${verdict.reason}`);
 		vendor.schema.safeParse(JSON.parse(event.buffer.toString('utf8')));
 	};
+	// Both sides start from the raw bytes, as n8n hands them over (req.rawBody is a Buffer).
 	const floor = (i) => {
 		const event = events[i & 63];
 		createHmac('sha256', secret).update(event.buffer).digest();
-		JSON.parse(event.raw);
+		JSON.parse(event.buffer.toString('utf8'));
 	};
 	const r = compare(ours, floor, N);
 	results.a[vendor.key] = r;
@@ -69,5 +76,37 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 results.d = { items: items.length, seconds: best, itemsPerSecond: items.length / best };
 console.log(`(d) ATS Normalize: ${Math.round(results.d.itemsPerSecond).toLocaleString('en')} items/s (${items.length.toLocaleString('en')} items in ${best.toFixed(3)} s)`);
-console.log('(b), (c) real-n8n comparisons: not implemented yet');
-fs.writeFileSync(path.join(__dirname, '..', 'bench-results.json'), JSON.stringify(results, null, 2));
+
+async function realN8nRatios() {
+	const count = Number(process.env.BENCH_N8N_EVENTS ?? 300);
+	const rounds = Number(process.env.BENCH_N8N_ROUNDS ?? 3);
+	for (const engine of (process.env.BENCH_ENGINES ?? Object.keys(EXPRESSION_ENGINES).join(',')).split(',')) {
+		console.log(`(b), (c) real n8n 2.41.1, expression engine "${engine}": ${rounds} rounds x ${count} events at concurrency 25 per side`);
+		const { b, c } = await benchRealN8n({ count, rounds, concurrency: 25, engine, log: (line) => console.log(line) });
+		results.b[engine] = b;
+		results.c[engine] = c;
+	}
+}
+
+function printSummary() {
+	console.log('\nRatios (target in brackets)');
+	for (const [vendor, r] of Object.entries(results.a)) console.log(`  (a) ${vendor.padEnd(11)} ours / floor            ${r.ratio.toFixed(2)}x   [<= 1.5]`);
+	for (const [engine, b] of Object.entries(results.b)) {
+		console.log(`  (b) ${engine.padEnd(7)} ours / bare Webhook      ${b.oursVsBare.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.bareWebhookEventsPerSecond.toFixed(1)} events/s)`);
+		console.log(`  (b) ${engine.padEnd(7)} ours / Webhook+Crypto+If ${b.oursVsChain.toFixed(2)}x   [>= 1.5]   (${b.oursEventsPerSecond.toFixed(1)} vs ${b.chainEventsPerSecond.toFixed(1)} events/s)`);
+	}
+	for (const [engine, c] of Object.entries(results.c)) {
+		console.log(`  (c) ${engine.padEnd(7)} forged: ours ${c.oursRejectedPerSecond.toFixed(1)} rejected/s, ${c.oursExecutions} executions [0]; chain ${c.chainProcessedPerSecond.toFixed(1)}/s, ${c.chainExecutions} executions; ours / chain ${c.oursVsChain.toFixed(2)}x`);
+	}
+	console.log(`  (d) ATS Normalize ${Math.round(results.d.itemsPerSecond).toLocaleString('en')} items/s [>= 100,000]`);
+}
+
+(async () => {
+	if (process.env.BENCH_N8N !== '0') await realN8nRatios();
+	printSummary();
+	fs.writeFileSync(path.join(__dirname, '..', 'bench-results.json'), JSON.stringify(results, null, 2));
+	console.log('Written to bench-results.json');
+})().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

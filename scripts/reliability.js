@@ -155,12 +155,15 @@ function targetOf(n8n, workflow) {
 	};
 }
 
-/** A real n8n 2.x with the packed package and the stream workflow, ready to receive. */
-async function streamTarget() {
-	const { createN8n } = require('../test/support/n8n');
+/**
+ * A real n8n 2.x with the packed package and the stream workflow, ready to receive.
+ * engine: a key of EXPRESSION_ENGINES in test/support/n8n.js ('vm' is n8n 2.x's default).
+ */
+async function streamTarget(engine = 'vm') {
+	const { EXPRESSION_ENGINES, createN8n } = require('../test/support/n8n');
 	const { testCredentials } = require('../test/support/workflows');
 	const workflow = streamWorkflow();
-	const n8n = await createN8n('v2');
+	const n8n = await createN8n('v2', { env: EXPRESSION_ENGINES[engine] });
 	n8n.importCredentials(testCredentials());
 	n8n.importWorkflows([workflow]);
 	await n8n.start();
@@ -177,10 +180,12 @@ async function main() {
 	};
 	const count = option('--events', 10_000);
 	const concurrency = option('--concurrency', 50);
-	const { n8n, target } = await streamTarget();
+	const engineIndex = args.indexOf('--engine');
+	const engine = engineIndex === -1 ? 'vm' : args[engineIndex + 1];
+	const { n8n, target } = await streamTarget(engine);
 	try {
 		const kind = args.includes('--fault') ? 'fault' : 'load';
-		console.log(`${kind}: ${count} distinct signed ${STREAM_VENDOR} events at concurrency ${concurrency} into n8n at ${n8n.baseUrl}`);
+		console.log(`${kind}: ${count} distinct signed ${STREAM_VENDOR} events at concurrency ${concurrency} into n8n at ${n8n.baseUrl} (expression engine ${engine})`);
 		const result = kind === 'fault' ? await runFault(n8n, target, { count, concurrency }) : await runLoad(n8n, target, { count, concurrency });
 		console.log(JSON.stringify(result, null, 2));
 		const clean = result.lost === 0 && result.duplicated === 0 && result.status5xx === 0 && result.failed === 0 && (kind === 'fault' || result.non2xx === 0);

@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { keldairHrVendor } from './keldairHr.vendor';
 
@@ -19,7 +19,7 @@ export class KeldairHrTrigger implements INodeType {
 		name: 'keldairHrTrigger',
 		icon: 'file:keldairHr.svg',
 		group: ['trigger'],
-		version: 1,
+		...triggerVersions,
 		subtitle: '={{$parameter["events"]}}',
 		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
 		defaults: { name: 'KeldairHR Trigger' },

@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { kiniVendor } from './kini.vendor';
 
@@ -19,7 +19,7 @@ export class KiniTrigger implements INodeType {
 		name: 'kiniTrigger',
 		icon: 'file:kini.svg',
 		group: ['trigger'],
-		version: 1,
+		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: "Starts the workflow when Kini reports an application's sync status",
 		defaults: { name: 'Kini Trigger' },

@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { eventFilterProperty, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { KNIT_API_URL, knitWebhookMethods } from './knit.registration';
 import { knitVendor } from './knit.vendor';
@@ -22,7 +22,7 @@ export class KnitTrigger implements INodeType {
 		name: 'knitTrigger',
 		icon: 'file:knit.svg',
 		group: ['trigger'],
-		version: 1,
+		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on Knit sync events (one record per request)',
 		defaults: { name: 'Knit Trigger' },

@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { komboVendor } from './kombo.vendor';
 
@@ -19,7 +19,7 @@ export class KomboTrigger implements INodeType {
 		name: 'komboTrigger',
 		icon: 'file:kombo.svg',
 		group: ['trigger'],
-		version: 1,
+		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
 		defaults: { name: 'Kombo Trigger' },

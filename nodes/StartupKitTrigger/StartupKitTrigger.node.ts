@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, vendorWebhooks } from '../shared/description';
+import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { startupKitVendor } from './startupKit.vendor';
 
@@ -19,7 +19,7 @@ export class StartupKitTrigger implements INodeType {
 		name: 'startupKitTrigger',
 		icon: 'file:startupKit.svg',
 		group: ['trigger'],
-		version: 1,
+		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',
 		description: 'Starts the workflow on StartupKit hiring events (applications, offers, interviews, reviews, jobs)',
 		defaults: { name: 'StartupKit Trigger' },

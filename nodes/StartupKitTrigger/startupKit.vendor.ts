@@ -24,7 +24,7 @@ export function parseStartupKitTimestamp(value: string): number | undefined {
 }
 
 export function startupKitSignature(secret: string, timestamp: string, rawBody: string | Buffer): Buffer {
-	return hmacSha256(secret, timestamp, '.', rawBody);
+	return hmacSha256(secret, `${timestamp}.`, rawBody);
 }
 
 /**

@@ -26,6 +26,8 @@ export const defaultDedupeSettings: DedupeSettings = {
 };
 
 const STATIC_KEY = 'atsDedupe';
+// Longer than an execution normally takes to finish; after it a handed-out copy is presumed lost.
+const PENDING_SAVE_MS = 30_000;
 
 export class DedupeStore {
 	// Map iteration order is insertion order, so the first entry is always the oldest.
@@ -44,11 +46,6 @@ export class DedupeStore {
 			this.seenAt.delete(oldest);
 		}
 		return true;
-	}
-
-	/** Forget a key, so a delivery that could not be handed to n8n can be retried. */
-	release(key: string): void {
-		this.seenAt.delete(key);
 	}
 
 	get size(): number {
@@ -70,16 +67,31 @@ export class DedupeStore {
 	}
 
 	/**
-	 * Puts the durable copy into this request's static data. n8n saves each request's static
-	 * data after answering it, and the last save wins: a snapshot taken now could be
-	 * overwritten by a concurrent request's older snapshot. So the copy is serialised when n8n
-	 * saves it (JSON.stringify calls toJSON), and every save writes the newest keys known then.
+	 * Puts the durable copy into an execution's static data, unless a copy handed out earlier is
+	 * still waiting to be saved. n8n saves an execution's static data when the execution ends,
+	 * the last save wins, and each save is a database write. The copy is serialised when n8n
+	 * saves it (JSON.stringify calls toJSON), so a pending copy will hold every key claimed until
+	 * then, including this execution's: one write per batch of overlapping executions instead of
+	 * one per event. A copy not saved within `PENDING_SAVE_MS` (its execution crashed) no longer
+	 * counts. Returns whether this execution's static data got the copy.
 	 */
-	persist(staticData: IDataObject): void {
-		staticData[STATIC_KEY] = this.durableCopy as unknown as IDataObject;
+	persist(staticData: IDataObject, nowMs: number): boolean {
+		for (const [copy, handedOutAt] of this.pendingCopies) {
+			if (nowMs - handedOutAt > PENDING_SAVE_MS) this.pendingCopies.delete(copy);
+		}
+		if (this.pendingCopies.size > 0) return false;
+		const copy = {
+			toJSON: () => {
+				this.pendingCopies.delete(copy);
+				return this.newest();
+			},
+		};
+		this.pendingCopies.set(copy, nowMs);
+		staticData[STATIC_KEY] = copy as unknown as IDataObject;
+		return true;
 	}
 
-	private readonly durableCopy = { toJSON: () => this.newest() };
+	private readonly pendingCopies = new Map<object, number>();
 
 	/** Walks the map once, without copying it. */
 	private newest(): Record<string, number> {

@@ -2,13 +2,26 @@ import type { IHookFunctions, INodeProperties, IWebhookDescription } from 'n8n-w
 
 import type { VendorDefinition } from './vendor';
 
+/**
+ * Trigger node versions. 1.1 behaves exactly like 1; it exists because n8n evaluates a legacy
+ * `binaryData` expression for every request to a version-1 webhook node (n8n
+ * webhook-helpers parseRequestBody), which costs an expression-engine isolate per request.
+ */
+export const triggerVersions = { version: [1, 1.1], defaultVersion: 1.1 };
+
+/** The answer to an event that starts an execution. */
+export const ACCEPTED_BODY = '{"received":true}';
+
 export const vendorWebhooks: IWebhookDescription[] = [
 	{
 		name: 'default',
 		httpMethod: 'POST',
 		responseMode: 'onReceived',
-		// n8n 2.x otherwise answers the literal text "firstEntryJson".
-		responseData: '={{ { "received": true } }}',
+		// What n8n answers when the event starts an execution (n8n 2.x would otherwise answer
+		// the literal text "firstEntryJson"). Static text, not an expression: n8n evaluates
+		// this for every request before the trigger runs, and an expression costs an
+		// expression-engine isolate per request (forged ones included).
+		responseData: ACCEPTED_BODY,
 		path: 'webhook',
 	},
 ];

@@ -21,7 +21,10 @@ export interface TriggerOptions {
 }
 
 type RequestLike = { rawBody?: unknown; body?: unknown; headers: Record<string, string | string[] | undefined> };
-type ResponseLike = { status(code: number): { json(body: unknown): unknown } };
+type ResponseLike = {
+	status(code: number): { json(body: unknown): unknown };
+	setHeader(name: string, value: string): unknown;
+};
 
 const MAX_ISSUES = 20;
 
@@ -142,10 +145,9 @@ export async function receiveVendorWebhook(
 				})),
 	};
 	const json = isRecord(body) ? { ...body, [METADATA_KEY]: metadata } : { body, [METADATA_KEY]: metadata };
-	return {
-		workflowData: [[{ json: json as IDataObject }]],
-		webhookResponse: { received: true },
-	};
+	// n8n answers with the webhook description's static ACCEPTED_BODY, sent as text: label it.
+	(this.getResponseObject() as unknown as ResponseLike).setHeader('Content-Type', 'application/json; charset=utf-8');
+	return { workflowData: [[{ json: json as IDataObject }]] };
 }
 
 /**
@@ -161,7 +163,7 @@ export function rememberDeliveries(this: IExecuteFunctions): INodeExecutionData[
 	// Absent when this process did not receive the webhook (e.g. a queue-mode worker): writing
 	// an empty copy would erase the durable one.
 	const store = existingDedupeStore(dedupeScope(this.getWorkflow().id, this.getNode().id));
-	if (store !== undefined) store.persist(this.getWorkflowStaticData('node'));
+	if (store !== undefined) store.persist(this.getWorkflowStaticData('node'), Date.now());
 	return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 }
 

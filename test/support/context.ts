@@ -3,16 +3,18 @@
  * uses for production webhooks), over a real n8n-workflow Workflow. Only the outside world
  * is stubbed: the HTTP request/response pair and the credential store.
  */
-import { WebhookContext } from 'n8n-core';
+import { ExecuteContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
+	INodeExecutionData,
 	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IWebhookData,
 	IWebhookResponseData,
+	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
@@ -21,6 +23,11 @@ export class RecordedResponse {
 	statusCode = 200;
 	body: unknown;
 	sent = false;
+	headers: Record<string, string> = {};
+	setHeader(name: string, value: string) {
+		this.headers[name.toLowerCase()] = value;
+		return this;
+	}
 	status(code: number) {
 		this.statusCode = code;
 		return this;
@@ -104,4 +111,28 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
 	const result: IWebhookResponseData = await nodeType.webhook!.call(context);
 	return { result, response, workflow, credentialsRequested, items: result.workflowData?.[0] ?? [] };
+}
+
+/**
+ * Runs a trigger's execute step the way n8n does inside the execution a webhook started: in
+ * n8n-core's real ExecuteContext, with the webhook's items as the node's input.
+ */
+export async function executeTrigger(nodeType: INodeType, workflow: Workflow, items: INodeExecutionData[]) {
+	const node = Object.values(workflow.nodes)[0];
+	const inputData = { main: [items] };
+	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
+	const executeData = { node, data: inputData, source: null };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		{} as IWorkflowExecuteAdditionalData,
+		'webhook',
+		runExecutionData,
+		0,
+		items,
+		inputData,
+		executeData,
+		[],
+	);
+	return (await nodeType.execute!.call(context)) as INodeExecutionData[][];
 }

@@ -46,8 +46,9 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class N8n {
-	constructor(runtime, userFolder, port, brokerPort) {
+	constructor(runtime, userFolder, port, brokerPort, extraEnv = {}) {
 		this.runtime = runtime;
+		this.extraEnv = extraEnv;
 		this.userFolder = userFolder;
 		this.port = port;
 		this.brokerPort = brokerPort;
@@ -87,6 +88,7 @@ class N8n {
 			NODE_ENV: 'production',
 			// n8n 1.123's default "vm" engine needs isolated-vm, whose native build fails on Node 20.
 			...(this.runtime.major === 'v1' ? { N8N_EXPRESSION_ENGINE: 'legacy' } : {}),
+			...this.extraEnv,
 			...extra,
 		};
 	}
@@ -291,10 +293,24 @@ class N8n {
 }
 
 /**
+ * n8n 2.x expression-engine settings for benchmarks and load runs. "vm" is the default: an
+ * isolated-vm isolate is taken for every webhook whose start node is not n8n's own Webhook node (n8n 2.41
+ * LiveWebhooks.webhookPhaseNeedsIsolate), so our trigger pays for one in the webhook phase and
+ * one in the execution, the bare Webhook node for one. "vm-lazy" (an n8n setting) takes an
+ * isolate only when an expression is evaluated; "legacy" evaluates without isolates.
+ */
+const EXPRESSION_ENGINES = {
+	vm: { N8N_EXPRESSION_ENGINE: 'vm' },
+	'vm-lazy': { N8N_EXPRESSION_ENGINE: 'vm', N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE: 'true' },
+	legacy: { N8N_EXPRESSION_ENGINE: 'legacy' },
+};
+
+/**
  * Creates a user folder with the packed package installed, ready for imports.
  * major: 'v2' (n8n 2.41.1 on Node 24) or 'v1' (n8n 1.123.81 on Node 20).
+ * env: extra environment for n8n (e.g. N8N_EXPRESSION_ENGINE for the benchmark).
  */
-async function createN8n(major = 'v2', { userFolder } = {}) {
+async function createN8n(major = 'v2', { userFolder, env } = {}) {
 	const runtime = runtimeFor(major);
 	const folder = userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `ats-n8n-${major}-`));
 	const custom = path.join(folder, '.n8n', 'custom');
@@ -307,7 +323,7 @@ async function createN8n(major = 'v2', { userFolder } = {}) {
 		['install', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', packTarball()],
 		{ cwd: custom, stdio: 'inherit' },
 	);
-	return new N8n(runtime, folder, await freePort(), await freePort());
+	return new N8n(runtime, folder, await freePort(), await freePort(), env);
 }
 
-module.exports = { createN8n, freePort, packTarball, sleep, ROOT };
+module.exports = { EXPRESSION_ENGINES, createN8n, freePort, packTarball, sleep, ROOT };

@@ -37,7 +37,7 @@ function triggerWorkflow(vendor, { prefix = 'CUSTOM', id, webhookId, parameters 
 		id: `${vendor}-trigger`,
 		name: triggerName,
 		type: `${prefix}.${vendor}Trigger`,
-		typeVersion: 1,
+		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: webhookId ?? `${vendor}-e2e`,
 		parameters: vendor === 'keldairHr' ? { authentication: 'signature', ...parameters } : parameters,

@@ -7,8 +7,8 @@ import { normalizeEvent } from '../../nodes/AtsNormalize/normalize';
 import { vendorList } from '../../nodes/vendors';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist', 'nodes');
-const schemaOf = (folder: string) =>
-	JSON.parse(fs.readFileSync(path.join(dist, folder, '__schema__', 'v1.0.0', 'output.json'), 'utf8'));
+const schemaOf = (folder: string, version = '1.0.0') =>
+	JSON.parse(fs.readFileSync(path.join(dist, folder, '__schema__', `v${version}`, 'output.json'), 'utf8'));
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 const metadata = { vendor: 'x', eventType: 'y', eventId: null, receivedAt: '2025-01-01T00:00:00Z', verified: true, valid: true, issues: [] };
 
@@ -20,6 +20,9 @@ describe.each(vendorList.map((vendor) => [vendor.key, vendor]))('%s trigger outp
 	});
 	it('requires the _ats metadata', () => {
 		expect(validate(vendor.samples[0].body)).toBe(false);
+	});
+	it('is the same for node version 1.1', () => {
+		expect(schemaOf(folder, '1.1.0')).toEqual(schemaOf(folder));
 	});
 });
 

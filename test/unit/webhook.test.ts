@@ -3,15 +3,16 @@
  * gets back and whether an execution would start (workflowData) for each kind of input.
  */
 import type { IDataObject, INodeType } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
 import { KiniTrigger } from '../../nodes/KiniTrigger/KiniTrigger.node';
 import { KnitTrigger } from '../../nodes/KnitTrigger/KnitTrigger.node';
 import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
-import { DedupeStore, defaultDedupeSettings } from '../../nodes/shared/dedupe';
+import { DedupeStore, dedupeKey, defaultDedupeSettings } from '../../nodes/shared/dedupe';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
 import { vendors } from '../../nodes/vendors';
-import { callWebhook } from '../support/context';
+import { callWebhook, executeTrigger } from '../support/context';
 
 const SECRET = 'unit-test-secret-value';
 const triggers: Array<[string, INodeType, string]> = [
@@ -49,7 +50,10 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 		const request = signed(key, eventType);
 		const { result, items, response } = await call(request);
 		expect(response.sent).toBe(false);
-		expect(result.webhookResponse).toEqual({ received: true });
+		// n8n sends the description's static body; the handler only labels it as JSON.
+		expect(result.webhookResponse).toBeUndefined();
+		expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+		expect(JSON.parse(nodeType.description.webhooks![0].responseData as string)).toEqual({ received: true });
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject(JSON.parse(request.rawBody));
 		expect(items[0].json._ats).toMatchObject({ vendor: key, eventType, verified: true, valid: true, issues: [] });
@@ -104,8 +108,8 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 		const sample = vendor.freshSample(vendor.samples[0], ++sequence, Date.now());
 		const typeField = { kini: 'status', startupKit: 'event', keldairHr: 'type', knit: 'eventType', kombo: 'type' }[key]!;
 		const body = { ...sample, [typeField]: key === 'keldairHr' ? 'Brand New Type' : 'brand.new.type' };
-		const { items, result } = await call(signed(key, eventType, { body }));
-		expect(result.webhookResponse).toEqual({ received: true });
+		const { items, response } = await call(signed(key, eventType, { body }));
+		expect(response.headers['content-type']).toMatch(/^application\/json/);
 		expect(items).toHaveLength(1);
 		expect(items[0].json._ats).toMatchObject({ valid: false });
 		expect((items[0].json._ats as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
@@ -177,7 +181,7 @@ describe('vendor specifics', () => {
 		const before = new DedupeStore(defaultDedupeSettings);
 		before.hydrateOnce(staticData, 1_000);
 		expect(before.claim('k1', 1_000)).toBe(true);
-		before.persist(staticData);
+		before.persist(staticData, 1_000);
 		const after = new DedupeStore(defaultDedupeSettings);
 		after.hydrateOnce(JSON.parse(JSON.stringify(staticData)), 2_000);
 		expect(after.claim('k1', 2_000)).toBe(false);
@@ -194,24 +198,72 @@ describe('vendor specifics', () => {
 		expect(store.size).toBe(1);
 		for (const key of ['e', 'f']) store.claim(key, 1_500);
 		const staticData: IDataObject = {};
-		store.persist(staticData);
+		store.persist(staticData, 1_500);
 		expect(Object.keys(JSON.parse(JSON.stringify(staticData)).atsDedupe)).toEqual(['e', 'f']); // the newest two
 	});
 
 	it('the durable copy holds the keys known when n8n saves, not when the request claimed', async () => {
-		// Request A claims and persists into its own static data; request B claims later; A's
-		// static data is saved last (n8n: last save wins). B's key must still be in it.
+		// Execution A claims and gets the copy; B claims later while A's copy is still unsaved,
+		// so B writes nothing (one database write instead of two). A is saved last (n8n: last
+		// save wins) and must hold B's key.
 		const store = new DedupeStore(defaultDedupeSettings);
 		const staticDataOfA: IDataObject = {};
 		const staticDataOfB: IDataObject = {};
 		store.claim('a', 1_000);
-		store.persist(staticDataOfA);
+		expect(store.persist(staticDataOfA, 1_000)).toBe(true);
 		store.claim('b', 1_001);
-		store.persist(staticDataOfB);
+		expect(store.persist(staticDataOfB, 1_001)).toBe(false);
+		expect(staticDataOfB).toEqual({});
 		const savedLast = JSON.parse(JSON.stringify(staticDataOfA));
 		expect(Object.keys(savedLast.atsDedupe)).toEqual(['a', 'b']);
 		const restarted = new DedupeStore(defaultDedupeSettings);
 		restarted.hydrateOnce(savedLast, 2_000);
 		expect(restarted.claim('b', 2_000)).toBe(false);
+	});
+
+	it('hands out a new copy once the pending one is saved, or presumed lost after 30 s', async () => {
+		const store = new DedupeStore(defaultDedupeSettings);
+		const first: IDataObject = {};
+		expect(store.persist(first, 0)).toBe(true);
+		expect(store.persist({}, 1_000)).toBe(false);
+		JSON.stringify(first); // n8n saves the first execution's static data
+		expect(store.persist({}, 2_000)).toBe(true);
+		expect(store.persist({}, 20_000)).toBe(false); // that one is still pending
+		expect(store.persist({}, 32_001)).toBe(true); // never saved: its execution died
+	});
+
+	it("the trigger's execute step passes items on and writes the dedupe copy n8n saves at execution end", async () => {
+		const trigger = new KomboTrigger();
+		const request = signed('kombo', 'ai-apply-application-status-updated');
+		const call = await callWebhook(trigger, { ...request, credentials: credentialsFor('kombo'), workflowId: 'wf-execute-step' });
+		const staticData = () => JSON.parse(JSON.stringify(call.workflow.getStaticData('node', Object.values(call.workflow.nodes)[0])));
+		expect(staticData().atsDedupe).toBeUndefined(); // the handler itself no longer writes it
+		const output = await executeTrigger(trigger, call.workflow, call.items);
+		expect(output[0]).toHaveLength(1);
+		expect(output[0][0].json).toEqual(call.items[0].json);
+		expect(output[0][0].pairedItem).toEqual({ item: 0 });
+		const eventId = (call.items[0].json._ats as IDataObject).eventId as string;
+		expect(Object.keys(staticData().atsDedupe)).toEqual([dedupeKey('kombo', eventId, Buffer.from(request.rawBody))]);
+	});
+
+	it('the execute step leaves an existing durable copy alone in a process that received no webhook', async () => {
+		const call = await callWebhook(new KomboTrigger(), {
+			rawBody: '{}',
+			workflowId: 'wf-execute-elsewhere',
+			staticData: {},
+		});
+		const node = Object.values(call.workflow.nodes)[0];
+		// A different workflow id: this process has no dedupe store for it.
+		const other = new Workflow({
+			id: 'wf-never-received',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: call.workflow.nodeTypes,
+			staticData: { [`node:${node.name}`]: { atsDedupe: { 'kombo:old-event': 1_000 } } },
+		});
+		const output = await executeTrigger(new KomboTrigger(), other, [{ json: { a: 1 } }]);
+		expect(output[0]).toEqual([{ json: { a: 1 }, pairedItem: { item: 0 } }]);
+		expect(JSON.parse(JSON.stringify(other.getStaticData('node', node)))).toEqual({ atsDedupe: { 'kombo:old-event': 1_000 } });
 	});
 });
