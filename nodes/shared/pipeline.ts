@@ -6,6 +6,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { dedupeKey, dedupeScope, dedupeStoreFor, defaultDedupeSettings, existingDedupeStore } from './dedupe';
 import { METADATA_KEY, type AtsMetadata } from './metadata';
@@ -158,12 +159,13 @@ export async function receiveVendorWebhook(
  * the handler can be lost: on SIGTERM n8n may finish an execution and exit before the
  * handler's save and HTTP answer go out, and the sender's retry would run the event again.
  */
-export function rememberDeliveries(this: IExecuteFunctions): INodeExecutionData[][] {
+export async function rememberDeliveries(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Absent when this process did not receive the webhook (e.g. a queue-mode worker): writing
 	// an empty copy would erase the durable one.
 	const store = existingDedupeStore(dedupeScope(this.getWorkflow().id, this.getNode().id));
-	if (store !== undefined) store.persist(this.getWorkflowStaticData('node'), Date.now());
+	const { holdMs } = store?.persist(this.getWorkflowStaticData('node'), Date.now()) ?? { holdMs: 0 };
+	if (holdMs > 0) await sleep(holdMs);
 	return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 }
 

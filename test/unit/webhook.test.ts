@@ -9,7 +9,7 @@ import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.
 import { KiniTrigger } from '../../nodes/KiniTrigger/KiniTrigger.node';
 import { KnitTrigger } from '../../nodes/KnitTrigger/KnitTrigger.node';
 import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
-import { DedupeStore, dedupeKey, defaultDedupeSettings } from '../../nodes/shared/dedupe';
+import { DedupeStore, GROUP_SAVE_MS, dedupeKey, defaultDedupeSettings, durableEntries } from '../../nodes/shared/dedupe';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
 import { vendors } from '../../nodes/vendors';
 import { callWebhook, executeTrigger } from '../support/context';
@@ -35,6 +35,7 @@ function signed(key: string, eventType: string, overrides: { body?: unknown; sec
 }
 
 const credentialsFor = (key: string) => ({ [vendors[key].secretField]: SECRET, signatureHeader: 'X-Signature' });
+const keysOf = (durableCopy: unknown) => durableEntries(durableCopy).map(([key]) => key);
 const baseParameters = (key: string) => (key === 'keldairHr' ? { authentication: 'signature' } : {});
 
 describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
@@ -199,7 +200,19 @@ describe('vendor specifics', () => {
 		for (const key of ['e', 'f']) store.claim(key, 1_500);
 		const staticData: IDataObject = {};
 		store.persist(staticData, 1_500);
-		expect(Object.keys(JSON.parse(JSON.stringify(staticData)).atsDedupe)).toEqual(['e', 'f']); // the newest two
+		expect(keysOf(JSON.parse(JSON.stringify(staticData)).atsDedupe)).toEqual(['e', 'f']); // the newest two
+	});
+
+	it('the durable copy is one string, read back oldest first, unreadable parts skipped', async () => {
+		const store = new DedupeStore(defaultDedupeSettings);
+		store.claim('0f1e2d', 5_000);
+		store.claim('a:b', 7_000);
+		const staticData: IDataObject = {};
+		store.persist(staticData, 7_000);
+		const saved = JSON.parse(JSON.stringify(staticData)).atsDedupe;
+		expect(saved).toBe('0f1e2d@5 a:b@7');
+		expect(durableEntries(`${saved} @9 broken x@y`)).toEqual([['0f1e2d', 5], ['a:b', 7]]);
+		for (const unreadable of [undefined, null, 42, {}, [], '']) expect(durableEntries(unreadable)).toEqual([]);
 	});
 
 	it('the durable copy holds the keys known when n8n saves, not when the request claimed', async () => {
@@ -210,26 +223,41 @@ describe('vendor specifics', () => {
 		const staticDataOfA: IDataObject = {};
 		const staticDataOfB: IDataObject = {};
 		store.claim('a', 1_000);
-		expect(store.persist(staticDataOfA, 1_000)).toBe(true);
+		expect(store.persist(staticDataOfA, 1_000).copied).toBe(true);
 		store.claim('b', 1_001);
-		expect(store.persist(staticDataOfB, 1_001)).toBe(false);
+		expect(store.persist(staticDataOfB, 1_001).copied).toBe(false);
 		expect(staticDataOfB).toEqual({});
 		const savedLast = JSON.parse(JSON.stringify(staticDataOfA));
-		expect(Object.keys(savedLast.atsDedupe)).toEqual(['a', 'b']);
+		expect(keysOf(savedLast.atsDedupe)).toEqual(['a', 'b']);
 		const restarted = new DedupeStore(defaultDedupeSettings);
 		restarted.hydrateOnce(savedLast, 2_000);
 		expect(restarted.claim('b', 2_000)).toBe(false);
 	});
 
 	it('hands out a new copy once the pending one is saved, or presumed lost after 30 s', async () => {
-		const store = new DedupeStore(defaultDedupeSettings);
+		const store = new DedupeStore(defaultDedupeSettings, () => 1_500);
 		const first: IDataObject = {};
-		expect(store.persist(first, 0)).toBe(true);
-		expect(store.persist({}, 1_000)).toBe(false);
+		expect(store.persist(first, 0).copied).toBe(true);
+		expect(store.persist({}, 1_000).copied).toBe(false);
 		JSON.stringify(first); // n8n saves the first execution's static data
-		expect(store.persist({}, 2_000)).toBe(true);
-		expect(store.persist({}, 20_000)).toBe(false); // that one is still pending
-		expect(store.persist({}, 32_001)).toBe(true); // never saved: its execution died
+		expect(store.persist({}, 2_000).copied).toBe(true);
+		expect(store.persist({}, 20_000).copied).toBe(false); // that one is still pending
+		expect(store.persist({}, 32_001).copied).toBe(true); // never saved: its execution died
+	});
+
+	it('under traffic the copy is held for a moment so one write covers the executions meanwhile', async () => {
+		let clock = 0;
+		const store = new DedupeStore(defaultDedupeSettings, () => clock);
+		const quiet: IDataObject = {};
+		expect(store.persist(quiet, 0)).toEqual({ copied: true, holdMs: 0 }); // nothing saved recently: no wait
+		clock = 10;
+		JSON.stringify(quiet);
+		const busy: IDataObject = {};
+		expect(store.persist(busy, 10 + GROUP_SAVE_MS - 1)).toEqual({ copied: true, holdMs: GROUP_SAVE_MS });
+		store.claim('during-hold', 10 + GROUP_SAVE_MS);
+		expect(store.persist({}, 10 + GROUP_SAVE_MS).copied).toBe(false);
+		expect(keysOf(JSON.parse(JSON.stringify(busy)).atsDedupe)).toEqual(['during-hold']);
+		expect(store.persist({}, 10 + GROUP_SAVE_MS + 1).holdMs).toBe(0); // nothing saved for a while
 	});
 
 	it("the trigger's execute step passes items on and writes the dedupe copy n8n saves at execution end", async () => {
@@ -243,7 +271,7 @@ describe('vendor specifics', () => {
 		expect(output[0][0].json).toEqual(call.items[0].json);
 		expect(output[0][0].pairedItem).toEqual({ item: 0 });
 		const eventId = (call.items[0].json._ats as IDataObject).eventId as string;
-		expect(Object.keys(staticData().atsDedupe)).toEqual([dedupeKey('kombo', eventId, Buffer.from(request.rawBody))]);
+		expect(keysOf(staticData().atsDedupe)).toEqual([dedupeKey('kombo', eventId, Buffer.from(request.rawBody))]);
 	});
 
 	it('the execute step leaves an existing durable copy alone in a process that received no webhook', async () => {
@@ -260,10 +288,10 @@ describe('vendor specifics', () => {
 			connections: {},
 			active: true,
 			nodeTypes: call.workflow.nodeTypes,
-			staticData: { [`node:${node.name}`]: { atsDedupe: { 'kombo:old-event': 1_000 } } },
+			staticData: { [`node:${node.name}`]: { atsDedupe: 'kombo:old-event@1000' } },
 		});
 		const output = await executeTrigger(new KomboTrigger(), other, [{ json: { a: 1 } }]);
 		expect(output[0]).toEqual([{ json: { a: 1 }, pairedItem: { item: 0 } }]);
-		expect(JSON.parse(JSON.stringify(other.getStaticData('node', node)))).toEqual({ atsDedupe: { 'kombo:old-event': 1_000 } });
+		expect(JSON.parse(JSON.stringify(other.getStaticData('node', node)))).toEqual({ atsDedupe: 'kombo:old-event@1000' });
 	});
 });
