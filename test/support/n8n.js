@@ -181,7 +181,7 @@ class N8n {
 
 	/**
 	 * SIGTERM, then SIGKILL only if n8n has not exited after its own graceful-shutdown
-	 * timeout (N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s) plus a margin. `lastStop` records how.
+	 * timeout (N8N_GRACEFUL_SHUTDOWN_TIMEOUT, default 30 s) plus a margin. `lastStop` records how.
 	 */
 	async stop() {
 		const child = this.child;
@@ -194,7 +194,8 @@ class N8n {
 		} catch {
 			return;
 		}
-		const done = await Promise.race([exited.then(() => true), sleep(45_000).then(() => false)]);
+		const gracefulMs = Number(this.env().N8N_GRACEFUL_SHUTDOWN_TIMEOUT ?? 30) * 1000;
+		const done = await Promise.race([exited.then(() => true), sleep(gracefulMs + 15_000).then(() => false)]);
 		if (!done) {
 			try {
 				process.kill(-child.pid, 'SIGKILL');
