@@ -12,8 +12,13 @@ const { credentialsFor, pool, post, sampleEvent, signedRequest, vendorFor } = re
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// A refused connection never reached n8n; anything else failed after n8n had the request.
+// Why a delivery attempt failed: a refused connection never reached n8n; an HTTP status is
+// n8n's answer (e.g. 404 while it registers webhooks after a start); any other error (reset,
+// hang-up, timeout) lost the answer after n8n had the request.
 const REFUSED = ['ECONNREFUSED'];
+const isRefused = (failure) => REFUSED.includes(failure);
+const isHttpStatus = (failure) => /^\d{3}$/.test(failure);
+const isAnswerLost = (failure) => !isRefused(failure) && !isHttpStatus(failure);
 
 const STREAM_VENDOR = 'kombo';
 const STREAM_EVENT = 'ai-apply-application-status-updated';
@@ -77,6 +82,12 @@ function summarise({ answers, seconds }) {
 	};
 }
 
+function countBy(values) {
+	const counts = {};
+	for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
+	return counts;
+}
+
 /** Compares the events sent with the executions n8n holds: lost, duplicated, failed. */
 async function auditExecutions(n8n, workflowId, triggerName, eventIds, before = 0) {
 	await n8n.settledExecutions(workflowId, { atLeast: before + eventIds.length, quietMs: 2_000, timeoutMs: 300_000 });
@@ -128,8 +139,10 @@ async function runFault(n8n, target, { count, concurrency }) {
 	return {
 		restarted: restarted !== undefined,
 		shutdown: n8n.lastStop,
-		refusedDeliveries: failedBy((failure) => REFUSED.includes(failure)),
-		answerLostDeliveries: failedBy((failure) => !REFUSED.includes(failure)),
+		refusedDeliveries: failedBy(isRefused),
+		answerLostDeliveries: failedBy(isAnswerLost),
+		non2xxAnsweredDeliveries: failedBy(isHttpStatus),
+		non2xxAnswerStatuses: countBy(stream.answers.flatMap((answer) => answer.failures.filter(isHttpStatus))),
 		...summarise(stream),
 		...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before)),
 	};
@@ -202,4 +215,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { runLoad, runFault, streamTarget, streamWorkflow, targetOf, sendStream, summarise, auditExecutions, deliver };
+module.exports = { STREAM_EVENT, STREAM_VENDOR, runLoad, runFault, streamTarget, streamWorkflow, targetOf, sendStream, summarise, auditExecutions, deliver };
