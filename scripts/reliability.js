@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // Load and fault runs against a real n8n, shared by the e2e test (CI size) and
-// `npm run load -- [--events N] [--concurrency C] [--fault]` (any size).
+// `npm run load -- [--events N] [--concurrency C] [--fault [--ungated]] [--engine E]`.
 //
 // load:  N distinct signed events at concurrency C, no retries → every answer must be 2xx,
 //        and n8n must hold exactly one execution per event.
 // fault: the same stream, but n8n is restarted (SIGTERM, as in a deploy) once a third of the
 //        events are acknowledged, and the sender retries every failed or non-2xx delivery
-//        with backoff, as vendors do → still exactly one execution per event.
+//        with backoff, as vendors do → still exactly one execution per event. The sender
+//        reaches n8n through a readiness gate (readiness-gate.js); `--ungated` goes direct.
 'use strict';
+const { startReadinessGate } = require('./readiness-gate');
 const { credentialsFor, pool, post, sampleEvent, signedRequest, vendorFor } = require('./signing');
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,6 +22,10 @@ const isRefused = (failure) => REFUSED.includes(failure);
 const isHttpStatus = (failure) => /^\d{3}$/.test(failure);
 const isAnswerLost = (failure) => !isRefused(failure) && !isHttpStatus(failure);
 
+const isOk = (answer) => answer.status >= 200 && answer.status < 300;
+// The trigger's own 2xx bodies: accepted, or accepted as a duplicate.
+const isTriggerAnswer = (body) => /^\{"received":true[,}]/.test(body);
+
 const STREAM_VENDOR = 'kombo';
 const STREAM_EVENT = 'ai-apply-application-status-updated';
 
@@ -30,8 +36,7 @@ async function deliver(url, request, { retry = false, maxAttempts = 60, backoffM
 	for (;;) {
 		attempts++;
 		const answer = await post(url, request, 15_000, { newConnection });
-		const ok = answer.status >= 200 && answer.status < 300;
-		if (ok || !retry || attempts >= maxAttempts) return { ...answer, attempts, failures };
+		if (isOk(answer) || !retry || attempts >= maxAttempts) return { ...answer, attempts, failures, at: performance.now() };
 		failures.push(answer.status === 0 ? answer.body : String(answer.status));
 		await sleep(backoffMs * Math.min(attempts, 10));
 	}
@@ -57,7 +62,7 @@ async function sendStream(url, secret, { count, concurrency, retry = false, newC
 		await beforeSend?.(index);
 		// Signed once: a retry sends the same bytes, as vendors do.
 		const answer = await deliver(url, signedRequest(vendorKey, bodies[index], credentials), { retry, newConnection });
-		if (answer.status >= 200 && answer.status < 300) onAcknowledged?.(++acknowledged);
+		if (isOk(answer)) onAcknowledged?.(++acknowledged);
 		return answer;
 	});
 	return {
@@ -68,7 +73,7 @@ async function sendStream(url, secret, { count, concurrency, retry = false, newC
 }
 
 function summarise({ answers, seconds }) {
-	const latencies = answers.filter((a) => a.status >= 200 && a.status < 300).map((a) => a.ms).sort((a, b) => a - b);
+	const latencies = answers.filter(isOk).map((a) => a.ms).sort((a, b) => a - b);
 	return {
 		events: answers.length,
 		acknowledged: latencies.length,
@@ -82,70 +87,98 @@ function summarise({ answers, seconds }) {
 	};
 }
 
+/** @returns {Record<string, number>} */
 function countBy(values) {
+	/** @type {Record<string, number>} */
 	const counts = {};
 	for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
 	return counts;
 }
 
 /** Compares the events sent with the executions n8n holds: lost, duplicated, failed. */
-async function auditExecutions(n8n, workflowId, triggerName, eventIds, before = 0) {
+async function auditExecutions(n8n, workflowId, triggerName, eventIds, before = 0, answers = [], stoppedAt = undefined) {
 	await n8n.settledExecutions(workflowId, { atLeast: before + eventIds.length, quietMs: 2_000, timeoutMs: 300_000 });
 	const executions = n8n.executionEventIds(workflowId, triggerName).slice(before);
 	const counts = new Map();
 	for (const { eventId } of executions) counts.set(eventId, (counts.get(eventId) ?? 0) + 1);
+	const lostIndexes = eventIds.flatMap((id, index) => (counts.has(id) ? [] : [index]));
 	return {
 		executions: executions.length,
 		failed: executions.filter((execution) => execution.status !== 'success').length,
-		lost: eventIds.filter((id) => !counts.has(id)).length,
+		lost: lostIndexes.length,
 		duplicated: eventIds.filter((id) => (counts.get(id) ?? 0) > 1).length,
 		unexpected: [...counts.keys()].filter((id) => !eventIds.includes(id)).length,
+		// What the sender saw for each lost event: the first few are enough to tell a cause.
+		lostDeliveries: lostIndexes.slice(0, 10).map((index) => describeDelivery(index, answers[index], stoppedAt)),
 	};
+}
+
+function describeDelivery(index, answer, stoppedAt) {
+	if (answer === undefined) return { index };
+	const sinceStop = stoppedAt === undefined ? {} : { answeredMsAfterStop: Math.round(answer.at - stoppedAt) };
+	return { index, status: answer.status, body: answer.body.slice(0, 120), attempts: answer.attempts, failures: answer.failures, ...sinceStop };
 }
 
 async function runLoad(n8n, target, { count, concurrency }) {
 	const before = n8n.executions(target.workflowId).length;
 	const stream = await sendStream(target.url, target.secret, { count, concurrency });
-	return { ...summarise(stream), ...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before)) };
+	return { ...summarise(stream), ...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before, stream.answers)) };
 }
 
 /**
  * The stream is cut in thirds. The first goes to the running n8n. Once it is acknowledged
  * n8n gets SIGTERM (a deploy) while the second third is being sent: a stopping n8n still
  * serves until its executions drain. The last third is sent only after n8n has exited, so it
- * meets a closed port and is retried until n8n is back: every run has refused deliveries.
+ * meets an n8n that is down or starting and is retried until n8n is back: every run has
+ * deliveries held back.
+ *
+ * With `gate` (the default) the sender reaches n8n through a readiness-gated route, as a
+ * load balancer or Kubernetes gives a real deployment (see readiness-gate.js); without it,
+ * n8n's own `200 n8n is starting up` answers during its start lose events, which the result
+ * shows as `acknowledgedNotByTrigger`.
  */
-async function runFault(n8n, target, { count, concurrency }) {
+async function runFault(n8n, target, { count, concurrency, gate = true }) {
 	const before = n8n.executions(target.workflowId).length;
+	const route = gate ? await startReadinessGate(n8n.baseUrl) : undefined;
+	const url = route ? target.url.replace(n8n.baseUrl, route.baseUrl) : target.url;
 	let stopped;
+	let stoppedAt;
 	let restarted;
 	let markStopped;
 	const down = new Promise((resolve) => (markStopped = resolve));
-	const stream = await sendStream(target.url, target.secret, {
-		count,
-		concurrency,
-		retry: true,
-		newConnection: true,
-		onAcknowledged: (acknowledged) => {
-			if (stopped === undefined && acknowledged >= Math.floor(count / 3)) {
-				stopped = n8n.stop().finally(markStopped);
-				restarted = stopped.then(() => n8n.start()).then(() => n8n.waitForWebhook(target.webhookPath));
-			}
-		},
-		beforeSend: (index) => (index >= Math.floor((2 * count) / 3) ? down : undefined),
-	});
-	await restarted;
-	const failedBy = (test) => stream.answers.filter((answer) => answer.failures.some(test)).length;
-	return {
-		restarted: restarted !== undefined,
-		shutdown: n8n.lastStop,
-		refusedDeliveries: failedBy(isRefused),
-		answerLostDeliveries: failedBy(isAnswerLost),
-		non2xxAnsweredDeliveries: failedBy(isHttpStatus),
-		non2xxAnswerStatuses: countBy(stream.answers.flatMap((answer) => answer.failures.filter(isHttpStatus))),
-		...summarise(stream),
-		...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before)),
-	};
+	try {
+		const stream = await sendStream(url, target.secret, {
+			count,
+			concurrency,
+			retry: true,
+			newConnection: true,
+			onAcknowledged: (acknowledged) => {
+				if (stopped === undefined && acknowledged >= Math.floor(count / 3)) {
+					stoppedAt = performance.now();
+					stopped = n8n.stop().finally(markStopped);
+					restarted = stopped.then(() => n8n.start()).then(() => n8n.waitForWebhook(target.webhookPath));
+				}
+			},
+			beforeSend: (index) => (index >= Math.floor((2 * count) / 3) ? down : undefined),
+		});
+		await restarted;
+		const failedBy = (test) => stream.answers.filter((answer) => answer.failures.some(test)).length;
+		return {
+			restarted: restarted !== undefined,
+			shutdown: n8n.lastStop,
+			gate: route ? { ...route.counts } : undefined,
+			refusedDeliveries: failedBy(isRefused),
+			answerLostDeliveries: failedBy(isAnswerLost),
+			non2xxAnsweredDeliveries: failedBy(isHttpStatus),
+			non2xxAnswerStatuses: countBy(stream.answers.flatMap((answer) => answer.failures.filter(isHttpStatus))),
+			// A 2xx the trigger did not write: n8n answered without running the trigger.
+			acknowledgedNotByTrigger: stream.answers.filter((answer) => isOk(answer) && !isTriggerAnswer(answer.body)).length,
+			...summarise(stream),
+			...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before, stream.answers, stoppedAt)),
+		};
+	} finally {
+		await route?.close();
+	}
 }
 
 /** The workflow the load and fault runs stream into: the trigger alone, dedupe on. */
@@ -199,7 +232,8 @@ async function main() {
 	try {
 		const kind = args.includes('--fault') ? 'fault' : 'load';
 		console.log(`${kind}: ${count} distinct signed ${STREAM_VENDOR} events at concurrency ${concurrency} into n8n at ${n8n.baseUrl} (expression engine ${engine})`);
-		const result = kind === 'fault' ? await runFault(n8n, target, { count, concurrency }) : await runLoad(n8n, target, { count, concurrency });
+		const gate = !args.includes('--ungated');
+		const result = kind === 'fault' ? await runFault(n8n, target, { count, concurrency, gate }) : await runLoad(n8n, target, { count, concurrency });
 		console.log(JSON.stringify(result, null, 2));
 		const clean = result.lost === 0 && result.duplicated === 0 && result.status5xx === 0 && result.failed === 0 && (kind === 'fault' || result.non2xx === 0);
 		process.exitCode = clean ? 0 : 1;

@@ -9,9 +9,15 @@ import { sha256Hex } from './signatures';
  * saves it after the handler, so two concurrent deliveries of the same event would both
  * see "not seen yet". The claim below is a synchronous check-and-set on a map shared by
  * every request this n8n process handles for the node, so it is atomic under any
- * concurrency. Static data is only the durable copy of the newest `persistedEntries` keys,
- * written by the trigger's execute step (see `rememberDeliveries`), and a process that starts
- * (e.g. after a restart) merges it back before its first claim.
+ * concurrency.
+ *
+ * A claim is only a promise until the execution it started runs the trigger's execute step
+ * (`confirm`): n8n can accept a request and still never create its execution (it exits on
+ * SIGTERM as soon as the executions it tracks are done, and one still being created is not
+ * tracked yet). So only confirmed keys go into the durable copy in static data, written by
+ * the execute step (see `rememberDeliveries`), which a process that starts (e.g. after a
+ * restart) merges back before its first claim; and a claim not confirmed within
+ * `UNCONFIRMED_CLAIM_MS` stops blocking the vendor's retries.
  */
 export interface DedupeSettings {
 	windowMs: number;
@@ -26,6 +32,10 @@ export const defaultDedupeSettings: DedupeSettings = {
 };
 
 const STATIC_KEY = 'atsDedupe';
+// An execution's trigger step runs milliseconds after its webhook was claimed, seconds under
+// heavy load. Unconfirmed this long, the execution was never created (n8n failed or exited
+// while creating it), so the vendor's next retry of that event is run instead of dropped.
+export const UNCONFIRMED_CLAIM_MS = 5 * 60_000;
 // Longer than an execution normally takes to finish; after it a handed-out copy is presumed lost.
 const PENDING_SAVE_MS = 30_000;
 // n8n serialises static data as soon as an execution ends and then queues the write on the
@@ -61,7 +71,9 @@ export function durableEntries(saved: unknown): Array<[string, number]> {
 
 export class DedupeStore {
 	// Map iteration order is insertion order, so the first entry is always the oldest.
-	private readonly seenAt = new Map<string, number>();
+	private readonly claimedAt = new Map<string, number>();
+	// Keys whose execution ran: the ones the durable copy may hold.
+	private readonly confirmedAt = new Map<string, number>();
 	private hydrated = false;
 	private readonly pendingCopies = new Map<object, number>();
 	private lastSerialisedAt = -Infinity;
@@ -71,27 +83,36 @@ export class DedupeStore {
 		private readonly clock: () => number = Date.now,
 	) {}
 
-	/** True if this key is new (and is now recorded); false for a redelivery. */
+	/** True if this key is new (and is now claimed); false for a redelivery. */
 	claim(key: string, nowMs: number): boolean {
 		this.evict(nowMs);
-		if (this.seenAt.has(key)) return false;
-		this.seenAt.set(key, nowMs);
-		if (this.seenAt.size > this.settings.maxEntries) {
-			const oldest = this.seenAt.keys().next().value as string;
-			this.seenAt.delete(oldest);
-		}
+		if (this.confirmedAt.has(key)) return false;
+		const claimedAt = this.claimedAt.get(key);
+		if (claimedAt !== undefined && nowMs - claimedAt < UNCONFIRMED_CLAIM_MS) return false;
+		this.claimedAt.delete(key);
+		this.remember(this.claimedAt, key, nowMs);
 		return true;
 	}
 
+	/** The executions of these claims are running: from now on they go into the durable copy. */
+	confirm(keys: Iterable<string>): void {
+		for (const key of keys) {
+			const claimedAt = this.claimedAt.get(key);
+			if (claimedAt !== undefined && !this.confirmedAt.has(key)) this.remember(this.confirmedAt, key, claimedAt);
+		}
+	}
+
 	get size(): number {
-		return this.seenAt.size;
+		return this.claimedAt.size;
 	}
 
 	hydrateOnce(staticData: IDataObject, nowMs: number): void {
 		if (this.hydrated) return;
 		this.hydrated = true;
 		for (const [key, seconds] of durableEntries(staticData[STATIC_KEY])) {
-			if (!this.seenAt.has(key)) this.seenAt.set(key, seconds * 1000);
+			if (this.claimedAt.has(key)) continue;
+			this.claimedAt.set(key, seconds * 1000);
+			this.confirmedAt.set(key, seconds * 1000);
 		}
 		this.evict(nowMs);
 	}
@@ -100,10 +121,10 @@ export class DedupeStore {
 	 * Puts the durable copy into an execution's static data, unless a copy handed out earlier is
 	 * still waiting to be saved. n8n saves an execution's static data when the execution ends,
 	 * the last save wins, and each save is a database write. The copy is serialised when n8n
-	 * saves it (JSON.stringify calls toJSON), so a pending copy will hold every key claimed until
-	 * then, including this execution's: one write per group of overlapping executions instead of
-	 * one per event. A copy not saved within `PENDING_SAVE_MS` (its execution crashed) no longer
-	 * counts.
+	 * saves it (JSON.stringify calls toJSON), so a pending copy will hold every key confirmed
+	 * until then, including this execution's: one write per group of overlapping executions
+	 * instead of one per event. A copy not saved within `PENDING_SAVE_MS` (its execution
+	 * crashed) no longer counts.
 	 */
 	persist(staticData: IDataObject, nowMs: number): PersistResult {
 		for (const [copy, handedOutAt] of this.pendingCopies) {
@@ -122,21 +143,29 @@ export class DedupeStore {
 		return { copied: true, holdMs: nowMs - this.lastSerialisedAt < GROUP_SAVE_MS ? GROUP_SAVE_MS : 0 };
 	}
 
-	/** Walks the map once, without copying it. */
+	/** The newest confirmed keys; walks the map once, without copying it. */
 	private newest(): string {
 		const entries: string[] = [];
-		let skip = this.seenAt.size - this.settings.persistedEntries;
-		for (const [key, ms] of this.seenAt) {
+		let skip = this.confirmedAt.size - this.settings.persistedEntries;
+		for (const [key, ms] of this.confirmedAt) {
 			if (skip-- > 0) continue;
 			entries.push(`${key}${ENTRY_TIME}${Math.floor(ms / 1000)}`);
 		}
 		return entries.join(ENTRY_SEPARATOR);
 	}
 
+	/** Adds a key as the newest entry, dropping the oldest beyond `maxEntries`. */
+	private remember(entries: Map<string, number>, key: string, ms: number): void {
+		entries.set(key, ms);
+		if (entries.size > this.settings.maxEntries) entries.delete(entries.keys().next().value as string);
+	}
+
 	private evict(nowMs: number): void {
-		for (const [key, ms] of this.seenAt) {
-			if (nowMs - ms < this.settings.windowMs) break;
-			this.seenAt.delete(key);
+		for (const entries of [this.claimedAt, this.confirmedAt]) {
+			for (const [key, ms] of entries) {
+				if (nowMs - ms < this.settings.windowMs) break;
+				entries.delete(key);
+			}
 		}
 	}
 }

@@ -7,6 +7,9 @@ export const atsMetadataSchema = z.object({
 	vendor: z.string(),
 	eventType: z.string().nullable(),
 	eventId: z.string().nullable(),
+	deliveryKey: z
+		.string()
+		.describe('Same for every delivery of one event (vendor event id, else a digest of the body): the key redeliveries are dropped by, usable downstream as an idempotency key'),
 	receivedAt: z.string(),
 	verified: z.boolean().describe('False only for KeldairHR without authentication'),
 	valid: z.boolean().describe('False when the payload did not match the documented schema'),

@@ -117,6 +117,7 @@ export async function receiveVendorWebhook(
 	}
 
 	const eventId = vendor.eventIdOf(body);
+	const deliveryKey = dedupeKey(vendor.key, eventId, rawBody);
 	if (options.dedupe !== false) {
 		const settings = {
 			...defaultDedupeSettings,
@@ -124,7 +125,7 @@ export async function receiveVendorWebhook(
 		};
 		const store = dedupeStoreFor(dedupeScope(this.getWorkflow().id, this.getNode().id), settings);
 		store.hydrateOnce(this.getWorkflowStaticData('node'), nowMs);
-		if (!store.claim(dedupeKey(vendor.key, eventId, rawBody), nowMs)) {
+		if (!store.claim(deliveryKey, nowMs)) {
 			return accepted({ duplicate: true });
 		}
 	}
@@ -134,6 +135,7 @@ export async function receiveVendorWebhook(
 		vendor: vendor.key,
 		eventType: eventType ?? null,
 		eventId: eventId ?? null,
+		deliveryKey,
 		receivedAt: new Date(nowMs).toISOString(),
 		verified: authenticate,
 		valid: validation.success,
@@ -153,20 +155,28 @@ export async function receiveVendorWebhook(
 
 /**
  * The trigger's execute step: n8n runs it inside every execution a webhook started, with the
- * webhook's items as input. It passes them on and writes the dedupe copy into static data
- * here rather than in the webhook handler, because n8n saves static data changed during an
- * execution when that execution ends, and waits for that before it shuts down. A save from
- * the handler can be lost: on SIGTERM n8n may finish an execution and exit before the
- * handler's save and HTTP answer go out, and the sender's retry would run the event again.
+ * webhook's items as input. Reaching it proves the execution exists, so it confirms the
+ * items' claims and writes the dedupe copy into static data here rather than in the webhook
+ * handler: n8n saves static data changed during an execution when that execution ends, and
+ * waits for that before it shuts down. From the handler, a key could be saved for an
+ * execution n8n never created, and the vendor's retry of that event would be dropped.
  */
 export async function rememberDeliveries(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Absent when this process did not receive the webhook (e.g. a queue-mode worker): writing
 	// an empty copy would erase the durable one.
 	const store = existingDedupeStore(dedupeScope(this.getWorkflow().id, this.getNode().id));
-	const { holdMs } = store?.persist(this.getWorkflowStaticData('node'), Date.now()) ?? { holdMs: 0 };
+	const nowMs = Date.now();
+	store?.confirm(items.flatMap(deliveryKeyOf));
+	const { holdMs } = store?.persist(this.getWorkflowStaticData('node'), nowMs) ?? { holdMs: 0 };
 	if (holdMs > 0) await sleep(holdMs);
 	return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+}
+
+function deliveryKeyOf(item: INodeExecutionData): string[] {
+	const metadata = item.json[METADATA_KEY];
+	const key = isRecord(metadata) ? metadata.deliveryKey : undefined;
+	return typeof key === 'string' ? [key] : [];
 }
 
 /** A verifier bug must not become a 500: treat it as an unverifiable request. */

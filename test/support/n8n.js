@@ -45,6 +45,9 @@ function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// What n8n (2.41 abstract-server.js) answers, with status 200, to any request while its database migrates.
+const N8N_STARTING_UP = 'n8n is starting up';
+
 class N8n {
 	constructor(runtime, userFolder, port, brokerPort, extraEnv = {}) {
 		this.runtime = runtime;
@@ -138,20 +141,30 @@ class N8n {
 		while (Date.now() < deadline) {
 			const state = await Promise.race([exited.then(() => 'exited'), sleep(500).then(() => 'waiting')]);
 			if (state === 'exited') throw new Error(`n8n exited during start; see ${this.logPath}:\n${this.tail()}`);
-			try {
-				const response = await fetch(`${this.baseUrl}/healthz`);
-				if (response.ok) return this;
-			} catch {
-				// not listening yet
-			}
+			if (await this.ready()) return this;
 		}
 		throw new Error(`n8n did not become healthy in 180 s; see ${this.logPath}`);
 	}
 
 	/**
-	 * /healthz can pass before active workflows' webhooks are registered, and OPTIONS is
+	 * /healthz answers as soon as n8n listens, while its database may still be migrating; in
+	 * that window n8n answers every other request `200 n8n is starting up. Please wait`.
+	 * /healthz/readiness is 200 only once the database is migrated and n8n is fully started.
+	 */
+	async ready() {
+		try {
+			const response = await fetch(`${this.baseUrl}/healthz/readiness`);
+			return response.ok;
+		} catch {
+			return false; // not listening yet
+		}
+	}
+
+	/**
+	 * Readiness can pass before active workflows' webhooks are registered, and OPTIONS is
 	 * answered even for unknown paths. An unsigned POST is the probe: 404 while the hook is
-	 * missing, 401 from our trigger once it is there (and a 401 starts no execution).
+	 * missing, 401 from our trigger once it is there (and a 401 starts no execution); n8n's
+	 * own "starting up" 200 does not count.
 	 */
 	async waitForWebhook(webhookPath) {
 		const deadline = Date.now() + 60_000;
@@ -162,7 +175,8 @@ class N8n {
 					headers: { 'Content-Type': 'application/json' },
 					body: '{}',
 				});
-				if (response.status !== 404) return;
+				const body = await response.text();
+				if (response.status !== 404 && !body.startsWith(N8N_STARTING_UP)) return;
 			} catch {
 				// retry
 			}
@@ -327,4 +341,4 @@ async function createN8n(major = 'v2', { userFolder, env } = {}) {
 	return new N8n(runtime, folder, await freePort(), await freePort(), env);
 }
 
-module.exports = { EXPRESSION_ENGINES, createN8n, freePort, packTarball, sleep, ROOT };
+module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, createN8n, freePort, packTarball, sleep, ROOT };

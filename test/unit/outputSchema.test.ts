@@ -10,7 +10,7 @@ const dist = path.resolve(__dirname, '..', '..', 'dist', 'nodes');
 const schemaOf = (folder: string, version = '1.0.0') =>
 	JSON.parse(fs.readFileSync(path.join(dist, folder, '__schema__', `v${version}`, 'output.json'), 'utf8'));
 const ajv = new Ajv2020({ strict: false, allErrors: true });
-const metadata = { vendor: 'x', eventType: 'y', eventId: null, receivedAt: '2025-01-01T00:00:00Z', verified: true, valid: true, issues: [] };
+const metadata = { vendor: 'x', eventType: 'y', eventId: null, deliveryKey: 'y:0f1e', receivedAt: '2025-01-01T00:00:00Z', verified: true, valid: true, issues: [] };
 
 describe.each(vendorList.map((vendor) => [vendor.key, vendor]))('%s trigger output.json', (key, vendor) => {
 	const folder = `${key.charAt(0).toUpperCase()}${key.slice(1)}Trigger`;

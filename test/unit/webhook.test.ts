@@ -9,7 +9,7 @@ import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.
 import { KiniTrigger } from '../../nodes/KiniTrigger/KiniTrigger.node';
 import { KnitTrigger } from '../../nodes/KnitTrigger/KnitTrigger.node';
 import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
-import { DedupeStore, GROUP_SAVE_MS, dedupeKey, defaultDedupeSettings, durableEntries } from '../../nodes/shared/dedupe';
+import { DedupeStore, GROUP_SAVE_MS, UNCONFIRMED_CLAIM_MS, dedupeKey, defaultDedupeSettings, durableEntries } from '../../nodes/shared/dedupe';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
 import { vendors } from '../../nodes/vendors';
 import { callWebhook, executeTrigger } from '../support/context';
@@ -182,6 +182,7 @@ describe('vendor specifics', () => {
 		const before = new DedupeStore(defaultDedupeSettings);
 		before.hydrateOnce(staticData, 1_000);
 		expect(before.claim('k1', 1_000)).toBe(true);
+		before.confirm(['k1']);
 		before.persist(staticData, 1_000);
 		const after = new DedupeStore(defaultDedupeSettings);
 		after.hydrateOnce(JSON.parse(JSON.stringify(staticData)), 2_000);
@@ -198,6 +199,7 @@ describe('vendor specifics', () => {
 		expect(store.claim('d', 1_500)).toBe(true); // expired by age
 		expect(store.size).toBe(1);
 		for (const key of ['e', 'f']) store.claim(key, 1_500);
+		store.confirm(['d', 'e', 'f']);
 		const staticData: IDataObject = {};
 		store.persist(staticData, 1_500);
 		expect(keysOf(JSON.parse(JSON.stringify(staticData)).atsDedupe)).toEqual(['e', 'f']); // the newest two
@@ -207,6 +209,7 @@ describe('vendor specifics', () => {
 		const store = new DedupeStore(defaultDedupeSettings);
 		store.claim('0f1e2d', 5_000);
 		store.claim('a:b', 7_000);
+		store.confirm(['0f1e2d', 'a:b']);
 		const staticData: IDataObject = {};
 		store.persist(staticData, 7_000);
 		const saved = JSON.parse(JSON.stringify(staticData)).atsDedupe;
@@ -223,8 +226,10 @@ describe('vendor specifics', () => {
 		const staticDataOfA: IDataObject = {};
 		const staticDataOfB: IDataObject = {};
 		store.claim('a', 1_000);
+		store.confirm(['a']);
 		expect(store.persist(staticDataOfA, 1_000).copied).toBe(true);
 		store.claim('b', 1_001);
+		store.confirm(['b']);
 		expect(store.persist(staticDataOfB, 1_001).copied).toBe(false);
 		expect(staticDataOfB).toEqual({});
 		const savedLast = JSON.parse(JSON.stringify(staticDataOfA));
@@ -232,6 +237,35 @@ describe('vendor specifics', () => {
 		const restarted = new DedupeStore(defaultDedupeSettings);
 		restarted.hydrateOnce(savedLast, 2_000);
 		expect(restarted.claim('b', 2_000)).toBe(false);
+	});
+
+	it('the durable copy holds only claims whose execution ran, so a retry after a restart runs the others', async () => {
+		// n8n can accept a delivery and exit before creating its execution (SIGTERM while it is
+		// being created); a copy saved by another execution must not make the retry a duplicate.
+		const store = new DedupeStore(defaultDedupeSettings);
+		const staticData: IDataObject = {};
+		store.claim('ran', 1_000);
+		store.claim('never-created', 1_000);
+		store.confirm(['ran', 'not-claimed-here']);
+		store.persist(staticData, 1_000);
+		const saved = JSON.parse(JSON.stringify(staticData));
+		expect(keysOf(saved.atsDedupe)).toEqual(['ran']);
+		const restarted = new DedupeStore(defaultDedupeSettings);
+		restarted.hydrateOnce(saved, 2_000);
+		expect(restarted.claim('ran', 2_000)).toBe(false);
+		expect(restarted.claim('never-created', 2_000)).toBe(true);
+	});
+
+	it('an unconfirmed claim drops redeliveries for a while, then lets a retry run; a confirmed one keeps dropping', async () => {
+		const store = new DedupeStore(defaultDedupeSettings);
+		expect(store.claim('stuck', 0)).toBe(true);
+		expect(store.claim('ran', 0)).toBe(true);
+		store.confirm(['ran']);
+		expect(store.claim('stuck', UNCONFIRMED_CLAIM_MS - 1)).toBe(false); // still being created
+		expect(store.claim('stuck', UNCONFIRMED_CLAIM_MS)).toBe(true); // never created: run the retry
+		expect(store.claim('stuck', UNCONFIRMED_CLAIM_MS + 1)).toBe(false);
+		expect(store.claim('ran', UNCONFIRMED_CLAIM_MS + 1)).toBe(false);
+		expect(store.size).toBe(2);
 	});
 
 	it('hands out a new copy once the pending one is saved, or presumed lost after 30 s', async () => {
@@ -255,6 +289,7 @@ describe('vendor specifics', () => {
 		const busy: IDataObject = {};
 		expect(store.persist(busy, 10 + GROUP_SAVE_MS - 1)).toEqual({ copied: true, holdMs: GROUP_SAVE_MS });
 		store.claim('during-hold', 10 + GROUP_SAVE_MS);
+		store.confirm(['during-hold']);
 		expect(store.persist({}, 10 + GROUP_SAVE_MS).copied).toBe(false);
 		expect(keysOf(JSON.parse(JSON.stringify(busy)).atsDedupe)).toEqual(['during-hold']);
 		expect(store.persist({}, 10 + GROUP_SAVE_MS + 1).holdMs).toBe(0); // nothing saved for a while
@@ -270,8 +305,22 @@ describe('vendor specifics', () => {
 		expect(output[0]).toHaveLength(1);
 		expect(output[0][0].json).toEqual(call.items[0].json);
 		expect(output[0][0].pairedItem).toEqual({ item: 0 });
-		const eventId = (call.items[0].json._ats as IDataObject).eventId as string;
-		expect(keysOf(staticData().atsDedupe)).toEqual([dedupeKey('kombo', eventId, Buffer.from(request.rawBody))]);
+		const metadata = call.items[0].json._ats as IDataObject;
+		expect(metadata.deliveryKey).toBe(dedupeKey('kombo', metadata.eventId as string, Buffer.from(request.rawBody)));
+		expect(keysOf(staticData().atsDedupe)).toEqual([metadata.deliveryKey]);
+	});
+
+	it('a delivery whose execution never ran is left out of the copy another execution writes', async () => {
+		const trigger = new KomboTrigger();
+		const call = (request: { rawBody: string; headers: Record<string, string> }) =>
+			callWebhook(trigger, { ...request, credentials: credentialsFor('kombo'), workflowId: 'wf-never-created' });
+		const lost = await call(signed('kombo', 'ai-apply-application-status-updated'));
+		const ran = await call(signed('kombo', 'ai-apply-application-status-updated'));
+		await executeTrigger(trigger, ran.workflow, ran.items);
+		const node = Object.values(ran.workflow.nodes)[0];
+		const saved = JSON.parse(JSON.stringify(ran.workflow.getStaticData('node', node)));
+		expect(keysOf(saved.atsDedupe)).toEqual([(ran.items[0].json._ats as IDataObject).deliveryKey]);
+		expect(keysOf(saved.atsDedupe)).not.toContain((lost.items[0].json._ats as IDataObject).deliveryKey);
 	});
 
 	it('the execute step leaves an existing durable copy alone in a process that received no webhook', async () => {
