@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Load and fault runs against a real n8n, shared by the e2e test (CI size) and
-// `npm run load -- [--events N] [--concurrency C] [--fault [--ungated]] [--engine E]`.
+// `npm run load -- [--events N] [--concurrency C] [--fault [--ungated]] [--engine E]`, and
+// `npm run load -- --startup-probe` (what a trigger's URL answers while n8n starts).
 //
 // load:  N distinct signed events at concurrency C, no retries → every answer must be 2xx,
 //        and n8n must hold exactly one execution per event.
@@ -181,6 +182,40 @@ async function runFault(n8n, target, { count, concurrency, gate = true }) {
 	}
 }
 
+/**
+ * What a trigger's URL answers while n8n starts: unsigned POSTs from 4 senders, from before
+ * n8n listens until the hook answers 401, over `restarts` restarts. n8n answers some of them
+ * `200 n8n is starting up` (its database is still migrating): a vendor would take that 200
+ * as delivered. Why the fault run goes through the readiness gate.
+ */
+async function probeStartup(n8n, target, { restarts = 3 } = {}) {
+	const { N8N_STARTING_UP } = require('../test/support/n8n');
+	const starts = [];
+	for (let round = 0; round < restarts; round++) {
+		await n8n.stop();
+		const counts = { refused: 0, startingUp200: 0, notFound404: 0, trigger401: 0, other: 0 };
+		let done = false;
+		const probe = async () => {
+			while (!done) {
+				const answer = await post(target.url, { payload: '{}', headers: { 'content-type': 'application/json' } }, 5_000, { newConnection: true });
+				if (answer.status === 0) counts.refused++;
+				else if (answer.status === 200 && answer.body.startsWith(N8N_STARTING_UP)) counts.startingUp200++;
+				else if (answer.status === 404) counts.notFound404++;
+				else if (answer.status === 401) counts.trigger401++;
+				else counts.other++;
+				if (answer.status === 0) await sleep(5);
+			}
+		};
+		const senders = Array.from({ length: 4 }, probe);
+		await n8n.start();
+		await n8n.waitForWebhook(target.webhookPath);
+		done = true;
+		await Promise.all(senders);
+		starts.push(counts);
+	}
+	return { starts, startsWithStartingUp200: starts.filter((counts) => counts.startingUp200 > 0).length };
+}
+
 /** The workflow the load and fault runs stream into: the trigger alone, dedupe on. */
 function streamWorkflow() {
 	const { triggerWorkflow } = require('../test/support/workflows');
@@ -230,6 +265,11 @@ async function main() {
 	const engine = engineIndex === -1 ? 'vm' : args[engineIndex + 1];
 	const { n8n, target } = await streamTarget(engine);
 	try {
+		if (args.includes('--startup-probe')) {
+			const result = await probeStartup(n8n, target);
+			console.log(JSON.stringify(result, null, 2));
+			return;
+		}
 		const kind = args.includes('--fault') ? 'fault' : 'load';
 		console.log(`${kind}: ${count} distinct signed ${STREAM_VENDOR} events at concurrency ${concurrency} into n8n at ${n8n.baseUrl} (expression engine ${engine})`);
 		const gate = !args.includes('--ungated');
@@ -249,4 +289,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { STREAM_EVENT, STREAM_VENDOR, runLoad, runFault, streamTarget, streamWorkflow, targetOf, sendStream, summarise, auditExecutions, deliver };
+module.exports = { STREAM_EVENT, STREAM_VENDOR, probeStartup, runLoad, runFault, streamTarget, streamWorkflow, targetOf, sendStream, summarise, auditExecutions, deliver };

@@ -12,9 +12,8 @@ import { sha256Hex } from './signatures';
  * concurrency.
  *
  * A claim is only a promise until the execution it started runs the trigger's execute step
- * (`confirm`): n8n can accept a request and still never create its execution (it exits on
- * SIGTERM as soon as the executions it tracks are done, and one still being created is not
- * tracked yet). So only confirmed keys go into the durable copy in static data, written by
+ * (`confirm`): the handler claims before n8n creates the execution, and n8n can fail to create
+ * it (a database error, a process that exits first). So only confirmed keys go into the durable copy in static data, written by
  * the execute step (see `rememberDeliveries`), which a process that starts (e.g. after a
  * restart) merges back before its first claim; and a claim not confirmed within
  * `UNCONFIRMED_CLAIM_MS` stops blocking the vendor's retries.
