@@ -73,6 +73,8 @@ function measurePipelineVsFloor() {
 	return measured;
 }
 
+const rangeText = (range) => range.map((x) => x.toFixed(2)).join('–');
+
 const median = (values) => {
 	const sorted = [...values].sort((x, y) => x - y);
 	const middle = sorted.length >> 1;
@@ -89,7 +91,7 @@ if (process.argv.includes('--pipeline-only')) {
 // the median, with the range.
 console.log(`(a) pipeline per event vs floor (HMAC-SHA256 + JSON.parse): ${A_PROCESSES} processes, each best of ${ROUNDS} x ${N}; medians [range]`);
 const runs = Array.from({ length: A_PROCESSES }, () =>
-	JSON.parse(execFileSync(process.execPath, [__filename, '--pipeline-only'], { encoding: 'utf8', env: process.env })),
+	JSON.parse(execFileSync(process.execPath, [__filename, '--pipeline-only'], { encoding: 'utf8' })),
 );
 for (const vendor of vendorList) {
 	const mine = runs.map((run) => run[vendor.key]);
@@ -105,9 +107,8 @@ for (const vendor of vendorList) {
 	};
 	results.a[vendor.key] = r;
 	const us = (ns) => `${(ns / 1000).toFixed(2)} µs`;
-	const range = `[${r.ratioRange.map((x) => x.toFixed(2)).join('–')}]`;
 	console.log(
-		`  ${vendor.key.padEnd(11)} ours ${us(r.oursNs)}  floor ${us(r.floorNs)}  ratio ${r.ratio.toFixed(2)}x ${range}` +
+		`  ${vendor.key.padEnd(11)} ours ${us(r.oursNs)}  floor ${us(r.floorNs)}  ratio ${r.ratio.toFixed(2)}x [${rangeText(r.ratioRange)}]` +
 			`   (verify alone ${us(r.verifyOnly.oursNs)} vs HMAC alone ${us(r.verifyOnly.floorNs)}: ${r.verifyOnly.ratio.toFixed(2)}x)`,
 	);
 }
@@ -141,7 +142,7 @@ async function realN8nRatios() {
 function printSummary() {
 	console.log('\nRatios (target in brackets)');
 	for (const [vendor, r] of Object.entries(results.a)) {
-		console.log(`  (a) ${vendor.padEnd(11)} ours / floor            ${r.ratio.toFixed(2)}x   [<= 1.5]   (range over ${A_PROCESSES} processes ${r.ratioRange.map((x) => x.toFixed(2)).join('–')})`);
+		console.log(`  (a) ${vendor.padEnd(11)} ours / floor            ${r.ratio.toFixed(2)}x   [<= 1.5]   (range over ${A_PROCESSES} processes ${rangeText(r.ratioRange)})`);
 	}
 	for (const [engine, b] of Object.entries(results.b)) {
 		console.log(`  (b) ${engine.padEnd(7)} ours / bare Webhook      ${b.oursVsBare.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.bareWebhookEventsPerSecond.toFixed(1)} events/s)`);

@@ -88,6 +88,8 @@ export class DedupeStore {
 		if (this.confirmedAt.has(key)) return false;
 		const claimedAt = this.claimedAt.get(key);
 		if (claimedAt !== undefined && nowMs - claimedAt < UNCONFIRMED_CLAIM_MS) return false;
+		// Re-inserted, not updated: a retried stale claim must move to the newest end, which
+		// eviction (oldest first) relies on.
 		this.claimedAt.delete(key);
 		this.remember(this.claimedAt, key, nowMs);
 		return true;
