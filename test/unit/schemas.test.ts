@@ -33,4 +33,21 @@ describe('schemas keep unknown fields and flag what does not match', () => {
 		expect(result.success).toBe(false);
 		expect(result.error!.issues.map((issue) => String(issue.path[0]))).toContain(path);
 	});
+	// Free-form payloads (Knit's record data, KeldairHR's resource) may hold any fields, but must be objects.
+	const knitRecord = vendors.knit.samples.find((sample) => sample.eventType.startsWith('record.'))!.body;
+	const keldairHr = vendors.keldairHr.samples[0].body;
+	it.each([
+		...[[], 'text', null, 7].map((value) => ['knit', { ...knitRecord, eventData: value }, 'eventData'] as const),
+		...[[], 'text', null, 7].map((value) => ['keldairHr', { ...keldairHr, data: value }, 'data'] as const),
+	])('%s: a free-form payload that is not an object is reported at %s', (key, body, path) => {
+		const result = vendors[key].schema.safeParse(body);
+		expect(result.success).toBe(false);
+		expect(result.error!.issues.map((issue) => String(issue.path[0]))).toEqual([path]);
+	});
+	it.each([
+		['knit', { ...knitRecord, eventData: { anything: [1, { deep: true }] } }],
+		['keldairHr', { ...keldairHr, data: { anything: [1, { deep: true }] } }],
+	])('%s: a free-form payload object with any fields is valid', (key, body) => {
+		expect(vendors[key].schema.safeParse(body).error?.issues ?? []).toEqual([]);
+	});
 });
