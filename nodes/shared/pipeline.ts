@@ -118,7 +118,8 @@ export async function receiveVendorWebhook(
 
 	const eventId = vendor.eventIdOf(body);
 	const deliveryKey = dedupeKey(vendor.key, eventId, rawBody);
-	if (options.dedupe !== false) {
+	// Editor test deliveries (mode 'manual') never touch production keys: re-sending a sample runs again.
+	if (options.dedupe !== false && this.getMode() !== 'manual') {
 		const settings = {
 			...defaultDedupeSettings,
 			windowMs: (options.dedupeWindowHours ?? 24) * 3_600_000,
