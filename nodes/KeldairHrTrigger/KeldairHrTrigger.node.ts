@@ -9,8 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
+import { dedupeStoreProperties, manualWebhookMethods, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
+import { redisConnectionTest } from '../shared/redelivery';
 import { keldairHrVendor } from './keldairHr.vendor';
 
 export class KeldairHrTrigger implements INodeType {
@@ -32,6 +33,7 @@ export class KeldairHrTrigger implements INodeType {
 				testedBy: 'keldairHrApiTest',
 				displayOptions: { show: { authentication: ['signature'] } },
 			},
+			{ name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown },
 		],
 		webhooks: vendorWebhooks,
 		properties: [
@@ -59,12 +61,14 @@ export class KeldairHrTrigger implements INodeType {
 				description:
 					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped.',
 			},
+			...dedupeStoreProperties,
 			optionsProperty(),
 		],
 	};
 
 	methods = {
 		credentialTest: {
+			atsDedupeRedisTest: redisConnectionTest,
 			keldairHrApiTest: secretFormatTest('KeldairHR', [{ name: 'signingSecret', label: 'Signing Secret' }]),
 		},
 	};
@@ -72,7 +76,7 @@ export class KeldairHrTrigger implements INodeType {
 	webhookMethods = manualWebhookMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberDeliveries.call(this);
+		return rememberDeliveries.call(this, keldairHrVendor);
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -9,8 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
+import { dedupeStoreProperties, eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks, redisCredentialShown } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
+import { redisConnectionTest } from '../shared/redelivery';
 import { kiniVendor } from './kini.vendor';
 
 export class KiniTrigger implements INodeType {
@@ -25,23 +26,24 @@ export class KiniTrigger implements INodeType {
 		defaults: { name: 'Kini Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'kiniApi', required: true, testedBy: 'kiniApiTest' }],
+		credentials: [{ name: 'kiniApi', required: true, testedBy: 'kiniApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
 		webhooks: vendorWebhooks,
 		properties: [
 			notice(
 				'Send Kini this node\'s Production URL (Kini configures webhook URLs for you). Requests without "Authorization: Bearer <your API key>" are answered 401.',
 			),
 			eventFilterProperty(kiniVendor),
+			...dedupeStoreProperties,
 			optionsProperty(),
 		],
 	};
 
-	methods = { credentialTest: { kiniApiTest: secretFormatTest('Kini', [{ name: 'apiKey', label: 'API Key' }]) } };
+	methods = { credentialTest: { atsDedupeRedisTest: redisConnectionTest, kiniApiTest: secretFormatTest('Kini', [{ name: 'apiKey', label: 'API Key' }]) } };
 
 	webhookMethods = manualWebhookMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberDeliveries.call(this);
+		return rememberDeliveries.call(this, kiniVendor);
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

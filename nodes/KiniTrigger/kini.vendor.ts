@@ -24,6 +24,12 @@ export const kiniVendor: VendorDefinition = {
 	schema: kiniStatusWebhookSchema,
 	eventTypeOf: (body) => textOrNull(asRecord(body).status) ?? undefined,
 	eventIdOf: () => undefined,
+	// Kini reports an application's sync status: the same status again is a redelivery, a
+	// different one (FAILURE after SUCCESS after FAILURE) is news.
+	dedupeSubjectOf: (body) => {
+		const application = idText(body.application_id);
+		return application ? `${idText(body.company_id) ?? ''}/${application}` : undefined;
+	},
 	verify: verifyKiniRequest,
 	sign: (_rawBody, credentials) => ({ Authorization: `Bearer ${credentials.apiKey}` }),
 	samples: kiniSamples,

@@ -9,8 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
+import { dedupeStoreProperties, eventFilterProperty, notice, optionsProperty, triggerVersions, vendorWebhooks, redisCredentialShown } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
+import { redisConnectionTest } from '../shared/redelivery';
 import { KNIT_API_URL, knitWebhookMethods } from './knit.registration';
 import { knitVendor } from './knit.vendor';
 
@@ -28,7 +29,7 @@ export class KnitTrigger implements INodeType {
 		defaults: { name: 'Knit Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'knitApi', required: true, testedBy: 'knitApiTest' }],
+		credentials: [{ name: 'knitApi', required: true, testedBy: 'knitApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
 		webhooks: vendorWebhooks,
 		properties: [
 			notice(
@@ -87,16 +88,17 @@ export class KnitTrigger implements INodeType {
 				description: 'Change only for a proxy or a test server',
 				...whenRegistering,
 			},
+			...dedupeStoreProperties,
 			optionsProperty(),
 		],
 	};
 
-	methods = { credentialTest: { knitApiTest: secretFormatTest('Knit', [{ name: 'apiKey', label: 'API Key' }]) } };
+	methods = { credentialTest: { atsDedupeRedisTest: redisConnectionTest, knitApiTest: secretFormatTest('Knit', [{ name: 'apiKey', label: 'API Key' }]) } };
 
 	webhookMethods = knitWebhookMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberDeliveries.call(this);
+		return rememberDeliveries.call(this, knitVendor);
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -9,8 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
+import { dedupeStoreProperties, eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks, redisCredentialShown } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
+import { redisConnectionTest } from '../shared/redelivery';
 import { komboVendor } from './kombo.vendor';
 
 export class KomboTrigger implements INodeType {
@@ -25,19 +26,21 @@ export class KomboTrigger implements INodeType {
 		defaults: { name: 'Kombo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'komboApi', required: true, testedBy: 'komboApiTest' }],
+		credentials: [{ name: 'komboApi', required: true, testedBy: 'komboApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
 		webhooks: vendorWebhooks,
 		properties: [
 			notice(
 				"Paste this node's Production URL into Kombo's dashboard → Configuration → Webhooks and subscribe to the events you want.",
 			),
 			eventFilterProperty(komboVendor),
+			...dedupeStoreProperties,
 			optionsProperty(),
 		],
 	};
 
 	methods = {
 		credentialTest: {
+			atsDedupeRedisTest: redisConnectionTest,
 			komboApiTest: secretFormatTest('Kombo', [{ name: 'webhookSecret', label: 'Webhook Secret' }]),
 		},
 	};
@@ -45,7 +48,7 @@ export class KomboTrigger implements INodeType {
 	webhookMethods = manualWebhookMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberDeliveries.call(this);
+		return rememberDeliveries.call(this, komboVendor);
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

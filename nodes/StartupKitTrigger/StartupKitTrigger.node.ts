@@ -9,8 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
+import { dedupeStoreProperties, eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks, redisCredentialShown } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
+import { redisConnectionTest } from '../shared/redelivery';
 import { startupKitVendor } from './startupKit.vendor';
 
 export class StartupKitTrigger implements INodeType {
@@ -25,13 +26,14 @@ export class StartupKitTrigger implements INodeType {
 		defaults: { name: 'StartupKit Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'startupKitApi', required: true, testedBy: 'startupKitApiTest' }],
+		credentials: [{ name: 'startupKitApi', required: true, testedBy: 'startupKitApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
 		webhooks: vendorWebhooks,
 		properties: [
 			notice(
 				"Paste this node's Production URL into StartupKit → Integrations → Webhooks, then use Send Test Ping. Every request must carry a valid X-Webhook-Signature and a fresh X-Webhook-Timestamp.",
 			),
 			eventFilterProperty(startupKitVendor),
+			...dedupeStoreProperties,
 			optionsProperty([
 				{
 					displayName: 'Timestamp Tolerance (Seconds)',
@@ -54,6 +56,7 @@ export class StartupKitTrigger implements INodeType {
 
 	methods = {
 		credentialTest: {
+			atsDedupeRedisTest: redisConnectionTest,
 			startupKitApiTest: secretFormatTest('StartupKit', [{ name: 'signingSecret', label: 'Signing Secret' }]),
 		},
 	};
@@ -61,7 +64,7 @@ export class StartupKitTrigger implements INodeType {
 	webhookMethods = manualWebhookMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberDeliveries.call(this);
+		return rememberDeliveries.call(this, startupKitVendor);
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

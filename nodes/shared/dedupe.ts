@@ -3,193 +3,194 @@ import type { IDataObject } from 'n8n-workflow';
 import { sha256Hex } from './signatures';
 
 /**
- * Remembers which deliveries a trigger has already turned into executions.
+ * Redelivery dedupe, in one paragraph (the README says the same):
  *
- * Why not workflow static data alone: n8n loads static data when a request arrives and
- * saves it after the handler, so two concurrent deliveries of the same event would both
- * see "not seen yet". The claim below is a synchronous check-and-set on a map shared by
- * every request this n8n process handles for the node, so it is atomic under any
- * concurrency.
+ * Every production delivery has a *slot* and a *fingerprint*. For vendors that send an event
+ * id both are the id's digest; for vendors that do not (Kini), the slot is the subject the
+ * event reports on (the application) and the fingerprint a digest of the body. A delivery is a
+ * redelivery when its slot already holds its fingerprint, so a repeat of the current state is
+ * dropped and a return to an earlier state is not. Claiming a slot is one atomic
+ * check-and-set: on a map in the n8n process (a synchronous call, so concurrent requests in
+ * one process cannot both win), or on Redis (one Lua script, shared by every process). A claim
+ * blocks repeats for `UNCONFIRMED_CLAIM_MS` only, until the trigger's execute step, which runs
+ * inside the execution the delivery created, confirms it for the whole window: an event whose
+ * execution was never created is retried. Editor test deliveries skip all of this.
  *
- * A claim is only a promise until the execution it started runs the trigger's execute step
- * (`confirm`): the handler claims before n8n creates the execution, and n8n can fail to create
- * it (a database error, a process that exits first). So only confirmed keys go into the durable copy in static data, written by
- * the execute step (see `rememberDeliveries`), which a process that starts (e.g. after a
- * restart) merges back before its first claim; and a claim not confirmed within
- * `UNCONFIRMED_CLAIM_MS` stops blocking the vendor's retries.
+ * This file is the in-process store; `dedupeRedis.ts` is the shared one.
  */
-export interface DedupeSettings {
-	windowMs: number;
-	maxEntries: number;
-	persistedEntries: number;
-}
 
-export const defaultDedupeSettings: DedupeSettings = {
-	windowMs: 24 * 60 * 60 * 1000, // vendors retry for up to a day
-	maxEntries: 10_000,
-	persistedEntries: 1_000,
-};
-
-const STATIC_KEY = 'atsDedupe';
 // An execution's trigger step runs milliseconds after its webhook was claimed, seconds under
 // heavy load. Unconfirmed this long, the execution was never created (n8n failed or exited
 // while creating it), so the vendor's next retry of that event is run instead of dropped.
 export const UNCONFIRMED_CLAIM_MS = 5 * 60_000;
-// Longer than an execution normally takes to finish; after it a handed-out copy is presumed lost.
-const PENDING_SAVE_MS = 30_000;
-// n8n serialises static data as soon as an execution ends and then queues the write on the
-// database, so copies of quick executions rarely overlap: measured in a real n8n, 300 events
-// made 300 writes, which cost a fifth of the throughput. Under traffic (a copy was serialised
-// less than this long ago) the execution that gets the copy holds it this long, so every
-// execution starting meanwhile is covered by that one write.
-export const GROUP_SAVE_MS = 100;
+/** Slots one trigger node keeps in memory: 27.7 h at 1 event/s, 2.7 h at 10 events/s. */
+export const MEMORY_SLOTS = 100_000;
+/**
+ * Slots written to the workflow's static data for restarts: 2.7 h at 1 event/s, 16 min at 10.
+ * n8n reads and parses a workflow's whole static data with every request it receives, so this
+ * is what every request pays for (measured in `npm run bench`); longer windows need Redis.
+ */
+export const DURABLE_SLOTS = 10_000;
+/** The durable copy is rewritten at most this often, by a request that finds it older. */
+export const DURABLE_SAVE_INTERVAL_MS = 1_000;
+/** Where the copies live: workflow-global static data, one string per trigger node id. */
+export const STATIC_KEY = 'atsDedupe';
 
-/** Whether an execution's static data got the durable copy, and how long to hold it. */
-export interface PersistResult {
-	copied: boolean;
-	holdMs: number;
+/** Which slot a delivery claims and what it claims it with. */
+export interface DeliveryIdentity {
+	slot: string;
+	fingerprint: string;
 }
 
-// The durable copy is one string, "key@seconds key@seconds …", oldest first: n8n loads a
-// workflow's static data with every request it receives, and one string parses far faster
-// than an object with a thousand properties.
-const ENTRY_SEPARATOR = ' ';
-const ENTRY_TIME = '@';
+const digest = (text: string) => sha256Hex(text).slice(0, 24);
 
-/** The [key, seconds] pairs of a durable copy, oldest first; anything unreadable is skipped. */
-export function durableEntries(saved: unknown): Array<[string, number]> {
-	if (typeof saved !== 'string' || saved === '') return [];
-	const entries: Array<[string, number]> = [];
-	for (const entry of saved.split(ENTRY_SEPARATOR)) {
-		const at = entry.lastIndexOf(ENTRY_TIME);
-		const seconds = Number(entry.slice(at + 1));
-		if (at > 0 && Number.isFinite(seconds)) entries.push([entry.slice(0, at), seconds]);
+/**
+ * Short, fixed-size key of one event: the item's `_ats.deliveryKey` (the downstream
+ * idempotency key) and the fingerprint dedupe compares.
+ */
+export function dedupeKey(vendor: string, eventId: string | undefined, rawBody: Buffer): string {
+	return digest(`${vendor}:${eventId !== undefined ? `id:${eventId}` : `body:${sha256Hex(rawBody)}`}`);
+}
+
+/** The slot is the event itself, or for vendors without event ids the subject it reports on. */
+export function deliveryIdentity(vendor: string, deliveryKey: string, subject: string | undefined): DeliveryIdentity {
+	return { slot: subject === undefined ? deliveryKey : digest(`${vendor}:subject:${subject}`), fingerprint: deliveryKey };
+}
+
+interface Slot {
+	fingerprint: string;
+	/** When it was claimed; the window counts from here. */
+	at: number;
+	confirmed: boolean;
+}
+
+export class MemoryDedupeStore {
+	// Map iteration order is insertion order and a claim re-inserts, so the first slot is the
+	// oldest claim: eviction and the durable copy rely on that.
+	private readonly slots = new Map<string, Slot>();
+	// The window of the latest claim: settings apply from the next request on.
+	private windowMs = 24 * 3_600_000;
+
+	constructor(private readonly capacity = MEMORY_SLOTS) {}
+
+	get size(): number {
+		return this.slots.size;
 	}
-	return entries.sort((a, b) => a[1] - b[1]);
-}
 
-export class DedupeStore {
-	// Map iteration order is insertion order, so the first entry is always the oldest.
-	private readonly claimedAt = new Map<string, number>();
-	// Keys whose execution ran: the ones the durable copy may hold.
-	private readonly confirmedAt = new Map<string, number>();
-	private hydrated = false;
-	private readonly pendingCopies = new Map<object, number>();
-	private lastSerialisedAt = -Infinity;
-
-	constructor(
-		private readonly settings: DedupeSettings,
-		private readonly clock: () => number = Date.now,
-	) {}
-
-	/** True if this key is new (and is now claimed); false for a redelivery. */
-	claim(key: string, nowMs: number): boolean {
+	/** True if the delivery is new (and now claims its slot); false for a redelivery. */
+	claim({ slot, fingerprint }: DeliveryIdentity, nowMs: number, windowMs: number): boolean {
+		this.windowMs = windowMs;
+		const held = this.slots.get(slot);
+		if (held !== undefined && held.fingerprint === fingerprint && nowMs - held.at < blockingMs(held, windowMs)) {
+			return false;
+		}
+		this.slots.delete(slot);
+		this.slots.set(slot, { fingerprint, at: nowMs, confirmed: false });
 		this.evict(nowMs);
-		if (this.confirmedAt.has(key)) return false;
-		const claimedAt = this.claimedAt.get(key);
-		if (claimedAt !== undefined && nowMs - claimedAt < UNCONFIRMED_CLAIM_MS) return false;
-		// Re-inserted, not updated: a retried stale claim must move to the newest end, which
-		// eviction (oldest first) relies on.
-		this.claimedAt.delete(key);
-		this.remember(this.claimedAt, key, nowMs);
 		return true;
 	}
 
-	/** The executions of these claims are running: from now on they go into the durable copy. */
-	confirm(keys: Iterable<string>): void {
-		for (const key of keys) {
-			const claimedAt = this.claimedAt.get(key);
-			if (claimedAt !== undefined && !this.confirmedAt.has(key)) this.remember(this.confirmedAt, key, claimedAt);
-		}
+	/** The delivery's execution is running: its claim now blocks repeats for the whole window. */
+	confirm({ slot, fingerprint }: DeliveryIdentity): void {
+		const held = this.slots.get(slot);
+		if (held?.fingerprint === fingerprint) held.confirmed = true;
 	}
 
-	get size(): number {
-		return this.claimedAt.size;
-	}
-
-	hydrateOnce(staticData: IDataObject, nowMs: number): void {
-		if (this.hydrated) return;
-		this.hydrated = true;
-		for (const [key, seconds] of durableEntries(staticData[STATIC_KEY])) {
-			if (this.claimedAt.has(key)) continue;
-			this.claimedAt.set(key, seconds * 1000);
-			this.confirmedAt.set(key, seconds * 1000);
-		}
+	/** Newest `DURABLE_SLOTS` slots as one string, oldest first: "slot fingerprint seconds c|u". */
+	serialise(nowMs: number): string {
 		this.evict(nowMs);
-	}
-
-	/**
-	 * Puts the durable copy into an execution's static data, unless a copy handed out earlier is
-	 * still waiting to be saved. n8n saves an execution's static data when the execution ends,
-	 * the last save wins, and each save is a database write. The copy is serialised when n8n
-	 * saves it (JSON.stringify calls toJSON), so a pending copy will hold every key confirmed
-	 * until then, including this execution's: one write per group of overlapping executions
-	 * instead of one per event. A copy not saved within `PENDING_SAVE_MS` (its execution
-	 * crashed) no longer counts.
-	 */
-	persist(staticData: IDataObject, nowMs: number): PersistResult {
-		for (const [copy, handedOutAt] of this.pendingCopies) {
-			if (nowMs - handedOutAt > PENDING_SAVE_MS) this.pendingCopies.delete(copy);
-		}
-		if (this.pendingCopies.size > 0) return { copied: false, holdMs: 0 };
-		const copy = {
-			toJSON: () => {
-				this.pendingCopies.delete(copy);
-				this.lastSerialisedAt = this.clock();
-				return this.newest();
-			},
-		};
-		this.pendingCopies.set(copy, nowMs);
-		staticData[STATIC_KEY] = copy as unknown as IDataObject;
-		return { copied: true, holdMs: nowMs - this.lastSerialisedAt < GROUP_SAVE_MS ? GROUP_SAVE_MS : 0 };
-	}
-
-	/** The newest confirmed keys; walks the map once, without copying it. */
-	private newest(): string {
 		const entries: string[] = [];
-		let skip = this.confirmedAt.size - this.settings.persistedEntries;
-		for (const [key, ms] of this.confirmedAt) {
+		let skip = this.slots.size - DURABLE_SLOTS;
+		for (const [slot, held] of this.slots) {
 			if (skip-- > 0) continue;
-			entries.push(`${key}${ENTRY_TIME}${Math.floor(ms / 1000)}`);
+			const fingerprint = held.fingerprint === slot ? '' : held.fingerprint;
+			entries.push(`${slot},${fingerprint},${Math.floor(held.at / 1000)},${held.confirmed ? 'c' : 'u'}`);
 		}
-		return entries.join(ENTRY_SEPARATOR);
+		return entries.join(' ');
 	}
 
-	/** Adds a key as the newest entry, dropping the oldest beyond `maxEntries`. */
-	private remember(entries: Map<string, number>, key: string, ms: number): void {
-		entries.set(key, ms);
-		if (entries.size > this.settings.maxEntries) entries.delete(entries.keys().next().value as string);
+	/** Loads a copy written by `serialise` (by this or an earlier process); unreadable entries are skipped. */
+	load(saved: unknown): void {
+		if (typeof saved !== 'string' || saved === '') return;
+		const entries: Array<[string, Slot]> = [];
+		for (const entry of saved.split(' ')) {
+			const [slot, fingerprint, seconds, state] = entry.split(',');
+			const at = Number(seconds) * 1000;
+			if (!slot || !Number.isFinite(at) || (state !== 'c' && state !== 'u')) continue;
+			entries.push([slot, { fingerprint: fingerprint || slot, at, confirmed: state === 'c' }]);
+		}
+		entries.sort((a, b) => a[1].at - b[1].at);
+		for (const [slot, held] of entries) if (!this.slots.has(slot)) this.slots.set(slot, held);
 	}
 
 	private evict(nowMs: number): void {
-		for (const entries of [this.claimedAt, this.confirmedAt]) {
-			for (const [key, ms] of entries) {
-				if (nowMs - ms < this.settings.windowMs) break;
-				entries.delete(key);
-			}
+		for (const [slot, held] of this.slots) {
+			if (this.slots.size <= this.capacity && nowMs - held.at < this.windowMs) break;
+			this.slots.delete(slot);
 		}
 	}
 }
 
-const stores = new Map<string, DedupeStore>();
+const blockingMs = (held: Slot, windowMs: number) => (held.confirmed ? windowMs : Math.min(windowMs, UNCONFIRMED_CLAIM_MS));
 
-export const dedupeScope = (workflowId: string | undefined, nodeId: string) => `${workflowId ?? 'unsaved'}:${nodeId}`;
+/** The stores of one workflow in this process (one per trigger node) and when their copy was last written. */
+interface WorkflowStores {
+	byNode: Map<string, MemoryDedupeStore>;
+	savedAt: number;
+}
 
-/** The store of a scope if this process has received webhooks for it (undefined otherwise). */
-export const existingDedupeStore = (scope: string): DedupeStore | undefined => stores.get(scope);
+const workflows = new Map<string, WorkflowStores>();
 
-/** One store per workflow and trigger node, shared by all requests in this process. */
-export function dedupeStoreFor(scope: string, settings: DedupeSettings): DedupeStore {
-	let store = stores.get(scope);
+/**
+ * The store of a trigger node. The first request a process receives for a workflow loads the
+ * durable copies of all its triggers (they survive restarts that way).
+ */
+export function memoryStoreFor(workflowId: string, nodeId: string, globalStaticData: IDataObject): MemoryDedupeStore {
+	let stores = workflows.get(workflowId);
+	if (stores === undefined) {
+		stores = { byNode: new Map(), savedAt: -Infinity };
+		workflows.set(workflowId, stores);
+		const saved = globalStaticData[STATIC_KEY];
+		if (saved !== null && typeof saved === 'object') {
+			for (const [id, copy] of Object.entries(saved)) storeOf(stores, id).load(copy);
+		}
+	}
+	return storeOf(stores, nodeId);
+}
+
+/** Undefined where this process never received a delivery for the node (e.g. a queue-mode worker). */
+export const existingMemoryStore = (workflowId: string, nodeId: string) => workflows.get(workflowId)?.byNode.get(nodeId);
+
+function storeOf(stores: WorkflowStores, nodeId: string): MemoryDedupeStore {
+	let store = stores.byNode.get(nodeId);
 	if (store === undefined) {
-		store = new DedupeStore(settings);
-		stores.set(scope, store);
+		store = new MemoryDedupeStore();
+		stores.byNode.set(nodeId, store);
 	}
 	return store;
 }
 
-/** Short, fixed-size key: keeps the persisted copy small and vendor ids out of storage. */
-export function dedupeKey(vendor: string, eventId: string | undefined, rawBody: Buffer): string {
-	const identity = eventId !== undefined ? `id:${eventId}` : `body:${sha256Hex(rawBody)}`;
-	return sha256Hex(`${vendor}:${identity}`).slice(0, 24);
+/**
+ * Writes the durable copy of every trigger of the workflow from this process's memory, at most
+ * once per `DURABLE_SAVE_INTERVAL_MS`. Called from the webhook handler, never from an
+ * execution: n8n saves a handler's static data milliseconds after loading it, while an
+ * execution would save its (minutes old) copy of every other node's static data too.
+ * Returns whether it wrote.
+ */
+export function saveDurableCopy(workflowId: string, globalStaticData: IDataObject, nowMs: number): boolean {
+	const stores = workflows.get(workflowId);
+	if (stores === undefined || nowMs - stores.savedAt < DURABLE_SAVE_INTERVAL_MS) return false;
+	stores.savedAt = nowMs;
+	const copies: IDataObject = {};
+	for (const [nodeId, store] of stores.byNode) {
+		const copy = store.serialise(nowMs);
+		if (copy !== '') copies[nodeId] = copy;
+	}
+	globalStaticData[STATIC_KEY] = copies;
+	return true;
+}
+
+/** Forgets every in-memory store, as a process restart does (tests only). */
+export function forgetMemoryStores(): void {
+	workflows.clear();
 }

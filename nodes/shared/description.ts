@@ -1,5 +1,6 @@
-import type { IHookFunctions, INodeProperties, IWebhookDescription } from 'n8n-workflow';
+import type { IHookFunctions, INodeCredentialDescription, INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
+import { DURABLE_SLOTS, MEMORY_SLOTS } from './dedupe';
 import type { VendorDefinition } from './vendor';
 
 /**
@@ -54,9 +55,55 @@ export const dedupeOptions: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 168 },
 		default: 24,
-		description: 'How long an event is remembered for dropping redeliveries',
-		displayOptions: { show: { dedupe: [true] } },
+		// No displayOptions on "dedupe": inside a collection n8n evaluates them against the options
+		// the user added, so the window would stay hidden (and be dropped) unless "Drop
+		// Redelivered Events" had been added first.
+		description: 'How long an event is remembered for dropping redeliveries (ignored when Drop Redelivered Events is off)',
 	},
+];
+
+export const notice = (text: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName: text,
+	name: 'notice',
+	type: 'notice',
+	default: '',
+	...extra,
+});
+
+const whenRedis = { show: { dedupeStore: ['redis'] } };
+
+/**
+ * The rest of the optional Redis store credential's entry; every trigger lists
+ * `{ name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }`
+ * after its vendor credential (written out, as n8n's lint reads it from the source).
+ */
+export const redisCredentialShown: Partial<INodeCredentialDescription> = { required: true, displayOptions: whenRedis };
+
+/** Where dedupe keys live. Top level, not in Options: n8n shows a credential only for top-level values. */
+export const dedupeStoreProperties: INodeProperties[] = [
+	{
+		displayName: 'Dedupe Store',
+		name: 'dedupeStore',
+		type: 'options',
+		options: [
+			{
+				name: 'In-Process Memory',
+				value: 'memory',
+				description: 'Enough for a single n8n; the newest keys also survive a restart',
+			},
+			{
+				name: 'Redis',
+				value: 'redis',
+				description: 'Shared by every n8n process: needed in queue mode or with several webhook processes',
+			},
+		],
+		default: 'memory',
+		description: 'Where the keys of delivered events are kept, to drop redeliveries (see Options)',
+	},
+	notice(
+		`Redeliveries are recognised by the n8n process that received the first delivery: up to ${MEMORY_SLOTS.toLocaleString('en-US')} events per trigger while it runs, the newest ${DURABLE_SLOTS.toLocaleString('en-US')} across restarts. In queue mode, or with several webhook processes, a redelivery that reaches another process runs again: choose Redis.`,
+		{ name: 'dedupeStoreNotice', displayOptions: { show: { dedupeStore: ['memory'] } } },
+	),
 ];
 
 export function optionsProperty(extra: INodeProperties[] = []): INodeProperties {
@@ -70,13 +117,6 @@ export function optionsProperty(extra: INodeProperties[] = []): INodeProperties 
 	};
 }
 
-export const notice = (text: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
-	displayName: text,
-	name: 'notice',
-	type: 'notice',
-	default: '',
-	...extra,
-});
 
 /**
  * For vendors where the webhook URL is registered by hand (support ticket, dashboard):

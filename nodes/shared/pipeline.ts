@@ -6,17 +6,15 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
-import { dedupeKey, dedupeScope, dedupeStoreFor, defaultDedupeSettings, existingDedupeStore } from './dedupe';
+import { dedupeKey } from './dedupe';
 import { METADATA_KEY, type AtsMetadata } from './metadata';
+import { claimDelivery, confirmDeliveries, identityOf, type DedupeOptions } from './redelivery';
 import { rejected, type VerifyResult } from './signatures';
 import type { VendorDefinition } from './vendor';
 
 
-export interface TriggerOptions {
-	dedupe?: boolean;
-	dedupeWindowHours?: number;
+export interface TriggerOptions extends DedupeOptions {
 	toleranceSeconds?: number;
 	emitTestEvents?: boolean;
 }
@@ -118,17 +116,8 @@ export async function receiveVendorWebhook(
 
 	const eventId = vendor.eventIdOf(body);
 	const deliveryKey = dedupeKey(vendor.key, eventId, rawBody);
-	// Editor test deliveries (mode 'manual') never touch production keys: re-sending a sample runs again.
-	if (options.dedupe !== false && this.getMode() !== 'manual') {
-		const settings = {
-			...defaultDedupeSettings,
-			windowMs: (options.dedupeWindowHours ?? 24) * 3_600_000,
-		};
-		const store = dedupeStoreFor(dedupeScope(this.getWorkflow().id, this.getNode().id), settings);
-		store.hydrateOnce(this.getWorkflowStaticData('node'), nowMs);
-		if (!store.claim(deliveryKey, nowMs)) {
-			return accepted({ duplicate: true });
-		}
+	if (!(await claimDelivery.call(this, vendor, identityOf(vendor, deliveryKey, body), eventType, nowMs))) {
+		return accepted({ duplicate: true });
 	}
 
 	const validation = vendor.schema.safeParse(body);
@@ -157,27 +146,12 @@ export async function receiveVendorWebhook(
 /**
  * The trigger's execute step: n8n runs it inside every execution a webhook started, with the
  * webhook's items as input. Reaching it proves the execution exists, so it confirms the
- * items' claims and writes the dedupe copy into static data here rather than in the webhook
- * handler: n8n saves static data changed during an execution when that execution ends, and
- * waits for that before it shuts down. From the handler, a key could be saved for an
- * execution n8n never created, and the vendor's retry of that event would be dropped.
+ * deliveries' dedupe claims (see `confirmDeliveries`), then passes the items on.
  */
-export async function rememberDeliveries(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function rememberDeliveries(this: IExecuteFunctions, vendor: VendorDefinition): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	// Absent when this process did not receive the webhook (e.g. a queue-mode worker): writing
-	// an empty copy would erase the durable one.
-	const store = existingDedupeStore(dedupeScope(this.getWorkflow().id, this.getNode().id));
-	const nowMs = Date.now();
-	store?.confirm(items.flatMap(deliveryKeyOf));
-	const { holdMs } = store?.persist(this.getWorkflowStaticData('node'), nowMs) ?? { holdMs: 0 };
-	if (holdMs > 0) await sleep(holdMs);
+	await confirmDeliveries.call(this, vendor);
 	return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
-}
-
-function deliveryKeyOf(item: INodeExecutionData): string[] {
-	const metadata = item.json[METADATA_KEY];
-	const key = isRecord(metadata) ? metadata.deliveryKey : undefined;
-	return typeof key === 'string' ? [key] : [];
 }
 
 /** A verifier bug must not become a 500: treat it as an unverifiable request. */

@@ -42,6 +42,11 @@ export interface VendorDefinition {
 	eventTypeOf(body: unknown): string | undefined;
 	/** The vendor's own event id, where it sends one (dedupe falls back to a body digest). */
 	eventIdOf(body: unknown): string | undefined;
+	/**
+	 * For vendors without event ids: the subject whose state each event reports (e.g. the
+	 * application). Dedupe then drops a repeat of the subject's current state only.
+	 */
+	dedupeSubjectOf?(body: Record<string, unknown>): string | undefined;
 	/** Pure, constant-time check of one request. Never throws. */
 	verify(request: VerifyRequest): VerifyResult;
 	/** Opposite of verify: headers a genuine sender would add. Used by tests and the simulator. */

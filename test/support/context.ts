@@ -16,6 +16,7 @@ import type {
 	IWebhookResponseData,
 	IRunExecutionData,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
@@ -46,34 +47,48 @@ export interface WebhookCall {
 	rawBody: Buffer | string;
 	staticData?: IDataObject;
 	workflowId?: string;
+	/** 'manual' is how n8n runs the editor's "Listen for test event" deliveries. */
+	mode?: WorkflowExecuteMode;
+	/** Deliver to this node of an existing workflow (several triggers in one workflow). */
+	workflow?: Workflow;
+	nodeName?: string;
+	/** Credentials of other types than the vendor's (e.g. the Redis dedupe store's). */
+	otherCredentials?: Record<string, ICredentialDataDecryptedObject>;
 }
 
-export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
+/** The node n8n would create for a trigger with these parameters. */
+export function triggerNode(nodeType: INodeType, parameters: INodeParameters = {}, name?: string, id = 'trigger-node'): INode {
 	const description = nodeType.description;
-	const node: INode = {
-		id: 'trigger-node',
-		name: description.defaults.name ?? 'Trigger',
+	return {
+		id,
+		name: name ?? description.defaults.name ?? 'Trigger',
 		type: `CUSTOM.${description.name}`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: call.parameters ?? {},
+		parameters,
 		credentials: Object.fromEntries(
 			(description.credentials ?? []).map((credential) => [credential.name, { id: 'cred-1', name: 'test' }]),
 		),
 	};
+}
+
+/** A real n8n-workflow Workflow over these nodes, each typed by the given node type. */
+export function workflowOf(id: string, nodes: Array<[INode, INodeType]>, staticData: IDataObject = {}): Workflow {
+	const byType = new Map(nodes.map(([node, nodeType]) => [node.type, nodeType]));
 	const nodeTypes: INodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: () => nodeType,
+		getByName: (type) => byType.get(type)!,
+		getByNameAndVersion: (type) => byType.get(type)!,
 		getKnownTypes: () => ({}),
 	};
-	const workflow = new Workflow({
-		id: call.workflowId ?? 'wf-unit',
-		nodes: [node],
-		connections: {},
-		active: true,
-		nodeTypes,
-		staticData: call.staticData ?? {},
-	});
+	return new Workflow({ id, nodes: nodes.map(([node]) => node), connections: {}, active: true, nodeTypes, staticData });
+}
+
+export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
+	const description = nodeType.description;
+	const workflow =
+		call.workflow ??
+		workflowOf(call.workflowId ?? 'wf-unit', [[triggerNode(nodeType, call.parameters ?? {}), nodeType]], call.staticData ?? {});
+	const node = call.nodeName ? workflow.getNode(call.nodeName)! : Object.values(workflow.nodes)[0];
 	const rawBody = Buffer.isBuffer(call.rawBody) ? call.rawBody : Buffer.from(call.rawBody, 'utf8');
 	let parsed: unknown = {};
 	try {
@@ -97,7 +112,7 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 			isCredentialUsableByNode: () => true,
 			getDecrypted: async (_data: unknown, _nodeCredentials: unknown, type: string) => {
 				credentialsRequested.push(type);
-				return call.credentials ?? {};
+				return call.otherCredentials?.[type] ?? call.credentials ?? {};
 			},
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
@@ -108,7 +123,7 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 		node: node.name,
 		workflowId: workflow.id,
 	} as unknown as IWebhookData;
-	const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData, [], null);
+	const context = new WebhookContext(workflow, node, additionalData, call.mode ?? 'webhook', webhookData, [], null);
 	const result: IWebhookResponseData = await nodeType.webhook!.call(context);
 	return { result, response, workflow, credentialsRequested, items: result.workflowData?.[0] ?? [] };
 }
@@ -117,16 +132,30 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
  * Runs a trigger's execute step the way n8n does inside the execution a webhook started: in
  * n8n-core's real ExecuteContext, with the webhook's items as the node's input.
  */
-export async function executeTrigger(nodeType: INodeType, workflow: Workflow, items: INodeExecutionData[]) {
-	const node = Object.values(workflow.nodes)[0];
+export async function executeTrigger(
+	nodeType: INodeType,
+	workflow: Workflow,
+	items: INodeExecutionData[],
+	{
+		mode = 'webhook',
+		nodeName,
+		credentials = {},
+	}: { mode?: WorkflowExecuteMode; nodeName?: string; credentials?: Record<string, ICredentialDataDecryptedObject> } = {},
+) {
+	const node = nodeName ? workflow.getNode(nodeName)! : Object.values(workflow.nodes)[0];
 	const inputData = { main: [items] };
 	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
 	const executeData = { node, data: inputData, source: null };
 	const context = new ExecuteContext(
 		workflow,
 		node,
-		{} as IWorkflowExecuteAdditionalData,
-		'webhook',
+		{
+			credentialsHelper: {
+				isCredentialUsableByNode: () => true,
+				getDecrypted: async (_data: unknown, _nodeCredentials: unknown, type: string) => credentials[type] ?? {},
+			},
+		} as unknown as IWorkflowExecuteAdditionalData,
+		mode,
 		runExecutionData,
 		0,
 		items,
