@@ -4,6 +4,7 @@
 // (b) real n8n, valid signed events/s: our trigger vs the bare Webhook node vs Webhook+Crypto+If
 // (c) real n8n, forged flood: rejected/s and executions, ours vs the chain
 // (d) ATS Normalize items/s over 100k items.
+// (e) dedupe per event with 1,000 and 100,000 keys stored: in-process, durable copy, Redis (scripts/bench-dedupe.js).
 // (b) and (c) run under n8n 2.x's default expression engine ("vm") and two other n8n settings
 // (see EXPRESSION_ENGINES in test/support/n8n.js for why that matters); BENCH_ENGINES=vm,legacy picks,
 // BENCH_N8N=0 skips them.
@@ -16,6 +17,7 @@ const path = require('node:path');
 const { vendorList } = require('../dist/nodes/vendors');
 const { normalizeEvent } = require('../dist/nodes/AtsNormalize/normalize');
 const { benchRealN8n } = require('./bench-n8n');
+const { benchDedupe } = require('./bench-dedupe');
 const { EXPRESSION_ENGINES } = require('../test/support/n8n');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -35,7 +37,7 @@ function compare(ours, floor, n) {
 	return { oursNs: bestOurs, floorNs: bestFloor, ratio: bestOurs / bestFloor };
 }
 
-const results = { a: {}, b: {}, c: {}, d: {} };
+const results = { a: {}, b: {}, c: {}, d: {}, e: {} };
 const A_PROCESSES = Number(process.env.BENCH_A_PROCESSES ?? 5);
 
 /** (a) for every vendor in this process: { vendor: { ours, floor, verifyOnly } }. */
@@ -152,9 +154,12 @@ function printSummary() {
 		console.log(`  (c) ${engine.padEnd(7)} forged: ours ${c.oursRejectedPerSecond.toFixed(1)} rejected/s, ${c.oursExecutions} executions [0]; chain ${c.chainProcessedPerSecond.toFixed(1)}/s, ${c.chainExecutions} executions; ours / chain ${c.oursVsChain.toFixed(2)}x`);
 	}
 	console.log(`  (d) ATS Normalize ${Math.round(results.d.itemsPerSecond).toLocaleString('en')} items/s [>= 100,000]`);
+	const { memory, redis } = results.e;
+	console.log(`  (e) dedupe per event, 100,000 / 1,000 keys stored: in-process ${(memory[100000] / memory[1000]).toFixed(2)}x, Redis ${(redis[100000].sequentialUs / redis[1000].sequentialUs).toFixed(2)}x   [~1: flat]`);
 }
 
 (async () => {
+	results.e = await benchDedupe();
 	if (process.env.BENCH_N8N !== '0') await realN8nRatios();
 	printSummary();
 	fs.writeFileSync(path.join(__dirname, '..', 'bench-results.json'), JSON.stringify(results, null, 2));
