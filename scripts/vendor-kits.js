@@ -7,14 +7,38 @@ const path = require('node:path');
 const ROOT = path.join(__dirname, '..');
 const DIST_NODES = path.join(ROOT, 'dist', 'nodes');
 
-/** The trigger's module path without extension: n8n loads `<triggerNode>/<triggerNode>.node.js`. */
-function triggerNodeModule(vendor, nodesDir = DIST_NODES) {
-	return path.join(nodesDir, vendor.triggerNode, `${vendor.triggerNode}.node`);
+/**
+ * `nodesDir` may also be a list of folders (the tests add test/fixtures/nodes): the first that
+ * holds the vendor's module wins.
+ */
+function locate(vendor, nodesDir, file) {
+	const dirs = [nodesDir].flat();
+	for (const dir of dirs) {
+		const modulePath = path.join(dir, vendor.triggerNode, file);
+		try {
+			require.resolve(modulePath);
+			return modulePath;
+		} catch {
+			// not in this folder
+		}
+	}
+	return path.join(dirs[0], vendor.triggerNode, file);
 }
 
-/** The test kit's module path without extension: `<triggerNode>/<key>.testing`. */
+/** The trigger's module path without extension: n8n loads `<triggerNode>/<triggerNode>.node.js`.
+ * @param {{ key: string, triggerNode: string }} vendor
+ * @param {string | string[]} [nodesDir]
+ */
+function triggerNodeModule(vendor, nodesDir = DIST_NODES) {
+	return locate(vendor, nodesDir, `${vendor.triggerNode}.node`);
+}
+
+/** The test kit's module path without extension: `<triggerNode>/<key>.testing`.
+ * @param {{ key: string, triggerNode: string }} vendor
+ * @param {string | string[]} [nodesDir]
+ */
 function testKitModule(vendor, nodesDir = DIST_NODES) {
-	return path.join(nodesDir, vendor.triggerNode, `${vendor.key}.testing`);
+	return locate(vendor, nodesDir, `${vendor.key}.testing`);
 }
 
 function load(modulePath, what) {
@@ -22,20 +46,27 @@ function load(modulePath, what) {
 		return require(modulePath);
 	} catch (error) {
 		if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(modulePath)) {
-			throw new Error(`${what} not found at ${path.relative(ROOT, modulePath)} (see docs/adding-a-vendor.md${modulePath.startsWith(DIST_NODES) ? '; run "npm run build"' : ''})`);
+			const hint = modulePath.startsWith(DIST_NODES) ? '; run "npm run build"' : '';
+			throw new Error(`${what} not found at ${path.relative(ROOT, modulePath)} (see docs/adding-a-vendor.md${hint})`);
 		}
 		throw error;
 	}
 }
 
-/** A new instance of the vendor's trigger node: the class named after its file, as n8n loads it. */
+/** A new instance of the vendor's trigger node: the class named after its file, as n8n loads it.
+ * @param {{ key: string, triggerNode: string }} vendor
+ * @param {string | string[]} [nodesDir]
+ */
 function loadTriggerNode(vendor, nodesDir = DIST_NODES) {
 	const NodeClass = load(triggerNodeModule(vendor, nodesDir), `${vendor.key}'s trigger node`)[vendor.triggerNode];
 	if (typeof NodeClass !== 'function') throw new Error(`${vendor.triggerNode}.node does not export a class ${vendor.triggerNode}`);
 	return new NodeClass();
 }
 
-/** The vendor's test kit (signer, examples): the module's `testKit` export. */
+/** The vendor's test kit (signer, examples): the module's `testKit` export.
+ * @param {{ key: string, triggerNode: string }} vendor
+ * @param {string | string[]} [nodesDir]
+ */
 function loadTestKit(vendor, nodesDir = DIST_NODES) {
 	const kit = load(testKitModule(vendor, nodesDir), `${vendor.key}'s test kit`).testKit;
 	if (!kit) throw new Error(`${vendor.key}.testing does not export testKit`);
@@ -50,6 +81,11 @@ function schemaVersionFolder(version) {
 /**
  * The output schema of every vendor's trigger, for every version the node declares:
  * `{ '<triggerNode>/__schema__/v1.0.0/output.json': schema, ... }` (paths relative to nodesDir).
+
+ * @param {Array<{ key: string, triggerNode: string, schema: unknown }>} vendorList
+ * @param {(schema: any) => unknown} itemSchemaOf
+ * @param {string | string[]} [nodesDir]
+ * @returns {Record<string, unknown>}
  */
 function triggerOutputSchemas(vendorList, itemSchemaOf, nodesDir = DIST_NODES) {
 	const files = {};

@@ -14,6 +14,9 @@ import { signingFor } from '../../scripts/signing';
 import { loadTestKit, loadTriggerNode } from '../../scripts/vendor-kits';
 
 export const NODES_DIR = path.join(__dirname, '..', '..', 'nodes');
+/** Throwaway vendors used to prove the recipe (test/unit/sixthVendor.test.ts) live here. */
+export const FIXTURE_NODES_DIR = path.join(__dirname, '..', 'fixtures', 'nodes');
+const SEARCHED = [NODES_DIR, FIXTURE_NODES_DIR];
 
 export interface VendorUnderTest {
 	key: string;
@@ -23,7 +26,7 @@ export interface VendorUnderTest {
 	node: INodeType;
 }
 
-export function vendorUnderTest(vendor: VendorDefinition, nodesDir = NODES_DIR): VendorUnderTest {
+export function vendorUnderTest(vendor: VendorDefinition, nodesDir: string | string[] = SEARCHED): VendorUnderTest {
 	return {
 		key: vendor.key,
 		vendor,
