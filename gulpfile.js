@@ -9,25 +9,22 @@ function copyNodeAssets() {
 	return src(['nodes/**/*.svg', 'nodes/**/*.node.json']).pipe(dest('dist/nodes'));
 }
 
-// n8n looks the schema up by node version (1 → v1.0.0, 1.1 → v1.1.0); triggers have both.
-function writeSchema(nodeFolder, schema, versions = ['1.0.0']) {
-	for (const version of versions) {
-		const dir = path.join('dist', 'nodes', nodeFolder, '__schema__', `v${version}`);
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, 'output.json'), JSON.stringify(schema, null, 2) + '\n');
-	}
+function writeSchema(relativePath, schema) {
+	const file = path.join('dist', 'nodes', relativePath);
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, JSON.stringify(schema, null, 2) + '\n');
 }
 
+// Every registry vendor's trigger (folder and versions from the node itself, see
+// scripts/vendor-kits.js), then ATS Normalize.
 async function outputSchemas() {
 	const { z } = require('zod/v4');
+	const { triggerOutputSchemas } = require('./scripts/vendor-kits');
 	const { vendorList } = require('./dist/nodes/vendors');
 	const { triggerItemJsonSchema } = require('./dist/nodes/shared/metadata');
 	const { canonicalEventSchema } = require('./dist/nodes/shared/canonical');
-	for (const vendor of vendorList) {
-		// Each vendor's folder is its key in PascalCase + "Trigger" (kini → KiniTrigger).
-		writeSchema(`${vendor.key.charAt(0).toUpperCase()}${vendor.key.slice(1)}Trigger`, triggerItemJsonSchema(vendor.schema), ['1.0.0', '1.1.0']);
-	}
-	writeSchema('AtsNormalize', z.toJSONSchema(canonicalEventSchema, { unrepresentable: 'any' }));
+	for (const [file, schema] of Object.entries(triggerOutputSchemas(vendorList, triggerItemJsonSchema))) writeSchema(file, schema);
+	writeSchema('AtsNormalize/__schema__/v1.0.0/output.json', z.toJSONSchema(canonicalEventSchema, { unrepresentable: 'any' }));
 }
 
 exports.build = series(copyNodeAssets, outputSchemas);

@@ -5,7 +5,11 @@ import { komboVendor } from './KomboTrigger/kombo.vendor';
 import type { VendorDefinition, VendorKey } from './shared/vendor';
 import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
 
-/** The registry: a new vendor is its folder plus one line here. */
+/**
+ * The registry, the one list of vendors: the pipeline, ATS Normalize, the build, the simulator
+ * and the tests all read it. A new vendor is its folder plus one line here (and its
+ * credential and package.json entries): see docs/adding-a-vendor.md.
+ */
 export const vendors: Record<VendorKey, VendorDefinition> = {
 	kini: kiniVendor,
 	startupKit: startupKitVendor,

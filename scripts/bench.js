@@ -15,6 +15,7 @@ const { createHmac } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { vendorList } = require('../dist/nodes/vendors');
+const { kitFor } = require('./signing');
 const { normalizeEvent } = require('../dist/nodes/AtsNormalize/normalize');
 const { benchRealN8n } = require('./bench-n8n');
 const { benchDedupe } = require('./bench-dedupe');
@@ -45,12 +46,13 @@ function measurePipelineVsFloor() {
 	const measured = {};
 	for (const vendor of vendorList) {
 		const secret = 'bench-secret-value';
-		const credentials = { [vendor.secretField]: secret, signatureHeader: 'X-Signature' };
+		const kit = kitFor(vendor.key);
+		const credentials = { [kit.secretField]: secret };
 		const nowMs = Date.now();
 		const events = Array.from({ length: 64 }, (_, i) => {
-			const sample = vendor.samples[i % vendor.samples.length];
-			const raw = JSON.stringify(vendor.freshSample(sample, i, nowMs));
-			return { raw, buffer: Buffer.from(raw), headers: Object.fromEntries(Object.entries(vendor.sign(raw, credentials, nowMs)).map(([k, v]) => [k.toLowerCase(), v])) };
+			const sample = kit.samples[i % kit.samples.length];
+			const raw = JSON.stringify(kit.freshSample(sample, i, nowMs));
+			return { raw, buffer: Buffer.from(raw), headers: Object.fromEntries(Object.entries(kit.sign(raw, credentials, nowMs)).map(([k, v]) => [k.toLowerCase(), v])) };
 		});
 		const ours = (i) => {
 			const event = events[i & 63];
@@ -118,8 +120,9 @@ for (const vendor of vendorList) {
 const items = [];
 for (let i = 0; i < 100_000; i++) {
 	const vendor = vendorList[i % vendorList.length];
-	const sample = vendor.samples[i % vendor.samples.length];
-	items.push({ ...vendor.freshSample(sample, i, 1_700_000_000_000), _ats: { vendor: vendor.key, eventId: `e${i}`, valid: true } });
+	const kit = kitFor(vendor.key);
+	const sample = kit.samples[i % kit.samples.length];
+	items.push({ ...kit.freshSample(sample, i, 1_700_000_000_000), _ats: { vendor: vendor.key, eventId: `e${i}`, valid: true } });
 }
 let best = Infinity;
 for (let round = 0; round < ROUNDS; round++) {

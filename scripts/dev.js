@@ -7,10 +7,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { createN8n, ROOT } = require('../test/support/n8n');
+const { registry, typicalEvent } = require('./signing');
 const { TEST_SECRETS, testCredentials, triggerWorkflow } = require('../test/support/workflows');
 
 const DEV_FOLDER = path.join(ROOT, '.n8n-dev');
-const EVENTS = { kini: 'FAILURE', startupKit: 'application.advanced', keldairHr: 'applicant.hired', knit: 'record.new', kombo: 'ai-apply-application-status-updated' };
 
 /** Examples name the npm package's node types; a tarball in .n8n/custom registers them as CUSTOM.*. */
 function localExample(file) {
@@ -23,7 +23,7 @@ async function main() {
 	fs.mkdirSync(DEV_FOLDER, { recursive: true });
 	const n8n = await createN8n('v2', { userFolder: DEV_FOLDER });
 	n8n.port = Number(process.env.PORT ?? 5678);
-	const vendors = Object.keys(EVENTS);
+	const vendors = registry().vendorList.map((vendor) => vendor.key);
 	if (fresh) {
 		n8n.importCredentials(testCredentials());
 		n8n.importWorkflows(vendors.map((vendor) => triggerWorkflow(vendor, { webhookId: `${vendor}-dev` })));
@@ -44,7 +44,7 @@ async function main() {
 	for (const vendor of vendors) {
 		const url = `${n8n.baseUrl}/webhook/${vendor}-dev/webhook`;
 		console.log(`\n  ${vendor}: ${url}`);
-		console.log(`    npm run simulate -- ${vendor} ${EVENTS[vendor]} --url ${url} --secret ${TEST_SECRETS[vendor]}`);
+		console.log(`    npm run simulate -- ${vendor} ${typicalEvent(vendor)} --url ${url} --secret ${TEST_SECRETS[vendor]}`);
 	}
 	console.log('\nExample workflows are imported inactive (they need your Slack/Sheets/HRIS credentials).');
 	console.log('After changing the code: Ctrl-C, then npm run dev again (it rebuilds and reinstalls the tarball).');

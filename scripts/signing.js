@@ -1,8 +1,10 @@
-// Builds and sends signed vendor events. One implementation of each vendor's signing (the
-// vendor definition's `sign`, the opposite of its verifier) serves the simulator, the e2e
-// tests, the load, fault and fuzz tests and the benchmark.
+// Builds and sends signed vendor events. One implementation of each vendor's signing (its
+// test kit's `sign`, the opposite of its verifier) serves the simulator, the e2e tests, the
+// load, fault and fuzz tests and the benchmark. Vendors come from the registry in dist/; each
+// one's test kit from beside its node (scripts/vendor-kits.js).
 'use strict';
 const path = require('node:path');
+const { loadTestKit } = require('./vendor-kits');
 
 function registry() {
 	try {
@@ -12,39 +14,70 @@ function registry() {
 	}
 }
 
-function vendorFor(key) {
-	const { vendors } = registry();
-	const vendor = vendors[key];
-	if (!vendor) throw new Error(`unknown vendor "${key}"; one of: ${Object.keys(vendors).join(', ')}`);
-	return vendor;
-}
-
-/** A documented example of that event type, made distinct (fresh ids and timestamps). */
-function sampleEvent(vendorKey, eventType, sequence = 0, nowMs = Date.now()) {
-	const vendor = vendorFor(vendorKey);
-	const sample = vendor.samples.find((candidate) => candidate.eventType === eventType);
-	if (!sample) {
-		const known = [...new Set(vendor.samples.map((candidate) => candidate.eventType))].join(', ');
-		throw new Error(`no ${vendorKey} example for "${eventType}"; examples exist for: ${known}`);
+/**
+ * The signing helpers over a given registry: `vendors` (key → definition) and where test kits
+ * are (`kitOf(vendor)`). The module's own exports use the built registry; a test can pass its own.
+ */
+function signingFor(vendors, kitOf) {
+	const kits = new Map();
+	function vendorFor(key) {
+		const vendor = vendors[key];
+		if (!vendor) throw new Error(`unknown vendor "${key}"; one of: ${Object.keys(vendors).join(', ')}`);
+		return vendor;
 	}
-	return vendor.freshSample(sample, sequence, nowMs);
+	function kitFor(key) {
+		if (!kits.has(key)) kits.set(key, kitOf(vendorFor(key)));
+		return kits.get(key);
+	}
+
+	/** The event types the vendor has examples of, in example order. */
+	function exampleTypes(vendorKey) {
+		return [...new Set(kitFor(vendorKey).samples.map((sample) => sample.eventType))];
+	}
+
+	/** A documented example of that event type, made distinct (fresh ids and timestamps). */
+	function sampleEvent(vendorKey, eventType, sequence = 0, nowMs = Date.now()) {
+		const kit = kitFor(vendorKey);
+		const sample = kit.samples.find((candidate) => candidate.eventType === eventType);
+		if (!sample) {
+			throw new Error(`no ${vendorKey} example for "${eventType}"; examples exist for: ${exampleTypes(vendorKey).join(', ')}`);
+		}
+		return kit.freshSample(sample, sequence, nowMs);
+	}
+
+	/**
+	 * The event the e2e suite and the dev server send by default: the first example that maps
+	 * to a canonical type of its own (not `other`, not the vendor's connectivity test).
+	 */
+	function typicalEvent(vendorKey) {
+		const kit = kitFor(vendorKey);
+		const types = exampleTypes(vendorKey);
+		const typical = types.find((type) => type !== vendorFor(vendorKey).testEventType && (kit.expectedTypes[type] ?? 'other') !== 'other');
+		return typical ?? types[0];
+	}
+
+	/** Credentials object for a vendor from one secret (the field the sender signs with). */
+	function credentialsFor(vendorKey, secret) {
+		return { [kitFor(vendorKey).secretField]: secret };
+	}
+
+	/** Headers + exact body bytes a genuine sender would send; `tamper` forges the signature. */
+	function signedRequest(vendorKey, body, credentials, { nowMs = Date.now(), tamper = false } = {}) {
+		const kit = kitFor(vendorKey);
+		const payload = typeof body === 'string' ? body : JSON.stringify(body);
+		const signingCredentials = tamper
+			? Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, `${v}-forged`]))
+			: credentials;
+		const headers = { 'Content-Type': 'application/json', ...kit.sign(payload, signingCredentials, nowMs) };
+		return { headers, payload };
+	}
+
+	return { vendorFor, kitFor, exampleTypes, typicalEvent, sampleEvent, credentialsFor, signedRequest };
 }
 
-/** Credentials object for a vendor from one secret (the field the sender signs with). */
-function credentialsFor(vendorKey, secret) {
-	return { [vendorFor(vendorKey).secretField]: secret };
-}
-
-/** Headers + exact body bytes a genuine sender would send; `tamper` forges the signature. */
-function signedRequest(vendorKey, body, credentials, { nowMs = Date.now(), tamper = false } = {}) {
-	const vendor = vendorFor(vendorKey);
-	const payload = typeof body === 'string' ? body : JSON.stringify(body);
-	const signingCredentials = tamper
-		? Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, `${v}-forged`]))
-		: credentials;
-	const headers = { 'Content-Type': 'application/json', ...vendor.sign(payload, signingCredentials, nowMs) };
-	return { headers, payload };
-}
+let built;
+/** The helpers over dist/ (built on first use, so requiring this module needs no build). */
+const fromDist = () => (built ??= signingFor(registry().vendors, (vendor) => loadTestKit(vendor)));
 
 /**
  * POSTs one request. By default over fetch's pooled keep-alive connections; with
@@ -100,4 +133,16 @@ async function pool(count, concurrency, job) {
 	return results;
 }
 
-module.exports = { vendorFor, sampleEvent, credentialsFor, signedRequest, post, pool, registry };
+module.exports = {
+	vendorFor: (...args) => fromDist().vendorFor(...args),
+	kitFor: (...args) => fromDist().kitFor(...args),
+	exampleTypes: (...args) => fromDist().exampleTypes(...args),
+	typicalEvent: (...args) => fromDist().typicalEvent(...args),
+	sampleEvent: (...args) => fromDist().sampleEvent(...args),
+	credentialsFor: (...args) => fromDist().credentialsFor(...args),
+	signedRequest: (...args) => fromDist().signedRequest(...args),
+	signingFor,
+	post,
+	pool,
+	registry,
+};

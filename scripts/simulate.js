@@ -4,7 +4,7 @@
 // Sends correctly signed sample events (the vendors' documented examples, fresh ids and
 // timestamps) to any webhook URL and prints each HTTP answer.
 'use strict';
-const { credentialsFor, pool, post, registry, sampleEvent, signedRequest } = require('./signing');
+const { credentialsFor, exampleTypes, pool, post, registry, sampleEvent, signedRequest } = require('./signing');
 
 function parse(argv) {
 	const args = { positional: [], count: 1, concurrency: 1, tamper: false, list: false };
@@ -28,7 +28,7 @@ async function main() {
 		const { vendorList } = registry();
 		console.log('usage: npm run simulate -- <vendor> <event> --url <webhook-url> [--secret S] [--count N] [--concurrency C] [--tamper]');
 		for (const vendor of vendorList) {
-			console.log(`  ${vendor.key}: ${[...new Set(vendor.samples.map((s) => s.eventType))].join(', ')}`);
+			console.log(`  ${vendor.key}: ${exampleTypes(vendor.key).join(', ')}`);
 		}
 		process.exitCode = args.list ? 0 : 2;
 		return;

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { vendorList } from '../vendors';
 import { flattenEvent, normalizeEvent } from './normalize';
+
+const vendorNames = vendorList.map((vendor) => vendor.displayName);
+const sourceOptions = vendorList
+	.map((vendor) => ({ name: vendor.displayName, value: vendor.key }))
+	.sort((a, b) => a.name.localeCompare(b.name));
 
 export class AtsNormalize implements INodeType {
 	description: INodeTypeDescription = {
@@ -11,7 +17,7 @@ export class AtsNormalize implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["output"] === "flat" ? "flat" : "nested"}}',
-		description: 'Turns any ATS trigger event (Kini, StartupKit, KeldairHR, Knit, Kombo) into one canonical event',
+		description: `Turns any ATS trigger event (${vendorNames.join(', ')}) into one canonical event`,
 		defaults: { name: 'ATS Normalize' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -23,11 +29,7 @@ export class AtsNormalize implements INodeType {
 				type: 'options',
 				options: [
 					{ name: 'Auto-Detect', value: 'auto', description: "From the trigger's metadata, else from the payload's shape" },
-					{ name: 'KeldairHR', value: 'keldairHr' },
-					{ name: 'Kini', value: 'kini' },
-					{ name: 'Knit', value: 'knit' },
-					{ name: 'Kombo', value: 'kombo' },
-					{ name: 'StartupKit', value: 'startupKit' },
+					...sourceOptions,
 				],
 				default: 'auto',
 			},

@@ -17,13 +17,20 @@ export function detectVendor(json: Record<string, unknown>, forced?: string): Ve
 	}
 	const metaVendor = asRecord(json[METADATA_KEY]).vendor;
 	if (typeof metaVendor === 'string' && vendors[metaVendor]) return vendors[metaVendor];
-	const byShape = vendorList.find((vendor) => vendor.looksLike(json));
-	if (!byShape) {
+	// Each vendor judges by its own format only, so a payload two vendors claim is refused
+	// rather than read by whichever comes first.
+	const byShape = vendorList.filter((vendor) => vendor.looksLike(json));
+	if (byShape.length === 0) {
 		throw new UnreadableItemError(
 			'Not an ATS event: no trigger metadata and the fields match no known vendor. Set "Source" to read it as a given vendor.',
 		);
 	}
-	return byShape;
+	if (byShape.length > 1) {
+		throw new UnreadableItemError(
+			`No trigger metadata and the fields fit ${byShape.map((vendor) => vendor.displayName).join(' and ')}. Set "Source" to the vendor that sent it.`,
+		);
+	}
+	return byShape[0];
 }
 
 export interface NormalizeOptions {

@@ -80,7 +80,6 @@ export class KeldairHrTrigger implements INodeType {
 	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const authenticate = this.getNodeParameter('authentication', 'none') === 'signature';
-		return await receiveVendorWebhook.call(this, keldairHrVendor, authenticate);
+		return await receiveVendorWebhook.call(this, keldairHrVendor);
 	}
 }

@@ -5,11 +5,9 @@ import {
 	decodeBase64Digest,
 	decodeBase64UrlDigest,
 	decodeHexDigest,
-	hmacSha256,
 	verifyBodyHmac,
 } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { keldairHrSamples } from './keldairHr.samples';
 import { keldairHrEvents, keldairHrWebhookSchema } from './keldairHr.schema';
 
 export const KELDAIRHR_DEFAULT_HEADER = 'X-Signature';
@@ -23,6 +21,11 @@ export function decodeKeldairHrSignature(value: string): Buffer | undefined {
 export function verifyKeldairHrSignature({ rawBody, headers, credentials }: VerifyRequest) {
 	const headerName = credentialText(credentials.signatureHeader) || KELDAIRHR_DEFAULT_HEADER;
 	return verifyBodyHmac(rawBody, headers, headerName, credentialText(credentials.signingSecret), decodeKeldairHrSignature);
+}
+
+/** The node's event filter takes patterns: `applicant.*` matches every applicant event. */
+export function keldairHrEventMatches(selected: string, eventType: string): boolean {
+	return selected.endsWith('.*') ? eventType.startsWith(selected.slice(0, -1)) : selected === eventType;
 }
 
 const applicationResources = new Set(['applicant', 'application', 'candidate']);
@@ -86,23 +89,17 @@ function normalizeKeldairHr(body: Record<string, unknown>): CanonicalFields {
 export const keldairHrVendor: VendorDefinition = {
 	key: 'keldairHr',
 	displayName: 'KeldairHR',
+	triggerNode: 'KeldairHrTrigger',
 	credentialType: 'keldairHrApi',
-	secretField: 'signingSecret',
 	events: keldairHrEvents,
 	openEventTypes: true,
+	eventMatches: keldairHrEventMatches,
+	// KeldairHR allows unauthenticated webhooks; the node's Authentication parameter decides.
+	acceptsUnverified: (node) => node.getNodeParameter('authentication', 'none') !== 'signature',
 	schema: keldairHrWebhookSchema,
 	eventTypeOf: (body) => textOrNull(asRecord(body).type) ?? undefined,
 	eventIdOf: (body) => textOrNull(asRecord(body).id) ?? undefined,
 	verify: verifyKeldairHrSignature,
-	sign: (rawBody, credentials) => ({
-		[credentials.signatureHeader || KELDAIRHR_DEFAULT_HEADER]: `sha256=${hmacSha256(credentials.signingSecret, rawBody).toString('hex')}`,
-	}),
-	samples: keldairHrSamples,
-	freshSample: (sample, sequence, nowMs) => ({
-		...sample.body,
-		id: `evt-${nowMs.toString(36)}-${sequence}`,
-		dateOccurred: new Date(nowMs).toISOString(),
-	}),
 	canonicalTypes: {
 		'applicant.created': 'application.created',
 		'applicant.updated': 'application.updated',

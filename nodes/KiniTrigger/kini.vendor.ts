@@ -1,7 +1,6 @@
 import { asRecord, emptyCandidate, idText, textOrNull } from '../shared/canonical';
 import { credentialText, headerValue, rejected, secretsEqual, verified } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { kiniSamples } from './kini.samples';
 import { kiniEvents, kiniStatusWebhookSchema } from './kini.schema';
 
 const BEARER = /^Bearer\s+(.+)$/i;
@@ -18,8 +17,8 @@ export function verifyKiniRequest({ headers, credentials }: VerifyRequest) {
 export const kiniVendor: VendorDefinition = {
 	key: 'kini',
 	displayName: 'Kini',
+	triggerNode: 'KiniTrigger',
 	credentialType: 'kiniApi',
-	secretField: 'apiKey',
 	events: kiniEvents,
 	schema: kiniStatusWebhookSchema,
 	eventTypeOf: (body) => textOrNull(asRecord(body).status) ?? undefined,
@@ -31,9 +30,6 @@ export const kiniVendor: VendorDefinition = {
 		return application ? `${idText(body.company_id) ?? ''}/${application}` : undefined;
 	},
 	verify: verifyKiniRequest,
-	sign: (_rawBody, credentials) => ({ Authorization: `Bearer ${credentials.apiKey}` }),
-	samples: kiniSamples,
-	freshSample: (sample, sequence) => ({ ...sample.body, application_id: 900_000_000 + sequence }),
 	canonicalTypes: {
 		SUCCESS: 'application.status_changed',
 		FAILURE: 'application.status_changed',

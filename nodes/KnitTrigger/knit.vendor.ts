@@ -1,8 +1,7 @@
 import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, textOrNull } from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
-import { credentialText, decodeBase64UrlDigest, signBodyHmacBase64Url, verifyBodyHmac } from '../shared/signatures';
+import { credentialText, decodeBase64UrlDigest, verifyBodyHmac } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { knitSamples } from './knit.samples';
 import { knitEvents, knitWebhookSchema } from './knit.schema';
 
 /** Knit signs the raw body with the account's API key: base64url HMAC-SHA256, no padding. */
@@ -49,20 +48,13 @@ function normalizeKnit(body: Record<string, unknown>): CanonicalFields {
 export const knitVendor: VendorDefinition = {
 	key: 'knit',
 	displayName: 'Knit',
+	triggerNode: 'KnitTrigger',
 	credentialType: 'knitApi',
-	secretField: 'apiKey',
 	events: knitEvents,
 	schema: knitWebhookSchema,
 	eventTypeOf: (body) => textOrNull(asRecord(body).eventType) ?? undefined,
 	eventIdOf: (body) => textOrNull(asRecord(body).eventId) ?? undefined,
 	verify: verifyKnitSignature,
-	sign: (rawBody, credentials) => ({ 'X-Knit-Signature': signBodyHmacBase64Url(credentials.apiKey, rawBody) }),
-	samples: knitSamples,
-	freshSample: (sample, sequence, nowMs) => ({
-		...sample.body,
-		eventId: `ev_${nowMs.toString(36)}_${sequence}`,
-		...('recordId' in sample.body ? { recordId: String(700_000 + sequence) } : {}),
-	}),
 	canonicalTypes: {
 		'record.new': 'application.created',
 		'record.modified': 'application.updated',

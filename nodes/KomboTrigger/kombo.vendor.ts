@@ -1,14 +1,15 @@
 import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, textOrNull } from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
-import { credentialText, decodeBase64UrlDigest, signBodyHmacBase64Url, verifyBodyHmac } from '../shared/signatures';
+import { credentialText, decodeBase64UrlDigest, verifyBodyHmac } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { komboSamples } from './kombo.samples';
 import { komboEvents, komboWebhookSchema } from './kombo.schema';
 
 /** Kombo signs the raw body with the webhook secret: base64url HMAC-SHA256, no padding. */
 export function verifyKomboSignature({ rawBody, headers, credentials }: VerifyRequest) {
 	return verifyBodyHmac(rawBody, headers, 'X-Kombo-Signature', credentialText(credentials.webhookSecret), decodeBase64UrlDigest);
 }
+
+const KOMBO_TYPE = /^[a-z0-9]+(-[a-z0-9]+)+$/;
 
 function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 	const type = String(body.type ?? '');
@@ -41,16 +42,13 @@ function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 export const komboVendor: VendorDefinition = {
 	key: 'kombo',
 	displayName: 'Kombo',
+	triggerNode: 'KomboTrigger',
 	credentialType: 'komboApi',
-	secretField: 'webhookSecret',
 	events: komboEvents,
 	schema: komboWebhookSchema,
 	eventTypeOf: (body) => textOrNull(asRecord(body).type) ?? undefined,
 	eventIdOf: (body) => textOrNull(asRecord(body).id) ?? undefined,
 	verify: verifyKomboSignature,
-	sign: (rawBody, credentials) => ({ 'X-Kombo-Signature': signBodyHmacBase64Url(credentials.webhookSecret, rawBody) }),
-	samples: komboSamples,
-	freshSample: (sample, sequence, nowMs) => ({ ...sample.body, id: `${nowMs.toString(36)}K${sequence}` }),
 	canonicalTypes: {
 		'ai-apply-job-posting-status-updated': 'job.status_changed',
 		'ai-apply-application-status-updated': 'application.status_changed',
@@ -63,5 +61,7 @@ export const komboVendor: VendorDefinition = {
 		'remote-event-received': 'integration.remote_event',
 	},
 	normalize: normalizeKombo,
-	looksLike: (body) => typeof body.type === 'string' && typeof body.id === 'string' && 'data' in body && !('version' in body),
+	// Kombo's event types are lowercase words joined by hyphens (ai-apply-…, sync-finished).
+	looksLike: (body) =>
+		typeof body.type === 'string' && KOMBO_TYPE.test(body.type) && typeof body.id === 'string' && 'data' in body,
 };

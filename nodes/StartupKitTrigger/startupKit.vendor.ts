@@ -10,7 +10,6 @@ import {
 	verified,
 } from '../shared/signatures';
 import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { startupKitSamples } from './startupKit.samples';
 import { startupKitEvents, startupKitWebhookSchema } from './startupKit.schema';
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:?\d{2})$/;
@@ -49,8 +48,6 @@ export function verifyStartupKitSignature({ rawBody, headers, credentials, nowMs
 		: rejected('signature mismatch');
 }
 
-const secondsPrecision = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 function normalizeStartupKit(body: Record<string, unknown>): CanonicalFields {
 	const event = String(body.event ?? '');
 	const data = asRecord(body.data);
@@ -87,34 +84,13 @@ function normalizeStartupKit(body: Record<string, unknown>): CanonicalFields {
 export const startupKitVendor: VendorDefinition = {
 	key: 'startupKit',
 	displayName: 'StartupKit',
+	triggerNode: 'StartupKitTrigger',
 	credentialType: 'startupKitApi',
-	secretField: 'signingSecret',
 	events: startupKitEvents,
 	schema: startupKitWebhookSchema,
 	eventTypeOf: (body) => textOrNull(asRecord(body).event) ?? undefined,
 	eventIdOf: () => undefined,
 	verify: verifyStartupKitSignature,
-	sign: (rawBody, credentials, nowMs) => {
-		const timestamp = secondsPrecision(nowMs);
-		let event = '';
-		try {
-			event = textOrNull(asRecord(JSON.parse(rawBody.toString())).event) ?? '';
-		} catch {
-			// The simulator and fuzz tests sign non-JSON bodies too; the header is informative only.
-		}
-		return {
-			'X-Webhook-Event': event,
-			'X-Webhook-Timestamp': timestamp,
-			'X-Webhook-Signature': startupKitSignature(credentials.signingSecret, timestamp, rawBody).toString('hex'),
-			'User-Agent': 'Kit-Webhooks/1.0',
-		};
-	},
-	samples: startupKitSamples,
-	freshSample: (sample, sequence, nowMs) => ({
-		...sample.body,
-		created_at: secondsPrecision(nowMs),
-		data: { ...asRecord(sample.body.data), id: 500_000 + sequence },
-	}),
 	testEventType: 'test.ping',
 	canonicalTypes: {
 		'application.submitted': 'application.created',

@@ -32,7 +32,7 @@ export const canonicalJobSchema = z.object({ id: text, title: text, url: text, s
 
 export const canonicalEventSchema = z.object({
 	id: z.string().describe('Vendor event id, or a digest of the payload when the vendor sends none'),
-	source: z.string().describe('Vendor key: kini, startupKit, keldairHr, knit or kombo'),
+	source: z.string().describe("Vendor key (ATS Normalize's Source values, e.g. kombo)"),
 	sourceType: z.string().describe("The vendor's own event type"),
 	type: z.string().describe('Canonical event type, e.g. application.stage_changed'),
 	occurredAt: z.string().nullable().describe('ISO 8601 UTC, or null when the vendor gives no time'),

@@ -11,7 +11,7 @@ export const atsMetadataSchema = z.object({
 		.string()
 		.describe('Same for every delivery of one event (vendor event id, else a digest of the body): the key redeliveries are dropped by, usable downstream as an idempotency key'),
 	receivedAt: z.string(),
-	verified: z.boolean().describe('False only for KeldairHR without authentication'),
+	verified: z.boolean().describe('False only when the trigger is set to accept unauthenticated requests (for a vendor that allows them)'),
 	valid: z.boolean().describe('False when the payload did not match the documented schema'),
 	issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
 });

@@ -48,11 +48,9 @@ export function selectedEvents(value: unknown): string[] | undefined {
 	return events.length === 0 || events.includes('*') ? undefined : events;
 }
 
-/** KeldairHR-style patterns: `applicant.*` matches every applicant event. */
-function eventMatches(selected: string[], eventType: string): boolean {
-	return selected.some((pattern) =>
-		pattern.endsWith('.*') ? eventType.startsWith(pattern.slice(0, -1)) : pattern === eventType,
-	);
+/** Whether the user's event filter selects this event type (exact, unless the vendor matches patterns). */
+function eventSelected(vendor: VendorDefinition, selected: string[], eventType: string): boolean {
+	return selected.some((entry) => (vendor.eventMatches ? vendor.eventMatches(entry, eventType) : entry === eventType));
 }
 
 function reject(this: IWebhookFunctions, status: number, reason: string, vendor: string): IWebhookResponseData {
@@ -75,13 +73,14 @@ const accepted = (extra: IDataObject): IWebhookResponseData => ({
 export async function receiveVendorWebhook(
 	this: IWebhookFunctions,
 	vendor: VendorDefinition,
-	authenticate = true,
 ): Promise<IWebhookResponseData> {
 	const nowMs = Date.now();
 	const request = this.getRequestObject() as unknown as RequestLike;
 	const rawBody = rawBodyOf(request);
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 
+	// Only a vendor that allows unauthenticated webhooks can be set to skip verification.
+	const authenticate = vendor.acceptsUnverified?.(this) !== true;
 	if (authenticate) {
 		const credentials = (await this.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
 		const result = safeVerify(vendor, {
@@ -107,7 +106,7 @@ export async function receiveVendorWebhook(
 		(vendor.openEventTypes === true || vendor.events.some((event) => event.value === eventType));
 	const selected = selectedEvents(this.getNodeParameter('events', '*'));
 	// Unknown types pass the filter: the user could not have chosen them, and we never drop them.
-	if (selected && known && !eventMatches(selected, eventType)) {
+	if (selected && known && !eventSelected(vendor, selected, eventType)) {
 		return accepted({ ignored: 'event type not selected' });
 	}
 	if (eventType !== undefined && eventType === vendor.testEventType && options.emitTestEvents !== true) {

@@ -137,6 +137,3 @@ export function verifyBodyHmac(
 	if (received === undefined) return rejected(`malformed ${headerName} header`);
 	return digestsEqual(hmacSha256(secret, rawBody), received) ? verified : rejected('signature mismatch');
 }
-
-export const signBodyHmacBase64Url = (secret: string, rawBody: string | Buffer): string =>
-	hmacSha256(secret, rawBody).toString('base64url');

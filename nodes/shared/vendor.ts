@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, INodePropertyOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodePropertyOptions, IWebhookFunctions } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
 import type { CanonicalType, CanonicalFields } from './canonical';
@@ -16,7 +16,10 @@ export interface VerifyRequest {
 	toleranceSeconds: number;
 }
 
-/** A documented example payload, kept verbatim from the vendor's own document. */
+/**
+ * A documented example payload, kept verbatim from the vendor's own document. Only the
+ * vendors' test kits (`<key>.testing.ts`, not shipped) hold examples.
+ */
 export interface VendorSample {
 	eventType: string;
 	title: string;
@@ -24,19 +27,36 @@ export interface VendorSample {
 }
 
 /**
- * Everything that differs between vendors. The webhook pipeline, the normalize node,
- * the simulator, the schema generator and the tests are all driven by this object.
+ * Everything that differs between vendors, as far as the shipped nodes need it. The webhook
+ * pipeline, the normalize node and the schema generator are driven by this object; the
+ * simulator and the tests add the vendor's test kit (`<key>.testing.ts` beside its node:
+ * signer, examples), which is not shipped. docs/adding-a-vendor.md is the recipe.
  */
 export interface VendorDefinition {
 	key: VendorKey;
 	displayName: string;
+	/**
+	 * Class, file and folder name of the vendor's trigger node: n8n loads
+	 * `nodes/<triggerNode>/<triggerNode>.node.js` (listed in package.json) and the output schema
+	 * goes to `nodes/<triggerNode>/__schema__/`.
+	 */
+	triggerNode: string;
 	credentialType: string;
-	/** The credential field holding the secret the sender signs or authenticates with. */
-	secretField: string;
 	/** The vendor's event types, as offered by the trigger's event filter. */
 	events: INodePropertyOptions[];
 	/** The vendor publishes no closed list of event types: any well-formed type is "known". */
 	openEventTypes?: boolean;
+	/**
+	 * How one entry of the node's event filter matches an event type (e.g. a wildcard such as
+	 * `applicant.*`). Absent: the entry must equal the event type.
+	 */
+	eventMatches?(selected: string, eventType: string): boolean;
+	/**
+	 * For a vendor that allows unauthenticated webhooks: whether this node is set to accept
+	 * them (then requests are not verified and items say `verified: false`). Absent: every
+	 * request is verified.
+	 */
+	acceptsUnverified?(node: Pick<IWebhookFunctions, 'getNodeParameter'>): boolean;
 	/** Envelope schema; unknown fields pass through. */
 	schema: z.ZodType;
 	eventTypeOf(body: unknown): string | undefined;
@@ -49,11 +69,6 @@ export interface VendorDefinition {
 	dedupeSubjectOf?(body: Record<string, unknown>): string | undefined;
 	/** Pure, constant-time check of one request. Never throws. */
 	verify(request: VerifyRequest): VerifyResult;
-	/** Opposite of verify: headers a genuine sender would add. Used by tests and the simulator. */
-	sign(rawBody: string | Buffer, credentials: Record<string, string>, nowMs: number): Record<string, string>;
-	samples: VendorSample[];
-	/** Turns a sample into a distinct delivery (fresh ids and timestamps). */
-	freshSample(sample: VendorSample, sequence: number, nowMs: number): Record<string, unknown>;
 	/** A connectivity test the vendor sends (answered 200, emitted only if asked). */
 	testEventType?: string;
 	/** Vendor event type → canonical type; the README renders this table. */
@@ -64,7 +79,10 @@ export interface VendorDefinition {
 	canonicalTypeFallback?(eventType: string): CanonicalType | undefined;
 	/** Vendor payload → canonical fields (ids, people, job, time). */
 	normalize(body: Record<string, unknown>): CanonicalFields;
-	/** Does this payload look like it came from this vendor (when metadata is missing)? */
+	/**
+	 * Does this payload look like it came from this vendor (when metadata is missing)? Judge
+	 * by this vendor's own format only: ATS Normalize refuses a payload two vendors claim.
+	 */
 	looksLike(body: Record<string, unknown>): boolean;
 }
 

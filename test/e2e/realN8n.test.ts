@@ -6,34 +6,21 @@
  * n8n 2.41.1 (Node 24) gets the full set; n8n 1.123.81 (Node 20) the core cases, to keep
  * CI within its time budget. ATS_E2E_MAJORS=v2 (or v1) narrows it further.
  */
-import { credentialsFor, pool, post, sampleEvent, signedRequest } from '../../scripts/signing';
+import { vendors } from '../../nodes/vendors';
+import { credentialsFor, kitFor, pool, post, sampleEvent, signedRequest, typicalEvent } from '../../scripts/signing';
 import { createN8n } from '../support/n8n';
+import { withEventType } from '../support/vendors';
 import { TEST_SECRETS, TRIGGER_NAMES, testCredentials, triggerWorkflow } from '../support/workflows';
 
 type N8n = Awaited<ReturnType<typeof createN8n>>;
 
-const EVENTS: Record<string, string> = {
-	kini: 'FAILURE',
-	startupKit: 'offer.candidate_accepted',
-	keldairHr: 'applicant.hired',
-	knit: 'record.new',
-	kombo: 'ai-apply-application-status-updated',
-};
-const EXPECTED_TYPES: Record<string, string> = {
-	kini: 'application.status_changed',
-	startupKit: 'offer.accepted',
-	keldairHr: 'application.hired',
-	knit: 'application.created',
-	kombo: 'application.status_changed',
-};
-const UNKNOWN_EVENT: Record<string, (body: Record<string, unknown>) => Record<string, unknown>> = {
-	kini: (body) => ({ ...body, status: 'RETRYING' }),
-	startupKit: (body) => ({ ...body, event: 'candidate.hired' }),
-	keldairHr: (body) => ({ ...body, type: 'payroll.closed' }),
-	knit: (body) => ({ ...body, eventType: 'record.archived' }),
-	kombo: (body) => ({ ...body, type: 'assessment-order-received' }),
-};
-const vendorKeys = Object.keys(EVENTS);
+// Every registry vendor, sending its typical example; the expected canonical type is the one
+// its test kit writes out by hand.
+const vendorKeys = Object.keys(vendors);
+const EVENTS: Record<string, string> = Object.fromEntries(vendorKeys.map((vendor) => [vendor, typicalEvent(vendor)]));
+const EXPECTED_TYPES: Record<string, string> = Object.fromEntries(vendorKeys.map((vendor) => [vendor, kitFor(vendor).expectedTypes[EVENTS[vendor]]]));
+/** A type no vendor sends (nor maps): accepted, executed, and normalized to `other`. */
+const UNKNOWN_EVENT = (vendor: string, body: Record<string, unknown>) => withEventType(vendors[vendor], body, 'brand_new.event');
 const majors = (process.env.ATS_E2E_MAJORS ?? 'v2,v1').split(',').map((m) => m.trim()).filter(Boolean);
 const BURST = Number(process.env.ATS_E2E_BURST ?? 300);
 
@@ -108,7 +95,7 @@ describe.each(majors)('real n8n %s', (major) => {
 
 		// The 1.x run covers the core cases only (CI time budget; see the README).
 		if (full) it('an authentic unknown event type is accepted and executed, flagged invalid', async () => {
-			const answer = await send(vendor, UNKNOWN_EVENT[vendor](fresh(vendor)));
+			const answer = await send(vendor, UNKNOWN_EVENT(vendor, fresh(vendor)));
 			expect(answer.status).toBe(200);
 			const executions = await newExecutions(1);
 			expect(executions).toHaveLength(1);

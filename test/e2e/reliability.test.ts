@@ -15,6 +15,7 @@ import { credentialsFor, post, sampleEvent, signedRequest } from '../../scripts/
 import { STREAM_EVENT, STREAM_VENDOR, runFault, runLoad, streamWorkflow, targetOf } from '../../scripts/reliability';
 import { authenticRequest, forgedRequest, type FuzzRequest } from '../support/fuzz';
 import { createN8n } from '../support/n8n';
+import { kitOf } from '../support/vendors';
 import { TEST_SECRETS, testCredentials, triggerWorkflow } from '../support/workflows';
 
 type N8n = Awaited<ReturnType<typeof createN8n>>;
@@ -99,7 +100,7 @@ describe('reliability on a real n8n 2.x', () => {
 
 		it(`${FUZZ_PER_VENDOR} forged requests: never a 5xx, never the secret, no execution`, async () => {
 			const before = n8n.executions(workflow().id).length;
-			const requests = fc.sample(forgedRequest(vendors[vendor], secret, Date.now()).filter(sendable), FUZZ_PER_VENDOR);
+			const requests = fc.sample(forgedRequest(kitOf(vendor), secret, Date.now()).filter(sendable), FUZZ_PER_VENDOR);
 			const answers = [];
 			for (const request of requests) answers.push({ label: request.label, ...(await send(request)) });
 			expect(answers.filter((answer) => answer.status >= 500 || answer.status === 0)).toEqual([]);
@@ -110,7 +111,7 @@ describe('reliability on a real n8n 2.x', () => {
 
 		it(`${FUZZ_PER_VENDOR / 4} authentic requests with hostile bodies: never a 5xx, every accepted one executed`, async () => {
 			const before = n8n.executions(workflow().id).length;
-			const requests = fc.sample(authenticRequest(vendors[vendor], secret, Date.now()).filter(sendable), FUZZ_PER_VENDOR / 4);
+			const requests = fc.sample(authenticRequest(kitOf(vendor), secret, Date.now()).filter(sendable), FUZZ_PER_VENDOR / 4);
 			const answers = [];
 			for (const request of requests) answers.push({ label: request.label, ...(await send(request)) });
 			expect(answers.filter((answer) => answer.status >= 500 || answer.status === 0)).toEqual([]);

@@ -1,11 +1,14 @@
 /**
  * Hostile requests for property-based tests (fast-check), shared by the unit fuzz tests and
- * the real-n8n fuzz run. Every generator builds a request from a vendor's own `sign`, so a
+ * the real-n8n fuzz run. Every generator builds a request from a vendor's own `sign` (its test kit), so a
  * new vendor is fuzzed without new code here.
  */
 import fc from 'fast-check';
 
-import type { VendorDefinition } from '../../nodes/shared/vendor';
+import type { VendorTestKit } from '../../nodes/shared/vendor.testing';
+
+/** What the generators need of a vendor: its test kit's signer. */
+type Signer = Pick<VendorTestKit, 'sign' | 'secretField'>;
 
 export interface FuzzRequest {
 	rawBody: Buffer;
@@ -51,16 +54,16 @@ const headerMutation: fc.Arbitrary<(value: string) => string> = fc.oneof(
 );
 
 /** The vendor's signature/authentication header names, learnt from its own signer. */
-export function authHeaderNames(vendor: VendorDefinition): string[] {
-	return Object.keys(vendor.sign('{}', { [vendor.secretField]: 'x', signatureHeader: 'X-Signature' }, Date.now()));
+export function authHeaderNames(vendor: Signer): string[] {
+	return Object.keys(vendor.sign('{}', { [vendor.secretField]: 'x' }, Date.now()));
 }
 
-function signedWith(vendor: VendorDefinition, secret: string, rawBody: Buffer, nowMs: number): Record<string, string> {
-	return vendor.sign(rawBody, { [vendor.secretField]: secret, signatureHeader: 'X-Signature' }, nowMs);
+function signedWith(vendor: Signer, secret: string, rawBody: Buffer, nowMs: number): Record<string, string> {
+	return vendor.sign(rawBody, { [vendor.secretField]: secret }, nowMs);
 }
 
 /** Whether the vendor's proof covers the body (Kini's bearer key does not). */
-export function signsBody(vendor: VendorDefinition): boolean {
+export function signsBody(vendor: Signer): boolean {
 	const nowMs = Date.now();
 	return JSON.stringify(signedWith(vendor, 's', Buffer.from('a'), nowMs)) !== JSON.stringify(signedWith(vendor, 's', Buffer.from('b'), nowMs));
 }
@@ -70,7 +73,7 @@ export function signsBody(vendor: VendorDefinition): boolean {
  * made-up headers, or (for vendors that sign the body) genuine headers over altered bytes.
  * Header mutations are applied on top.
  */
-export function forgedRequest(vendor: VendorDefinition, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
+export function forgedRequest(vendor: Signer, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
 	const names = authHeaderNames(vendor);
 	const otherSecret = fc.string({ minLength: 1, maxLength: 64 }).filter((candidate) => candidate !== secret && candidate.trim() !== secret);
 	const wrongSecret = fc.tuple(otherSecret, hostileBody).map(([other, rawBody]) => ({
@@ -103,12 +106,12 @@ export function forgedRequest(vendor: VendorDefinition, secret: string, nowMs: n
 }
 
 /** Genuine senders with hostile bodies: signed with the right secret and a current time. */
-export function authenticRequest(vendor: VendorDefinition, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
+export function authenticRequest(vendor: Signer, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
 	return hostileBody.map((rawBody) => ({ rawBody, headers: signedWith(vendor, secret, rawBody, nowMs), label: 'authentic, hostile body' }));
 }
 
 /** Genuine signatures over a timestamp far outside the replay window (vendors that sign one). */
-export function staleRequest(vendor: VendorDefinition, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
+export function staleRequest(vendor: Signer, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
 	const offsetMs = fc.oneof(fc.integer({ min: 301, max: 10 ** 9 }), fc.integer({ min: -(10 ** 9), max: -301 })).map((s) => s * 1000);
 	return fc.tuple(hostileBody, offsetMs).map(([rawBody, offset]) => ({
 		rawBody,
@@ -118,7 +121,7 @@ export function staleRequest(vendor: VendorDefinition, secret: string, nowMs: nu
 }
 
 /** Whether the vendor signs the time of sending (so stale deliveries can be refused). */
-export function signsTimestamp(vendor: VendorDefinition): boolean {
+export function signsTimestamp(vendor: Signer): boolean {
 	const body = Buffer.from('{}');
 	return JSON.stringify(signedWith(vendor, 's', body, 1_000_000_000_000)) !== JSON.stringify(signedWith(vendor, 's', body, 1_000_000_600_000));
 }

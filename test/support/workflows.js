@@ -1,27 +1,24 @@
 // Workflows and credentials the e2e tests and the dev server import into n8n.
 'use strict';
 
-const TEST_SECRETS = {
-	kini: 'kini-local-test-key',
-	startupKit: 'startupkit-local-test-secret',
-	keldairHr: 'keldairhr-local-test-secret',
-	knit: 'knit-local-test-key',
-	kombo: 'kombo-local-test-secret',
-};
+// Credential types, secret fields, node types and names come from the vendor registry (dist/)
+// and each vendor's trigger node and test kit (scripts/vendor-kits.js).
+const { credentialsFor, kitFor, registry } = require('../../scripts/signing');
+const { loadTriggerNode } = require('../../scripts/vendor-kits');
 
-// Credential types, secret fields and node names come from the vendor registry (dist/).
-const { credentialsFor, registry } = require('../../scripts/signing');
-
-const { vendors } = registry();
-const CREDENTIAL_TYPES = Object.fromEntries(Object.values(vendors).map((vendor) => [vendor.key, vendor.credentialType]));
-const TRIGGER_NAMES = Object.fromEntries(Object.values(vendors).map((vendor) => [vendor.key, `${vendor.displayName} Trigger`]));
+const { vendorList } = registry();
+const byVendor = (valueOf) => Object.fromEntries(vendorList.map((vendor) => [vendor.key, valueOf(vendor)]));
+const TEST_SECRETS = byVendor((vendor) => `${vendor.key.toLowerCase()}-local-test-secret`);
+const CREDENTIAL_TYPES = byVendor((vendor) => vendor.credentialType);
+const triggerDescriptions = byVendor((vendor) => loadTriggerNode(vendor).description);
+/** The node's default name, as the editor names a freshly added node. */
+const TRIGGER_NAMES = byVendor((vendor) => triggerDescriptions[vendor.key].defaults.name);
 
 const credentialId = (vendor) => `ats${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}Cred`.padEnd(16, '0').slice(0, 16);
 
 function testCredentials(secrets = TEST_SECRETS) {
 	return Object.entries(CREDENTIAL_TYPES).map(([vendor, type]) => {
 		const data = credentialsFor(vendor, secrets[vendor]);
-		if (vendor === 'keldairHr') data.signatureHeader = 'X-Signature';
 		return { id: credentialId(vendor), name: `${TRIGGER_NAMES[vendor]} (local test)`, type, data };
 	});
 }
@@ -36,11 +33,11 @@ function triggerWorkflow(vendor, { prefix = 'CUSTOM', id, webhookId, parameters 
 	const trigger = {
 		id: `${vendor}-trigger`,
 		name: triggerName,
-		type: `${prefix}.${vendor}Trigger`,
+		type: `${prefix}.${triggerDescriptions[vendor].name}`,
 		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: webhookId ?? `${vendor}-e2e`,
-		parameters: vendor === 'keldairHr' ? { authentication: 'signature', ...parameters } : parameters,
+		parameters: { ...kitFor(vendor).verifyingParameters, ...parameters },
 		credentials: { [CREDENTIAL_TYPES[vendor]]: { id: credentialId(vendor), name: `${triggerName} (local test)` } },
 	};
 	const nodes = [trigger];

@@ -24,7 +24,7 @@ import {
 	saveDurableCopy,
 } from '../../nodes/shared/dedupe';
 import { REDIS_KEY_PREFIX, closeRedisClients } from '../../nodes/shared/dedupeRedis';
-import { vendors } from '../../nodes/vendors';
+import { credentialsOf, kitOf, signing } from '../support/vendors';
 import { callWebhook, executeTrigger, triggerNode, workflowOf } from '../support/context';
 
 const { startRedis } = require('../support/redis');
@@ -34,18 +34,14 @@ const HOUR = 3_600_000;
 let sequence = 0;
 
 function signed(key: string, body: Record<string, unknown>, nowMs = Date.now()) {
-	const vendor = vendors[key];
 	const rawBody = JSON.stringify(body);
-	return { rawBody, headers: { 'content-type': 'application/json', ...vendor.sign(rawBody, { [vendor.secretField]: SECRET }, nowMs) } };
+	return { rawBody, headers: { 'content-type': 'application/json', ...kitOf(key).sign(rawBody, credentials(key), nowMs) } };
 }
 
-function freshEvent(key: string, eventType: string) {
-	const vendor = vendors[key];
-	return vendor.freshSample(vendor.samples.find((sample) => sample.eventType === eventType)!, ++sequence, Date.now());
-}
+const freshEvent = (key: string, eventType: string) => signing.sampleEvent(key, eventType, ++sequence, Date.now());
 
 const komboEvent = () => freshEvent('kombo', 'ai-apply-application-status-updated');
-const credentials = (key: string) => ({ [vendors[key].secretField]: SECRET });
+const credentials = (key: string) => credentialsOf(kitOf(key), SECRET);
 
 /** One production delivery to a trigger of a fresh one-node workflow (or of `workflowId`'s). */
 async function deliver(
@@ -266,8 +262,8 @@ describe('5. settings', () => {
 
 describe('6. vendors without an event id (Kini)', () => {
 	const kini = new KiniTrigger();
-	const failure = vendors.kini.samples.find((sample) => sample.eventType === 'FAILURE')!.body;
-	const success = vendors.kini.samples.find((sample) => sample.eventType === 'SUCCESS')!.body;
+	const failure = kitOf('kini').samples.find((sample) => sample.eventType === 'FAILURE')!.body;
+	const success = kitOf('kini').samples.find((sample) => sample.eventType === 'SUCCESS')!.body;
 
 	async function run(bodies: Array<Record<string, unknown>>) {
 		const outcomes: boolean[] = [];
@@ -395,8 +391,8 @@ describe('1. queue mode: the Redis store shared by every process', () => {
 
 	it('Kini on Redis: a repeat of the current state is dropped, a return to an earlier one is not', async () => {
 		const kini = new KiniTrigger();
-		const failure = vendors.kini.samples.find((sample) => sample.eventType === 'FAILURE')!.body;
-		const success = vendors.kini.samples.find((sample) => sample.eventType === 'SUCCESS')!.body;
+		const failure = kitOf('kini').samples.find((sample) => sample.eventType === 'FAILURE')!.body;
+		const success = kitOf('kini').samples.find((sample) => sample.eventType === 'SUCCESS')!.body;
 		const outcomes: boolean[] = [];
 		for (const body of [failure, failure, success, failure]) {
 			const call = await callWebhook(kini, {

@@ -9,33 +9,19 @@
 import fc from 'fast-check';
 import type { INodeType } from 'n8n-workflow';
 
-import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
-import { KiniTrigger } from '../../nodes/KiniTrigger/KiniTrigger.node';
-import { KnitTrigger } from '../../nodes/KnitTrigger/KnitTrigger.node';
-import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
-import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
-import { vendors } from '../../nodes/vendors';
 import { callWebhook } from '../support/context';
 import { authenticRequest, forgedRequest, signsTimestamp, staleRequest, type FuzzRequest } from '../support/fuzz';
+import { credentialsOf, underTest, vendorsUnderTest } from '../support/vendors';
 
 const SECRET = 'fuzz-secret-3f9a1c';
 const RUNS = Number(process.env.ATS_FUZZ_RUNS ?? 150);
-const triggers: Record<string, INodeType> = {
-	kini: new KiniTrigger(),
-	startupKit: new StartupKitTrigger(),
-	keldairHr: new KeldairHrTrigger(),
-	knit: new KnitTrigger(),
-	kombo: new KomboTrigger(),
-};
-
-it('every vendor in the registry is fuzzed', () => {
-	expect(Object.keys(triggers).sort()).toEqual(Object.keys(vendors).sort());
-});
+// Every vendor in the registry, with its trigger node and test kit.
+const triggers: Record<string, INodeType> = Object.fromEntries(vendorsUnderTest.map(({ key, node }) => [key, node]));
 
 describe.each(Object.keys(triggers))('%s', (key) => {
-	const vendor = vendors[key];
-	const credentials = { [vendor.secretField]: SECRET, signatureHeader: 'X-Signature' };
-	const parameters = { ...(key === 'keldairHr' ? { authentication: 'signature' } : {}), options: { dedupe: false } };
+	const { vendor, kit } = underTest(key);
+	const credentials = credentialsOf(kit, SECRET);
+	const parameters = { ...kit.verifyingParameters, options: { dedupe: false } };
 	const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 	const handle = (request: FuzzRequest, nowMs = Date.now()) =>
 		callWebhook(triggers[key], { rawBody: request.rawBody, headers: request.headers, credentials, parameters, workflowId: `wf-fuzz-${key}-${nowMs}` });
@@ -43,7 +29,7 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 	it('the verifier rejects every forged request and never throws', () => {
 		const nowMs = Date.now();
 		fc.assert(
-			fc.property(forgedRequest(vendor, SECRET, nowMs), (request) => {
+			fc.property(forgedRequest(kit, SECRET, nowMs), (request) => {
 				const result = vendor.verify({ rawBody: request.rawBody, headers: lower(request.headers), credentials, nowMs, toleranceSeconds: 300 });
 				expect(result.ok).toBe(false);
 			}),
@@ -59,7 +45,7 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 				const result = vendor.verify({
 					rawBody: Buffer.from(body),
 					headers: headers as Record<string, string>,
-					credentials: { [vendor.secretField]: secret } as never,
+					credentials: { [kit.secretField]: secret } as never,
 					nowMs: Date.now(),
 					toleranceSeconds: 300,
 				});
@@ -71,7 +57,7 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 
 	it('the handler answers every forged request 401 with no item and no secret', async () => {
 		await fc.assert(
-			fc.asyncProperty(forgedRequest(vendor, SECRET, Date.now()), async (request) => {
+			fc.asyncProperty(forgedRequest(kit, SECRET, Date.now()), async (request) => {
 				const { result, response, items } = await handle(request);
 				expect(items).toHaveLength(0);
 				expect(result.workflowData).toBeUndefined();
@@ -82,10 +68,10 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 		);
 	});
 
-	if (signsTimestamp(vendor)) {
+	if (signsTimestamp(kit)) {
 		it('the handler answers every stale or far-future delivery 401', async () => {
 			await fc.assert(
-				fc.asyncProperty(staleRequest(vendor, SECRET, Date.now()), async (request) => {
+				fc.asyncProperty(staleRequest(kit, SECRET, Date.now()), async (request) => {
 					const { response, items } = await handle(request);
 					expect(items).toHaveLength(0);
 					expect(response.statusCode).toBe(401);
@@ -97,7 +83,7 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 
 	it('an authentic request with a hostile body: JSON → one flagged item, otherwise 400; never dropped, never the secret', async () => {
 		await fc.assert(
-			fc.asyncProperty(authenticRequest(vendor, SECRET, Date.now()), async (request) => {
+			fc.asyncProperty(authenticRequest(kit, SECRET, Date.now()), async (request) => {
 				const { result, response, items } = await handle(request);
 				let isJson = true;
 				try {

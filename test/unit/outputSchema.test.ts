@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { normalizeEvent } from '../../nodes/AtsNormalize/normalize';
-import { vendorList } from '../../nodes/vendors';
+import { vendorListWithKits as vendorList } from '../support/vendors';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist', 'nodes');
 const schemaOf = (folder: string, version = '1.0.0') =>

@@ -1,4 +1,4 @@
-import { vendorList, vendors } from '../../nodes/vendors';
+import { vendorListWithKits as vendorList, vendorsWithKits as vendors } from '../support/vendors';
 
 describe('every documented example validates against its vendor schema', () => {
 	const cases = vendorList.flatMap((vendor) => vendor.samples.map((sample) => [vendor.key, sample.title, sample] as const));

@@ -5,35 +5,25 @@
 import type { INodeType } from 'n8n-workflow';
 
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
-import { KiniTrigger } from '../../nodes/KiniTrigger/KiniTrigger.node';
-import { KnitTrigger } from '../../nodes/KnitTrigger/KnitTrigger.node';
-import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
-import { vendors } from '../../nodes/vendors';
 import { callWebhook } from '../support/context';
+import { credentialsOf, eventsParameter, kitOf, signing, underTest, vendorsUnderTest, withEventType } from '../support/vendors';
 
 const SECRET = 'unit-test-secret-value';
-const triggers: Array<[string, INodeType, string]> = [
-	['kini', new KiniTrigger(), 'FAILURE'],
-	['startupKit', new StartupKitTrigger(), 'application.advanced'],
-	['keldairHr', new KeldairHrTrigger(), 'applicant.hired'],
-	['knit', new KnitTrigger(), 'record.new'],
-	['kombo', new KomboTrigger(), 'ai-apply-application-status-updated'],
-];
+/** Every registry vendor, with the event its generic tests send (see typicalEvent). */
+const triggers: Array<[string, INodeType, string]> = vendorsUnderTest.map(({ key, node }) => [key, node, signing.typicalEvent(key)]);
 let sequence = 0;
 
 function signed(key: string, eventType: string, overrides: { body?: unknown; secret?: string } = {}) {
-	const vendor = vendors[key];
 	const nowMs = Date.now();
-	const body =
-		overrides.body ?? vendor.freshSample(vendor.samples.find((s) => s.eventType === eventType)!, ++sequence, nowMs);
+	const body = overrides.body ?? signing.sampleEvent(key, eventType, ++sequence, nowMs);
 	const rawBody = JSON.stringify(body);
-	const credentials = { [vendor.secretField]: overrides.secret ?? SECRET, signatureHeader: 'X-Signature' };
-	return { rawBody, headers: { 'content-type': 'application/json', ...vendor.sign(rawBody, credentials, nowMs) } };
+	const credentials = credentialsOf(kitOf(key), overrides.secret ?? SECRET);
+	return { rawBody, headers: { 'content-type': 'application/json', ...kitOf(key).sign(rawBody, credentials, nowMs) } };
 }
 
-const credentialsFor = (key: string) => ({ [vendors[key].secretField]: SECRET, signatureHeader: 'X-Signature' });
-const baseParameters = (key: string) => (key === 'keldairHr' ? { authentication: 'signature' } : {});
+const credentialsFor = (key: string) => credentialsOf(kitOf(key), SECRET);
+const baseParameters = (key: string) => kitOf(key).verifyingParameters ?? {};
 
 describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	const call = (request: { rawBody: string; headers: Record<string, string> }, parameters = {}, workflowId?: string) =>
@@ -92,8 +82,8 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	});
 
 	it('answers 200 without an execution for an event the user did not select', async () => {
-		const other = vendors[key].samples.find((sample) => sample.eventType !== eventType && sample.eventType !== vendors[key].testEventType)!;
-		const events = key === 'keldairHr' ? eventType : [eventType];
+		const other = kitOf(key).samples.find((sample) => sample.eventType !== eventType && sample.eventType !== underTest(key).vendor.testEventType)!;
+		const events = eventsParameter(nodeType, [eventType]);
 		const { result } = await call(signed(key, other.eventType), { events });
 		expect(result.workflowData).toBeUndefined();
 		expect(result.webhookResponse).toEqual({ received: true, ignored: 'event type not selected' });
@@ -102,10 +92,10 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	});
 
 	it('accepts and flags an authentic payload that does not match the schema', async () => {
-		const vendor = vendors[key];
-		const sample = vendor.freshSample(vendor.samples[0], ++sequence, Date.now());
-		const typeField = { kini: 'status', startupKit: 'event', keldairHr: 'type', knit: 'eventType', kombo: 'type' }[key]!;
-		const body = { ...sample, [typeField]: key === 'keldairHr' ? 'Brand New Type' : 'brand.new.type' };
+		const { vendor, kit } = underTest(key);
+		const sample = kit.freshSample(kit.samples[0], ++sequence, Date.now());
+		// Not a well-formed type for any vendor, so it fails even an open event list's schema.
+		const body = withEventType(vendor, sample, 'Brand New Type');
 		const { items, response } = await call(signed(key, eventType, { body }));
 		expect(response.headers['content-type']).toMatch(/^application\/json/);
 		expect(items).toHaveLength(1);
@@ -114,9 +104,8 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	});
 
 	it('answers 400 (no 5xx, no execution) for a signed body that is not JSON', async () => {
-		const vendor = vendors[key];
 		const rawBody = 'not json at all';
-		const headers = vendor.sign(rawBody, credentialsFor(key), Date.now());
+		const headers = kitOf(key).sign(rawBody, credentialsFor(key), Date.now());
 		const { response, result } = await call({ rawBody, headers });
 		expect(response.statusCode).toBe(400);
 		expect(result.workflowData).toBeUndefined();
@@ -138,10 +127,10 @@ describe('vendor specifics', () => {
 	});
 
 	it('StartupKit rejects a stale timestamp with 401', async () => {
-		const vendor = vendors.startupKit;
+		const kit = kitOf('startupKit');
 		const staleMs = Date.now() - 600_000;
-		const rawBody = JSON.stringify(vendor.freshSample(vendor.samples[0], 1, staleMs));
-		const headers = vendor.sign(rawBody, credentialsFor('startupKit'), staleMs);
+		const rawBody = JSON.stringify(kit.freshSample(kit.samples[0], 1, staleMs));
+		const headers = kit.sign(rawBody, credentialsFor('startupKit'), staleMs);
 		const { response, result } = await callWebhook(new StartupKitTrigger(), { rawBody, headers, credentials: credentialsFor('startupKit') });
 		expect(response.statusCode).toBe(401);
 		expect(response.body).toEqual({ error: 'unauthorized', reason: 'timestamp outside the tolerance window' });
@@ -149,7 +138,7 @@ describe('vendor specifics', () => {
 	});
 
 	it('KeldairHR without authentication accepts unsigned events, marked unverified, and never reads credentials', async () => {
-		const rawBody = JSON.stringify(vendors.keldairHr.freshSample(vendors.keldairHr.samples[1], 1, Date.now()));
+		const rawBody = JSON.stringify(signing.sampleEvent('keldairHr', 'applicant.hired', 1));
 		const { items, credentialsRequested } = await callWebhook(new KeldairHrTrigger(), { rawBody, headers: {} });
 		expect(items).toHaveLength(1);
 		expect(items[0].json._ats).toMatchObject({ verified: false, valid: true });
@@ -157,7 +146,7 @@ describe('vendor specifics', () => {
 	});
 
 	it('KeldairHR event patterns: resource.* selects a whole resource', async () => {
-		const rawBody = JSON.stringify(vendors.keldairHr.freshSample(vendors.keldairHr.samples[3], 1, Date.now()));
+		const rawBody = JSON.stringify(signing.sampleEvent('keldairHr', 'onboarding.completed', 1));
 		const run = (events: string) => callWebhook(new KeldairHrTrigger(), { rawBody, headers: {}, parameters: { events, options: { dedupe: false } } });
 		expect((await run('onboarding.*')).items).toHaveLength(1);
 		expect((await run('applicant.*, job.closed')).items).toHaveLength(0);

@@ -1,0 +1,34 @@
+/**
+ * A vendor's test kit: what the simulator, the benchmark and the tests need of a vendor
+ * besides its shipped definition. Each vendor's lives beside its trigger node as
+ * `nodes/<triggerNode>/<key>.testing.ts` and exports `testKit`; scripts/vendor-kits.js finds it
+ * from the registry. `*.testing.*` and `*.samples.*` files are compiled but not packed (see
+ * package.json `files`): nothing that ships may import them.
+ */
+import type { CanonicalType } from './canonical';
+import { hmacSha256 } from './signatures';
+import type { VendorSample } from './vendor';
+
+export type { VendorSample };
+
+export interface VendorTestKit {
+	/** The credential field holding the secret the sender signs or authenticates with. */
+	secretField: string;
+	/** Opposite of the vendor's verifier (its test double): the headers a genuine sender adds. */
+	sign(rawBody: string | Buffer, credentials: Record<string, string>, nowMs: number): Record<string, string>;
+	/** The vendor's documented examples (the first of each event type is the one the simulator sends). */
+	samples: VendorSample[];
+	/** Turns an example into a distinct delivery (fresh ids and timestamps). */
+	freshSample(sample: VendorSample, sequence: number, nowMs: number): Record<string, unknown>;
+	/** Node parameters under which the trigger verifies every request, where its defaults do not. */
+	verifyingParameters?: Record<string, unknown>;
+	/**
+	 * The canonical type of every example's event type, written out by hand from the vendor's
+	 * document: the oracle the vendor's mapping is tested against (not read from it).
+	 */
+	expectedTypes: Record<string, CanonicalType>;
+}
+
+/** base64url (no padding) HMAC-SHA256 of the raw body, as Knit and Kombo sign. */
+export const signBodyHmacBase64Url = (secret: string, rawBody: string | Buffer): string =>
+	hmacSha256(secret, rawBody).toString('base64url');

@@ -1,0 +1,89 @@
+/**
+ * The registry as the tests see it: every vendor in nodes/vendors.ts with its trigger node and
+ * test kit, found where scripts/vendor-kits.js says (the same rule the build and the simulator
+ * use), and the simulator's signing helpers over the TypeScript sources. Tests loop over this
+ * list instead of naming vendors, so a new vendor is tested without editing them.
+ */
+import * as path from 'node:path';
+import type { INodeType } from 'n8n-workflow';
+
+import type { VendorDefinition } from '../../nodes/shared/vendor';
+import type { VendorSample, VendorTestKit } from '../../nodes/shared/vendor.testing';
+import { vendorList, vendors } from '../../nodes/vendors';
+import { signingFor } from '../../scripts/signing';
+import { loadTestKit, loadTriggerNode } from '../../scripts/vendor-kits';
+
+export const NODES_DIR = path.join(__dirname, '..', '..', 'nodes');
+/** Throwaway vendors used to prove the recipe (test/unit/sixthVendor.test.ts) live here. */
+export const FIXTURE_NODES_DIR = path.join(__dirname, '..', 'fixtures', 'nodes');
+const SEARCHED = [NODES_DIR, FIXTURE_NODES_DIR];
+
+export interface VendorUnderTest {
+	key: string;
+	vendor: VendorDefinition;
+	kit: VendorTestKit;
+	/** A trigger node instance, loaded from `nodes/<triggerNode>/<triggerNode>.node` as n8n does. */
+	node: INodeType;
+}
+
+export function vendorUnderTest(vendor: VendorDefinition, nodesDir: string | string[] = SEARCHED): VendorUnderTest {
+	return {
+		key: vendor.key,
+		vendor,
+		kit: loadTestKit(vendor, nodesDir) as VendorTestKit,
+		node: loadTriggerNode(vendor, nodesDir) as INodeType,
+	};
+}
+
+export const vendorsUnderTest: VendorUnderTest[] = vendorList.map((vendor) => vendorUnderTest(vendor));
+const byKey = new Map(vendorsUnderTest.map((entry) => [entry.key, entry]));
+
+export function underTest(key: string): VendorUnderTest {
+	const entry = byKey.get(key);
+	if (!entry) throw new Error(`no vendor "${key}" in the registry`);
+	return entry;
+}
+
+export const kitOf = (key: string): VendorTestKit => underTest(key).kit;
+
+/** The simulator's helpers (sampleEvent, signedRequest, typicalEvent, …) over the sources. */
+export const signing = signingFor(vendors, (vendor: VendorDefinition) => underTest(vendor.key).kit) as {
+	sampleEvent(key: string, eventType: string, sequence?: number, nowMs?: number): Record<string, unknown>;
+	typicalEvent(key: string): string;
+	exampleTypes(key: string): string[];
+	credentialsFor(key: string, secret: string): Record<string, string>;
+	signedRequest(
+		key: string,
+		body: unknown,
+		credentials: Record<string, string>,
+		options?: { nowMs?: number; tamper?: boolean },
+	): { headers: Record<string, string>; payload: string };
+};
+
+/** The credentials a sender holding `secret` shares with the node. */
+export const credentialsOf = (kit: VendorTestKit, secret: string): Record<string, string> => ({ [kit.secretField]: secret });
+
+/** The body with its event type replaced, wherever this vendor keeps it. */
+export function withEventType(vendor: VendorDefinition, body: Record<string, unknown>, eventType: string): Record<string, unknown> {
+	const current = vendor.eventTypeOf(body);
+	const field = Object.keys(body).find((name) => current !== undefined && body[name] === current);
+	if (field === undefined) throw new Error(`${vendor.key}: no top-level field holds the event type of this body`);
+	return { ...body, [field]: eventType };
+}
+
+/** The node's `events` parameter selecting these types, in the shape its property takes. */
+export function eventsParameter(node: INodeType, eventTypes: string[]): string | string[] {
+	const property = node.description.properties.find((candidate) => candidate.name === 'events');
+	return property?.type === 'multiOptions' ? eventTypes : eventTypes.join(', ');
+}
+
+export type { VendorSample };
+
+/**
+ * Each vendor's definition with its test kit merged in (samples, sign, …), keyed like the
+ * registry: for tests written as `vendors.kini.samples[0]`.
+ */
+export const vendorsWithKits: Record<string, VendorDefinition & VendorTestKit> = Object.fromEntries(
+	vendorsUnderTest.map(({ key, vendor, kit }) => [key, { ...vendor, ...kit }]),
+);
+export const vendorListWithKits = Object.values(vendorsWithKits);
