@@ -5,7 +5,7 @@ export class KnitApi implements ICredentialType {
 
 	displayName = 'Knit API';
 
-	icon: Icon = 'file:../nodes/KnitTrigger/knit.svg';
+	icon: Icon = { light: 'file:../nodes/KnitTrigger/knit.svg', dark: 'file:../nodes/KnitTrigger/knit.dark.svg' };
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#knit';
 

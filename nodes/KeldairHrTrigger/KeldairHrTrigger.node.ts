@@ -17,7 +17,7 @@ export class KeldairHrTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'KeldairHR Trigger',
 		name: 'keldairHrTrigger',
-		icon: 'file:keldairHr.svg',
+		icon: { light: 'file:keldairHr.svg', dark: 'file:keldairHr.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
 		subtitle: '={{$parameter["events"]}}',

@@ -20,7 +20,7 @@ export class KnitTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Knit Trigger',
 		name: 'knitTrigger',
-		icon: 'file:knit.svg',
+		icon: { light: 'file:knit.svg', dark: 'file:knit.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',
