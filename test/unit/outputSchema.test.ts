@@ -25,7 +25,7 @@ const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
 /** Compiles each distinct schema once (every reader and version of a node reads the same text). */
 const compile = (schema: object) => {
 	const key = JSON.stringify(schema);
-	if (!compiled.has(key)) compiled.set(key, compile(schema));
+	if (!compiled.has(key)) compiled.set(key, ajv.compile(schema));
 	return compiled.get(key)!;
 };
 const metadata = { vendor: 'x', eventType: 'y', eventId: null, deliveryKey: 'y:0f1e', receivedAt: '2025-01-01T00:00:00Z', verified: true, valid: true, issues: [] };
