@@ -57,7 +57,8 @@ export class KeldairHrTrigger implements INodeType {
 				default: '*',
 				placeholder: 'applicant.hired, onboarding.*',
 				description:
-					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped.',
+					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped. KeldairHR publishes no list of types: the placeholder shows examples; ask KeldairHR which types they send.',
+				hint: 'KeldairHR documents no event types. Keep "*" until you know the types they send (each item shows its type in _ats.eventType).',
 			},
 			optionsProperty(),
 		],
