@@ -9,10 +9,16 @@ function copyNodeAssets() {
 	return src(['nodes/**/*.svg', 'nodes/**/*.node.json']).pipe(dest('dist/nodes'));
 }
 
+// n8n looks the schema up next to the node's file by node version (1 → v1.0.0, 1.1 → v1.1.0;
+// triggers have both), in two places: the editor's schema preview (GET /schemas/<type>/<version>.json,
+// n8n 1.x and 2.x) reads __schema__/v1.0.0.json for a node without resource/operation, and
+// n8n-core's loadOutputSchema (2.x) reads that or __schema__/v1.0.0/output.json. Write both.
 function writeSchema(relativePath, schema) {
+	const text = JSON.stringify(schema, null, 2) + '\n';
 	const file = path.join('dist', 'nodes', relativePath);
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, JSON.stringify(schema, null, 2) + '\n');
+	fs.writeFileSync(file, text);
+	fs.writeFileSync(`${path.dirname(file)}.json`, text);
 }
 
 // Every registry vendor's trigger (folder and versions from the node itself, see

@@ -3,9 +3,9 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 export class KeldairHrApi implements ICredentialType {
 	name = 'keldairHrApi';
 
-	displayName = 'KeldairHR Webhook Signing';
+	displayName = 'KeldairHR API';
 
-	icon: Icon = 'file:../nodes/KeldairHrTrigger/keldairHr.svg';
+	icon: Icon = { light: 'file:../nodes/KeldairHrTrigger/keldairHr.svg', dark: 'file:../nodes/KeldairHrTrigger/keldairHr.dark.svg' };
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#keldairhr';
 

@@ -5,7 +5,7 @@ export class KiniApi implements ICredentialType {
 
 	displayName = 'Kini API';
 
-	icon: Icon = 'file:../nodes/KiniTrigger/kini.svg';
+	icon: Icon = { light: 'file:../nodes/KiniTrigger/kini.svg', dark: 'file:../nodes/KiniTrigger/kini.dark.svg' };
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#kini';
 

@@ -5,7 +5,7 @@ export class KomboApi implements ICredentialType {
 
 	displayName = 'Kombo API';
 
-	icon: Icon = 'file:../nodes/KomboTrigger/kombo.svg';
+	icon: Icon = { light: 'file:../nodes/KomboTrigger/kombo.svg', dark: 'file:../nodes/KomboTrigger/kombo.dark.svg' };
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#kombo';
 

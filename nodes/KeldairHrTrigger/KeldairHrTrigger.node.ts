@@ -18,7 +18,7 @@ export class KeldairHrTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'KeldairHR Trigger',
 		name: 'keldairHrTrigger',
-		icon: 'file:keldairHr.svg',
+		icon: { light: 'file:keldairHr.svg', dark: 'file:keldairHr.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
 		subtitle: '={{$parameter["events"]}}',
@@ -59,7 +59,8 @@ export class KeldairHrTrigger implements INodeType {
 				default: '*',
 				placeholder: 'applicant.hired, onboarding.*',
 				description:
-					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped.',
+					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped. KeldairHR publishes no list of types: the placeholder shows examples; ask KeldairHR which types they send.',
+				hint: 'KeldairHR documents no event types. Keep "*" until you know the types they send (each item shows its type in _ats.eventType).',
 			},
 			...dedupeStoreProperties,
 			optionsProperty(),

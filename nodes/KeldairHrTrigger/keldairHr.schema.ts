@@ -3,9 +3,11 @@ import { z } from 'zod/v4';
 import { eventOptions } from '../shared/vendor';
 
 /**
- * KeldairHR documents the envelope (`resource.event` types) but publishes no list of types.
- * These are the ones its documents describe (hires, onboarding) and the usual ATS lifecycle;
- * any other well-formed type is accepted as well.
+ * KeldairHR's document describes the envelope (`type` is `resource.event`) and lists no event
+ * types at all; it only mentions, in prose, "when an applicant get hired, or an onboarding
+ * file gets completed". These eight are EXAMPLES we chose (those two plus a usual ATS
+ * lifecycle), not types KeldairHR documents: any other well-formed type is accepted, passes
+ * the default filter and normalizes by its resource and action (see keldairHr.vendor.ts).
  */
 export const keldairHrEvents = eventOptions([
 	['applicant.created', 'A new applicant applied'],

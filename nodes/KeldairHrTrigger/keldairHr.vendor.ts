@@ -57,7 +57,7 @@ function fullName(record: Record<string, unknown>): string | null {
 	return name === '' ? null : name;
 }
 
-/** KeldairHR's resource shapes are undocumented: read the common field names, else leave null. */
+/** KeldairHR's event types and resource shapes are undocumented: read the common field names, else leave null. */
 function normalizeKeldairHr(body: Record<string, unknown>): CanonicalFields {
 	const data = asRecord(body.data);
 	const resource = String(body.type ?? '').split('.')[0];
@@ -100,6 +100,8 @@ export const keldairHrVendor: VendorDefinition = {
 	eventTypeOf: (body) => textOrNull(asRecord(body).type) ?? undefined,
 	eventIdOf: (body) => textOrNull(asRecord(body).id) ?? undefined,
 	verify: verifyKeldairHrSignature,
+	// Example types (KeldairHR documents none, see keldairHr.schema.ts); every other type goes
+	// through canonicalTypeFallback (resource.action), else `other`.
 	canonicalTypes: {
 		'applicant.created': 'application.created',
 		'applicant.updated': 'application.updated',

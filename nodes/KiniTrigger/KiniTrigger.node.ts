@@ -18,7 +18,7 @@ export class KiniTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kini Trigger',
 		name: 'kiniTrigger',
-		icon: 'file:kini.svg',
+		icon: { light: 'file:kini.svg', dark: 'file:kini.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',

@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { secretFormatTest } from '../shared/credentialTest';
-import { dedupeStoreProperties, eventFilterProperty, notice, optionsProperty, triggerVersions, vendorWebhooks, redisCredentialShown } from '../shared/description';
+import { dedupeStoreProperties, eventFilterProperty, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
-import { KNIT_API_URL, knitWebhookMethods } from './knit.registration';
+import { knitApiKeyTest } from './knit.credentialTest';
+import { knitWebhookMethods } from './knit.registration';
 import { knitVendor } from './knit.vendor';
 
 const whenRegistering = { displayOptions: { show: { registerWebhook: [true] } } };
@@ -21,7 +21,7 @@ export class KnitTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Knit Trigger',
 		name: 'knitTrigger',
-		icon: 'file:knit.svg',
+		icon: { light: 'file:knit.svg', dark: 'file:knit.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',
@@ -42,7 +42,7 @@ export class KnitTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether activating the workflow calls Knit's sync.start with this webhook as destination (and deactivating pauses the sync)",
+					"Whether activating the workflow starts a Knit sync (sync.start) with this webhook as destination. Deactivating pauses that sync; activating again resumes it. The API address is the credential's Base URL.",
 			},
 			{
 				displayName: 'Integration ID',
@@ -80,20 +80,12 @@ export class KnitTrigger implements INodeType {
 				default: 'standard',
 				...whenRegistering,
 			},
-			{
-				displayName: 'Knit API URL',
-				name: 'knitApiUrl',
-				type: 'string',
-				default: KNIT_API_URL,
-				description: 'Change only for a proxy or a test server',
-				...whenRegistering,
-			},
 			...dedupeStoreProperties,
 			optionsProperty(),
 		],
 	};
 
-	methods = { credentialTest: { atsDedupeRedisTest: redisConnectionTest, knitApiTest: secretFormatTest('Knit', [{ name: 'apiKey', label: 'API Key' }]) } };
+	methods = { credentialTest: { atsDedupeRedisTest: redisConnectionTest, knitApiTest: knitApiKeyTest } };
 
 	webhookMethods = knitWebhookMethods;
 

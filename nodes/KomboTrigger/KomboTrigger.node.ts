@@ -18,7 +18,7 @@ export class KomboTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Kombo Trigger',
 		name: 'komboTrigger',
-		icon: 'file:kombo.svg',
+		icon: { light: 'file:kombo.svg', dark: 'file:kombo.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',

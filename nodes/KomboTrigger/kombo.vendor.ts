@@ -10,6 +10,7 @@ export function verifyKomboSignature({ rawBody, headers, credentials }: VerifyRe
 }
 
 const KOMBO_TYPE = /^[a-z0-9]+(-[a-z0-9]+)+$/;
+const words = (value: string) => value.toLowerCase().replace(/_+/g, ' ');
 
 function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 	const type = String(body.type ?? '');
@@ -21,13 +22,21 @@ function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 		job: emptyJob(),
 	};
 	if (type === 'ai-apply-job-posting-status-updated') {
+		const availability = textOrNull(data.availability);
+		// The payload is the job posting (Kombo's get-job-posting schema): it has no title, and
+		// updated_at is the last parse. An ARCHIVED event reports the archiving, dated archived_at
+		// (in Kombo's own example eight days after updated_at); the other states report a parse.
+		if (availability === 'ARCHIVED' && isoTime(data.archived_at ?? null) !== null) fields.occurredAt = isoTime(data.archived_at);
 		fields.job = {
 			id: idText(data.id),
-			title: textOrNull(data.job_code),
+			title: null,
 			url: textOrNull(data.url),
-			status: textOrNull(data.availability),
+			status: availability,
+			code: textOrNull(data.job_code),
 		};
-		fields.detail = textOrNull(asRecord(data.career_site).label) ?? undefined;
+		const site = textOrNull(asRecord(data.career_site).label);
+		const reason = textOrNull(data.archived_reason);
+		fields.detail = [site ? `career site ${site}` : null, reason ? words(reason) : null].filter(Boolean).join(', ') || undefined;
 	} else if (type === 'ai-apply-application-status-updated') {
 		fields.application = { ...fields.application, id: idText(data.id), status: textOrNull(data.status) };
 		fields.job.id = idText(data.job_posting_id);

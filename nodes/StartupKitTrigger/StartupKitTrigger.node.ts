@@ -18,7 +18,7 @@ export class StartupKitTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'StartupKit Trigger',
 		name: 'startupKitTrigger',
-		icon: 'file:startupKit.svg',
+		icon: { light: 'file:startupKit.svg', dark: 'file:startupKit.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
 		subtitle: '={{$parameter["events"].join(", ")}}',

@@ -28,7 +28,13 @@ export const canonicalApplicationSchema = z.object({
 	error: text,
 });
 export const canonicalCandidateSchema = z.object({ id: text, name: text, email: text });
-export const canonicalJobSchema = z.object({ id: text, title: text, url: text, status: text });
+export const canonicalJobSchema = z.object({
+	id: text,
+	title: text,
+	url: text,
+	status: text,
+	code: text.describe("The job's code or requisition number where the vendor sends one (e.g. Kombo's job_code), never its title"),
+});
 
 export const canonicalEventSchema = z.object({
 	id: z.string().describe('Vendor event id, or a digest of the payload when the vendor sends none'),
@@ -54,7 +60,8 @@ export interface CanonicalFields {
 	occurredAt: string | null;
 	application: CanonicalApplication;
 	candidate: CanonicalCandidate;
-	job: CanonicalJob;
+	/** `code` may be left out: the normalize node fills in null. */
+	job: Omit<CanonicalJob, 'code'> & { code?: string | null };
 	/** Extra words for the summary, e.g. an offer's terms or a reviewer's verdict. */
 	detail?: string;
 }
@@ -66,7 +73,7 @@ export const emptyApplication = (): CanonicalApplication => ({
 	error: null,
 });
 export const emptyCandidate = (): CanonicalCandidate => ({ id: null, name: null, email: null });
-export const emptyJob = (): CanonicalJob => ({ id: null, title: null, url: null, status: null });
+export const emptyJob = (): CanonicalJob => ({ id: null, title: null, url: null, status: null, code: null });
 
 /** Ids arrive as numbers or strings depending on the vendor; the canonical event uses strings. */
 export function idText(value: unknown): string | null {

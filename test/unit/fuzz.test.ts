@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import type { INodeType } from 'n8n-workflow';
 
+import { flattenEvent, normalizeEvent } from '../../nodes/AtsNormalize/normalize';
 import { callWebhook } from '../support/context';
 import { authenticRequest, forgedRequest, signsTimestamp, staleRequest, type FuzzRequest } from '../support/fuzz';
 import { credentialsOf, underTest, vendorsUnderTest } from '../support/vendors';
@@ -69,15 +70,43 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 	});
 
 	if (signsTimestamp(kit)) {
+		// The handler reads the clock itself (Date.now); a clock reading taken earlier by the test
+		// would drift from it under load (301 s became 300 s once). So the test fixes the clock the
+		// code under test reads, and checks the window's edge with exact values.
+		const fixedNowMs = 1_763_000_000_000; // a whole second
+		const atFixedClock = async <T>(run: () => Promise<T>) => {
+			const clock = jest.spyOn(Date, 'now').mockReturnValue(fixedNowMs);
+			try {
+				return await run();
+			} finally {
+				clock.mockRestore();
+			}
+		};
+
 		it('the handler answers every stale or far-future delivery 401', async () => {
-			await fc.assert(
-				fc.asyncProperty(staleRequest(kit, SECRET, Date.now()), async (request) => {
-					const { response, items } = await handle(request);
-					expect(items).toHaveLength(0);
-					expect(response.statusCode).toBe(401);
-				}),
-				{ numRuns: RUNS },
+			await atFixedClock(() =>
+				fc.assert(
+					fc.asyncProperty(staleRequest(kit, SECRET, fixedNowMs), async (request) => {
+						const { response, items } = await handle(request, fixedNowMs);
+						expect(items).toHaveLength(0);
+						expect(response.statusCode).toBe(401);
+					}),
+					{ numRuns: RUNS },
+				),
 			);
+		});
+
+		it.each([
+			[-300, 200],
+			[300, 200],
+			[-301, 401],
+			[301, 401],
+		])('the replay window edge: signed %i s from now → %i', async (offsetSeconds, status) => {
+			const rawBody = Buffer.from(JSON.stringify(kit.samples[0].body));
+			const headers = kit.sign(rawBody, credentials, fixedNowMs + offsetSeconds * 1000);
+			const { response, items } = await atFixedClock(() => handle({ rawBody, headers, label: 'edge' }, fixedNowMs));
+			expect(response.statusCode).toBe(status);
+			expect(items).toHaveLength(status === 200 ? 1 : 0);
 		});
 	}
 
@@ -107,6 +136,78 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 	});
 });
 
-it('no fuzz input polluted Object.prototype', () => {
-	expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+describe('prototype pollution', () => {
+	const MARK = 'atsPollutionProbe';
+	/** JSON bodies that pollute Object.prototype in code that merges or assigns keys naively. */
+	const hostileBodies = [
+		`{"__proto__":{"${MARK}":"x"},"id":"p1","type":"applicant.hired","event":"application.advanced","status":"FAILURE","eventType":"record.new","syncJobId":"s","data":{},"version":"1","dateOccurred":"2025-01-01T00:00:00Z"}`,
+		`{"constructor":{"prototype":{"${MARK}":"x"}},"id":"p2","type":"data-changed","data":{"__proto__":{"${MARK}":"x"}}}`,
+		`{"id":"p3","type":"ai-apply-job-posting-status-updated","data":{"constructor":{"prototype":{"${MARK}":"x"}},"career_site":{"__proto__":{"${MARK}":"x"}}}}`,
+		`{"event":"application.advanced","created_at":"2025-01-01T00:00:00Z","data":{"__proto__":{"${MARK}":"x"},"candidate":{"__proto__":{"${MARK}":"x"}}}}`,
+		`{"eventId":"p5","eventType":"record.new","syncJobId":"s","eventData":{"__proto__":{"${MARK}":"x"},"info":{"constructor":{"prototype":{"${MARK}":"x"}}}}}`,
+	];
+	const prototypeNames = () => Object.getOwnPropertyNames(Object.prototype).sort();
+	const inheritedKeys = () => {
+		const keys: string[] = [];
+		for (const key in {}) keys.push(key);
+		return keys;
+	};
+
+	/** Runs `handler` on every hostile body of every vendor, then checks Object.prototype and a fresh {}. */
+	async function expectNoPollution(handler: (key: string, request: FuzzRequest) => Promise<unknown>) {
+		const before = prototypeNames();
+		try {
+			for (const key of Object.keys(triggers)) {
+				const { kit } = underTest(key);
+				const credentials = credentialsOf(kit, SECRET);
+				for (const body of hostileBodies) {
+					const rawBody = Buffer.from(body);
+					await handler(key, { rawBody, headers: kit.sign(rawBody, credentials, Date.now()), label: 'hostile keys' });
+				}
+			}
+			expect(prototypeNames()).toEqual(before);
+			expect(inheritedKeys()).toEqual([]);
+			expect(({} as Record<string, unknown>)[MARK]).toBeUndefined();
+			expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+		} finally {
+			delete (Object.prototype as Record<string, unknown>)[MARK];
+		}
+	}
+
+	/** What the triggers do with an authentic request, and what ATS Normalize does with its items. */
+	const realHandler = async (key: string, request: FuzzRequest) => {
+		const { kit } = underTest(key);
+		const { items } = await callWebhook(triggers[key], {
+			rawBody: request.rawBody,
+			headers: request.headers,
+			credentials: credentialsOf(kit, SECRET),
+			parameters: { ...kit.verifyingParameters, options: { dedupe: false } },
+			workflowId: `wf-pollution-${key}`,
+		});
+		expect(items).toHaveLength(1); // authentic JSON is never dropped
+		for (const item of items) flattenEvent(normalizeEvent(item.json as Record<string, unknown>, { includeRaw: true }));
+	};
+
+	it('hostile keys in authentic bodies leave Object.prototype and a fresh {} untouched (trigger + ATS Normalize)', async () => {
+		await expectNoPollution(realHandler);
+	});
+
+	it('the check itself fails against a handler that merges bodies naively (so it can catch pollution)', async () => {
+		const naiveMerge = (target: Record<string, unknown>, source: Record<string, unknown>) => {
+			for (const key of Object.keys(source)) {
+				const value = source[key];
+				if (value !== null && typeof value === 'object') {
+					target[key] ??= {};
+					naiveMerge(target[key] as Record<string, unknown>, value as Record<string, unknown>);
+				} else target[key] = value;
+			}
+			return target;
+		};
+		const pollutingHandler = async (key: string, request: FuzzRequest) => {
+			await realHandler(key, request);
+			naiveMerge({}, JSON.parse(request.rawBody.toString('utf8')));
+		};
+		await expect(expectNoPollution(pollutingHandler)).rejects.toThrow();
+		expect(({} as Record<string, unknown>)[MARK]).toBeUndefined(); // cleaned up for the other tests
+	});
 });

@@ -118,3 +118,73 @@ describe('ATS Normalize node', () => {
 		expect(output[0].json).toMatchObject({ source: 'kini', type: 'application.status_changed' });
 	});
 });
+
+describe("Kombo job postings, as Kombo's document describes them", () => {
+	// Kombo's own examples (AI Apply: "A job posting was taken offline" / "was successfully parsed").
+	const posting = (availability: string, archived: { archived_at: string | null; archived_reason: string | null }) => ({
+		id: '2Cv6VeT4efBfzvQRudprNx5z',
+		type: 'ai-apply-job-posting-status-updated',
+		data: {
+			id: '9QGNv3B98kL3hyELE1qsZ86s',
+			career_site: { id: 'Chc4dua5asAQ48KUERDVF1bs', label: 'Acme' },
+			url: 'https://careers.acme.com/jobs/fullstack-engineer-ai-infra-14102',
+			job_code: 'ACME_13',
+			created_at: '2025-01-01T00:00:00.000Z',
+			updated_at: '2025-03-02T23:12:32.000Z',
+			...archived,
+			availability,
+		},
+	});
+	const archived = posting('ARCHIVED', { archived_at: '2025-03-10T08:15:00.000Z', archived_reason: 'JOB_POSTING_TAKEN_OFFLINE' });
+
+	it('dates an ARCHIVED event at the archiving (archived_at), not at the last parse (updated_at)', () => {
+		expect(normalizeEvent(archived).occurredAt).toBe('2025-03-10T08:15:00.000Z');
+	});
+	it('dates a parse outcome at updated_at', () => {
+		expect(normalizeEvent(posting('APPLYABLE', { archived_at: null, archived_reason: null })).occurredAt).toBe('2025-03-02T23:12:32.000Z');
+	});
+	it('keeps job_code as the job code, not as its title (the posting has no title)', () => {
+		expect(normalizeEvent(archived).job).toEqual({
+			id: '9QGNv3B98kL3hyELE1qsZ86s',
+			title: null,
+			url: 'https://careers.acme.com/jobs/fullstack-engineer-ai-infra-14102',
+			status: 'ARCHIVED',
+			code: 'ACME_13',
+		});
+		expect(flattenEvent(normalizeEvent(archived))).toMatchObject({ job_title: null, job_code: 'ACME_13' });
+	});
+	it('reads well without a title', () => {
+		expect(normalizeEvent(archived).summary).toBe('Job ACME_13 is now ARCHIVED (career site Acme, job posting taken offline) (Kombo)');
+		expect(normalizeEvent(posting('APPLYABLE', { archived_at: null, archived_reason: null })).summary).toBe(
+			'Job ACME_13 is now APPLYABLE (career site Acme) (Kombo)',
+		);
+	});
+	it('gives every other vendor a job code too (null), so flat rows keep one shape', () => {
+		for (const vendor of Object.values(vendors)) {
+			for (const sample of vendor.samples) expect(normalizeEvent(sample.body).job).toHaveProperty('code');
+		}
+	});
+});
+
+describe('KeldairHR types nobody listed (its document lists none; the node offers examples)', () => {
+	const event = (type: string, data: Record<string, unknown>) => ({
+		id: '4183db97-6805-411f-b8fd-325cbf5ed90f',
+		type,
+		version: '2022-02-23',
+		dateOccurred: '2022-02-23T18:46:43+00:00',
+		data,
+	});
+	it.each([
+		['applicant.withdrawn', 'application.withdrawn', { id: 'a1', firstName: 'Ada', lastName: 'Lovelace', job: { id: 'j1', title: 'Analyst' } }, 'Ada Lovelace withdrew from Analyst (KeldairHR)'],
+		['offer.sent', 'offer.sent', { applicationId: 'a2', candidate: { id: 'c2', name: 'Grace Hopper' } }, 'The offer to Grace Hopper: sent (KeldairHR)'],
+		['interview.scheduled', 'interview.scheduled', { applicationId: 'a3', candidate: { id: 'c3', name: 'Alan Turing' }, job: { title: 'Cryptanalyst' } }, "Alan Turing's interview for Cryptanalyst was scheduled (KeldairHR)"],
+		['requisition.approved', 'job.approved', { id: 'r9', title: 'Platform Engineer', status: 'approved' }, 'Job Platform Engineer was approved (KeldairHR)'],
+		['employee.onboarded', 'other', { employeeId: 'e7', firstName: 'Katherine', lastName: 'Johnson' }, "KeldairHR event employee.onboarded received about Katherine Johnson's application (KeldairHR)"],
+		['payroll.run.completed', 'other', {}, 'KeldairHR event payroll.run.completed received (KeldairHR)'],
+	])('%s → %s, with a readable summary', (type, canonical, data, summary) => {
+		const normalized = normalizeEvent(event(type, data));
+		expect(normalized).toMatchObject({ source: 'keldairHr', sourceType: type, type: canonical, occurredAt: '2022-02-23T18:46:43.000Z', valid: true });
+		expect(normalized.summary).toBe(summary);
+		expect(canonicalEventSchema.safeParse(normalized).success).toBe(true);
+	});
+});

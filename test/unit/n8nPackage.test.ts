@@ -1,0 +1,71 @@
+/**
+ * The built package as n8n loads it: n8n-core's PackageDirectoryLoader (what n8n uses for an
+ * installed community package) reads package.json, loads every node and credential from dist/
+ * and turns their `file:` icons into the URLs the editor fetches. Each of those must name a
+ * file in the package, light and dark must differ, and the drawings must not depend on the
+ * viewer's fonts.
+ */
+import { PackageDirectoryLoader } from 'n8n-core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+let loader: PackageDirectoryLoader;
+beforeAll(async () => {
+	loader = new PackageDirectoryLoader(root);
+	await loader.loadAll();
+});
+
+/** n8n serves /icons/<package>/<path> from the package folder. */
+function iconFiles(iconUrl: unknown) {
+	expect(iconUrl).toEqual({ light: expect.any(String), dark: expect.any(String) });
+	const { light, dark } = iconUrl as { light: string; dark: string };
+	const prefix = `icons/${packageJson.name}/`;
+	return [light, dark].map((url) => {
+		expect(url.startsWith(prefix)).toBe(true);
+		return path.resolve(root, url.slice(prefix.length));
+	});
+}
+
+function expectDrawnIcons(iconUrl: unknown) {
+	const [light, dark] = iconFiles(iconUrl);
+	expect(light).not.toBe(dark);
+	for (const file of [light, dark]) {
+		expect(fs.existsSync(file)).toBe(true);
+		const svg = fs.readFileSync(file, 'utf8');
+		expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 64 64"/);
+		expect(svg).toMatch(/<path /);
+		expect(svg).not.toMatch(/<text|font-family|<image/);
+	}
+	expect(fs.readFileSync(light, 'utf8')).not.toBe(fs.readFileSync(dark, 'utf8'));
+}
+
+it('loads every node and credential package.json lists', () => {
+	expect(Object.keys(loader.known.nodes)).toHaveLength(packageJson.n8n.nodes.length);
+	expect(Object.keys(loader.known.credentials)).toHaveLength(packageJson.n8n.credentials.length);
+});
+
+it('gives every node a light and a dark icon that exist in the package', () => {
+	for (const { type } of Object.values(loader.nodeTypes)) {
+		expectDrawnIcons((type as { description: { iconUrl?: unknown } }).description.iconUrl);
+	}
+});
+
+it("gives every credential its node's light and dark icon", () => {
+	for (const [name, { type }] of Object.entries(loader.credentialTypes)) {
+		const credentialIcons = (type as { iconUrl?: unknown }).iconUrl;
+		expectDrawnIcons(credentialIcons);
+		const node = Object.values(loader.nodeTypes).find(({ type: nodeType }) =>
+			((nodeType as { description: { credentials?: Array<{ name: string }> } }).description.credentials ?? []).some((c) => c.name === name),
+		);
+		expect(iconFiles(credentialIcons)).toEqual(iconFiles((node!.type as { description: { iconUrl?: unknown } }).description.iconUrl));
+	}
+});
+
+it("names only files that exist in package.json's entry points", () => {
+	// `main` is optional for an n8n package (n8n reads the `n8n` field); if present it must resolve.
+	if (packageJson.main !== undefined) expect(fs.existsSync(path.join(root, packageJson.main))).toBe(true);
+	for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) expect(fs.existsSync(path.join(root, file))).toBe(true);
+});
