@@ -16,6 +16,20 @@ export default [
 			'@n8n/community-nodes/no-dangerous-functions': 'off',
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 			'no-console': 'off',
+			// Tests load the JS test support (scripts/, test/support/*.js) with require.
+			'@typescript-eslint/no-require-imports': 'off',
+		},
+	},
+	{
+		// A throwaway sixth vendor that proves the "one folder + one registry line" recipe in unit
+		// tests: it never ships, so it has no credential class, icon or package.json entry.
+		files: ['test/fixtures/**/*.ts'],
+		rules: {
+			'@n8n/community-nodes/require-node-description-fields': 'off',
+			'@n8n/community-nodes/icon-validation': 'off',
+			'@n8n/community-nodes/icon-prefer-themed-variants': 'off',
+			'@n8n/community-nodes/no-credential-reuse': 'off',
+			'@n8n/community-nodes/valid-credential-references': 'off',
 		},
 	},
 ];

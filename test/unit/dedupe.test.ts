@@ -172,7 +172,8 @@ describe('3. several triggers in one workflow', () => {
 });
 
 function withoutMetadata(json: IDataObject): Record<string, unknown> {
-	const { _ats, ...body } = json;
+	const body: Record<string, unknown> = { ...json };
+	delete body._ats;
 	return body;
 }
 
@@ -307,7 +308,8 @@ describe('7. plain data only', () => {
 		const trigger = new KomboTrigger();
 		const call = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-plain' });
 		await executeTrigger(trigger, call.workflow, call.items);
-		const { __dataChanged, ...staticData } = call.workflow.staticData as IDataObject;
+		const staticData: IDataObject = { ...call.workflow.staticData };
+		delete staticData.__dataChanged;
 		expect(JSON.parse(JSON.stringify(staticData))).toEqual(staticData);
 		expect(typeof ((staticData.global as IDataObject)[STATIC_KEY] as IDataObject)['trigger-node']).toBe('string');
 	});

@@ -53,14 +53,16 @@ it('gives every node a light and a dark icon that exist in the package', () => {
 	}
 });
 
-it("gives every credential its node's light and dark icon", () => {
+it("gives every vendor credential its node's light and dark icon (a credential all triggers share, its own)", () => {
 	for (const [name, { type }] of Object.entries(loader.credentialTypes)) {
 		const credentialIcons = (type as { iconUrl?: unknown }).iconUrl;
 		expectDrawnIcons(credentialIcons);
-		const node = Object.values(loader.nodeTypes).find(({ type: nodeType }) =>
+		const users = Object.values(loader.nodeTypes).filter(({ type: nodeType }) =>
 			((nodeType as { description: { credentials?: Array<{ name: string }> } }).description.credentials ?? []).some((c) => c.name === name),
 		);
-		expect(iconFiles(credentialIcons)).toEqual(iconFiles((node!.type as { description: { iconUrl?: unknown } }).description.iconUrl));
+		expect(users.length).toBeGreaterThan(0);
+		if (users.length > 1) continue; // e.g. the Redis dedupe store's: no single node to take it from
+		expect(iconFiles(credentialIcons)).toEqual(iconFiles((users[0].type as { description: { iconUrl?: unknown } }).description.iconUrl));
 	}
 });
 
