@@ -146,6 +146,15 @@ class N8n {
 
 	/** Imports workflows and makes them active (publish on 2.x, update on 1.x). */
 	importWorkflows(workflows, { activate = true } = {}) {
+		if (this.runtime.major === 'v2' && this.env().EXECUTIONS_MODE === 'queue') {
+			// In queue mode n8n 2.x imports and publishes them all in one CLI run (each CLI run boots
+			// n8n for several seconds): `--activeState=fromJson` publishes the ones marked active.
+			const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
+			fs.writeFileSync(file, JSON.stringify(workflows.map((workflow) => ({ ...workflow, active: activate }))));
+			this.cli(['import:workflow', `--input=${file}`, '--activeState=fromJson']);
+			fs.rmSync(file);
+			return;
+		}
 		for (const workflow of workflows) {
 			const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
 			fs.writeFileSync(file, JSON.stringify(workflow));
@@ -340,8 +349,13 @@ class N8n {
 		);
 		const flatted = require(path.join(this.runtime.modules, 'flatted'));
 		return rows.map((row) => {
-			const runs = row.data ? flatted.parse(row.data).resultData.runData[triggerName] : undefined;
-			return { id: row.id, status: row.status, eventId: runs?.[0]?.data?.main?.[0]?.[0]?.json?._ats?.eventId };
+			const data = row.data ? flatted.parse(row.data) : undefined;
+			const runs = data?.resultData?.runData?.[triggerName];
+			// An execution that never ran on a worker (queue mode: crashed, failed) still holds the
+			// trigger's item where the webhook process queued it, on its execution stack.
+			const queued = data?.executionData?.nodeExecutionStack?.find((entry) => entry.node?.name === triggerName);
+			const eventId = runs?.[0]?.data?.main?.[0]?.[0]?.json?._ats?.eventId ?? queued?.data?.main?.[0]?.[0]?.json?._ats?.eventId;
+			return { id: row.id, status: row.status, eventId };
 		});
 	}
 
