@@ -309,15 +309,19 @@ async function runWorkerKill(topology, target, { count, concurrency, index = 0, 
 		inFlightAtKillStatus: statusOfInFlight,
 		// Every execution that did not succeed: its status, and whether any worker logged starting it.
 		notSucceeded: notSucceeded.map((row) => ({ id: row.id, status: row.status, startedOn: ranOn.has(row.id) ? `worker-${ranOn.get(row.id) + 1}` : 'no worker' })),
-		// Per acknowledged event:
+		// Per acknowledged event. An execution n8n gave up on (its worker died) is written over with
+		// n8n's error and no longer holds the trigger's item, so those are counted, not matched:
+		// every acknowledged event is accounted for when the events without a successful execution
+		// are as many as the executions that did not succeed.
 		exactlyOneSuccess: acknowledgedIds.filter((id) => executionsOf(id).length === 1 && executionsOf(id)[0].status === 'success').length,
-		withoutSuccess: acknowledgedIds.filter((id) => !executionsOf(id).some((row) => row.status === 'success')).length,
-		markedCrashed: acknowledgedIds.filter((id) => executionsOf(id).some((row) => row.status === 'crashed')).length,
-		markedError: acknowledgedIds.filter((id) => executionsOf(id).some((row) => row.status === 'error')).length,
-		// More than one execution for an event: n8n re-ran it, or the sender's retry of a delivery whose answer it did not get.
+		eventsWithoutSuccess: acknowledgedIds.filter((id) => !executionsOf(id).some((row) => row.status === 'success')).length,
+		notRunMarkedFailed: notSucceeded.filter((row) => row.eventId === undefined).length,
+		// More than one execution for an event: n8n re-ran it, or the sender retried a delivery whose answer it did not get.
 		reRun: acknowledgedIds.filter((id) => executionsOf(id).length > 1).length,
-		lost: acknowledgedIds.filter((id) => executionsOf(id).length === 0).length,
-		unexpected: [...perEvent.keys()].filter((id) => !sent.has(id)).length,
+		// Acknowledged, without a successful execution and without a failed one to account for it.
+		lost: Math.max(0, acknowledgedIds.filter((id) => !executionsOf(id).some((row) => row.status === 'success')).length - notSucceeded.length),
+		unexpected: [...perEvent.keys()].filter((id) => id !== undefined && !sent.has(id)).length,
+		failedExecutionMessage: notSucceeded.length > 0 ? topology.executionError?.(notSucceeded[0].id) : undefined,
 		executionsPerWorker: countBy(rows.map((row) => (ranOn.has(row.id) ? `worker-${ranOn.get(row.id) + 1}` : 'no worker log line'))),
 	};
 }

@@ -167,19 +167,22 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		const result = await runWorkerKill(topology, targetOf(topology, stream), { count: KILL_EVENTS, concurrency: 50, index: 0 });
 		console.log(`queue worker kill -9 ${JSON.stringify(result)}`);
 		expect(result).toMatchObject({ events: KILL_EVENTS, acknowledged: KILL_EVENTS, status5xx: 0, unexpected: 0 });
-		// Every acknowledged event has an execution row (the webhook process writes it before it
-		// queues the job): none is lost without a trace, and none is left running after n8n's recovery.
-		expect(result.lost).toBe(0);
+		// Every acknowledged event is accounted for: it ran once successfully, or it is one of the
+		// executions n8n finished as failed/crashed (the webhook process writes the execution before it
+		// queues the job, and n8n writes its error over it when it gives the job up). Nothing is left
+		// running once n8n has given up the dead worker's jobs.
 		expect(result.stillOpenAfterWait).toBe(0);
+		expect(result.lost).toBe(0);
+		expect(result.exactlyOneSuccess + result.notSucceeded.length).toBe(KILL_EVENTS - result.reRun);
+		expect(result.eventsWithoutSuccess).toBe(result.notSucceeded.length);
 		// n8n never runs a job twice (Bull's maxStalledCount is 0): a second execution of an event can
 		// only come from a sender retry of a delivery whose answer it did not get.
 		expect(result.reRun).toBeLessThanOrEqual(result.retries);
 		// What did not succeed is what the killed worker held: at most its concurrency, never started
 		// on the surviving worker, and finished by n8n as crashed or error (not left open).
-		expect(result.withoutSuccess).toBeLessThanOrEqual(WORKER_CONCURRENCY);
+		expect(result.notSucceeded.length).toBeLessThanOrEqual(WORKER_CONCURRENCY);
 		expect(result.notSucceeded.filter((execution: { startedOn: string }) => execution.startedOn === 'worker-2')).toEqual([]);
 		expect(result.notSucceeded.every((execution: { status: string }) => ['crashed', 'error'].includes(execution.status))).toBe(true);
-		expect(result.exactlyOneSuccess + result.withoutSuccess + result.reRun).toBeGreaterThanOrEqual(KILL_EVENTS);
 		// The surviving worker kept running executions after the kill.
 		expect(result.executionsPerWorker['worker-2']).toBeGreaterThan(0);
 	});

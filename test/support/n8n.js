@@ -146,13 +146,15 @@ class N8n {
 
 	/** Imports workflows and makes them active (publish on 2.x, update on 1.x). */
 	importWorkflows(workflows, { activate = true } = {}) {
-		if (this.runtime.major === 'v2' && this.env().EXECUTIONS_MODE === 'queue') {
-			// In queue mode n8n 2.x imports and publishes them all in one CLI run (each CLI run boots
-			// n8n for several seconds): `--activeState=fromJson` publishes the ones marked active.
+		if (this.runtime.major === 'v2' && this.postgres) {
+			// On Postgres (queue mode) all in one import run, then one publish run each: every CLI run
+			// boots n8n for several seconds. (`--activeState=fromJson` imports but, measured on
+			// 2.41.1, does not publish.)
 			const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
-			fs.writeFileSync(file, JSON.stringify(workflows.map((workflow) => ({ ...workflow, active: activate }))));
-			this.cli(['import:workflow', `--input=${file}`, '--activeState=fromJson']);
+			fs.writeFileSync(file, JSON.stringify(workflows));
+			this.cli(['import:workflow', `--input=${file}`]);
 			fs.rmSync(file);
+			if (activate) for (const workflow of workflows) this.cli(['publish:workflow', `--id=${workflow.id}`]);
 			return;
 		}
 		for (const workflow of workflows) {

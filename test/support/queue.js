@@ -32,6 +32,7 @@
 //   topology.executions(workflowId), .executionItems(id), .executionEventIds(workflowId, triggerName),
 //   await topology.settledExecutions(workflowId, opts)          as on N8n, read from Postgres
 //   topology.executionsByStatus(workflowId)                      { success: n, crashed: n, ... }
+//   topology.executionError(id)       n8n's error message stored with a failed execution
 //   topology.workerExecutions()       Map executionId -> worker index, from each worker's log
 //                                     line `Worker started execution N (job N)`
 //   topology.balancer.counts          what the balancer forwarded / held back, per process
@@ -201,6 +202,14 @@ class QueueTopology {
 
 	settledExecutions(workflowId, options) {
 		return this.main.settledExecutions(workflowId, options);
+	}
+
+	/** n8n's error message stored with a failed execution (undefined when there is none). */
+	executionError(executionId) {
+		const [row] = this.query(`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
+		if (!row) return undefined;
+		const flatted = require(path.join(this.runtime.modules, 'flatted'));
+		return flatted.parse(row.data)?.resultData?.error?.message;
 	}
 
 	/** @returns {Record<string, number>} executions of a workflow counted by status */
