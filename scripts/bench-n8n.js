@@ -20,8 +20,9 @@ const VENDOR = 'keldairHr';
 const EVENT = 'applicant.hired';
 
 function stoppedAtMs(value) {
-	// n8n's SQLite stores UTC as "YYYY-MM-DD HH:MM:SS.SSS".
-	return Date.parse(`${String(value).replace(' ', 'T')}Z`);
+	// n8n's SQLite stores UTC as "YYYY-MM-DD HH:MM:SS.SSS"; Postgres rows arrive as ISO strings.
+	const text = String(value);
+	return Date.parse(text.endsWith('Z') ? text : `${text.replace(' ', 'T')}Z`);
 }
 
 async function setup(engine) {
@@ -52,14 +53,15 @@ async function measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase
 		signedRequest(VENDOR, sampleEvent(VENDOR, EVENT, sequenceBase + index, Date.now() + sequenceBase + index), credentials, { tamper }),
 	);
 	const id = endpoint.workflow.id;
-	const [{ lastId }] = n8n.query(`SELECT COALESCE(MAX(id), 0) AS lastId FROM execution_entity`);
+	// Quoted identifiers: SQLite accepts them, Postgres needs them for camelCase.
+	const [{ lastId }] = n8n.query(`SELECT COALESCE(MAX(id), 0) AS "lastId" FROM execution_entity`);
 	await sleep(500); // let the previous round's writes settle
 	const started = Date.now();
 	const answers = await pool(count, concurrency, (index) => post(endpoint.url, requests[index]));
 	const answeredMs = Date.now() - started;
 	const expected = tamper && endpoint.workflow.nodes[0].type.startsWith('CUSTOM.') ? 0 : count;
 	await n8n.settledExecutions(id, { atLeast: expected, quietMs: 1500 });
-	const executions = n8n.query(`SELECT status, stoppedAt FROM execution_entity WHERE workflowId = '${id}' AND id > ${lastId}`);
+	const executions = n8n.query(`SELECT status, "stoppedAt" FROM execution_entity WHERE "workflowId" = '${id}' AND id > ${lastId}`);
 	const lastStopped = Math.max(started + answeredMs, ...executions.map((execution) => stoppedAtMs(execution.stoppedAt)));
 	const statuses = {};
 	for (const answer of answers) statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
@@ -140,4 +142,54 @@ async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, engine 
 	}
 }
 
-module.exports = { benchRealN8n };
+/**
+ * (b) in queue mode (test/support/queue.js: main, 2 webhook processes behind the balancer,
+ * 2 workers, Postgres, Redis): our trigger vs the bare Webhook node, same topology, rounds
+ * interleaved. Events/s to the last finished execution.
+ */
+async function benchQueueN8n({ count = 300, concurrency = 25, rounds = 3, engine = 'vm', log = console.log } = {}) {
+	const { createQueueTopology } = require('../test/support/queue');
+	const ours = triggerWorkflow(VENDOR, { webhookId: 'ours-bench', id: 'atsOursBench0000', normalize: false, parameters: { options: { dedupe: true } } });
+	const bare = bareWebhookWorkflow();
+	const topology = await createQueueTopology({ env: EXPRESSION_ENGINES[engine] });
+	try {
+		topology.importCredentials(testCredentials());
+		topology.importWorkflows([ours, bare]);
+		await topology.start();
+		const endpoints = {
+			ours: { workflow: ours, path: 'ours-bench/webhook' },
+			bare: { workflow: bare, path: 'bare-webhook' },
+		};
+		for (const endpoint of Object.values(endpoints)) {
+			endpoint.url = `${topology.baseUrl}/webhook/${endpoint.path}`;
+			await topology.waitForWebhook(endpoint.path);
+		}
+		let sequence = 0;
+		const runs = { ours: [], bare: [] };
+		const plan = [['ours', endpoints.ours], ['bare', endpoints.bare]];
+		for (let round = 0; round < rounds; round++) {
+			const order = plan.map((_, i) => plan[(i + round) % plan.length]);
+			for (const [name, endpoint] of order) {
+				const result = await measure(topology, endpoint, { count, concurrency, tamper: false, sequenceBase: (sequence += count) });
+				log(`    round ${round + 1} ${name.padEnd(11)} ${result.eventsPerSecond.toFixed(1)} events/s, ${result.answersPerSecond.toFixed(1)} answers/s, executions ${result.executions}, answers ${JSON.stringify(result.statuses)}`);
+				if (result.unexpected) throw new Error(`${name}: unexpected answer ${JSON.stringify(result.unexpected)}`);
+				runs[name].push(result);
+			}
+		}
+		const rate = (name) => median(runs[name].map((run) => run.eventsPerSecond));
+		return {
+			config: { count, concurrency, rounds, engine, vendor: VENDOR, n8n: '2.41.1', topology: 'queue: main + 2 webhook + 2 worker, Postgres, Redis' },
+			oursEventsPerSecond: rate('ours'),
+			bareWebhookEventsPerSecond: rate('bare'),
+			oursVsBare: rate('ours') / rate('bare'),
+			failedExecutions: {
+				ours: runs.ours.reduce((sum, run) => sum + run.failedExecutions, 0),
+				bare: runs.bare.reduce((sum, run) => sum + run.failedExecutions, 0),
+			},
+		};
+	} finally {
+		await topology.stop();
+	}
+}
+
+module.exports = { benchQueueN8n, benchRealN8n };

@@ -8,6 +8,9 @@
 // (b) and (c) run under n8n 2.x's default expression engine ("vm") and two other n8n settings
 // (see EXPRESSION_ENGINES in test/support/n8n.js for why that matters); BENCH_ENGINES=vm,legacy picks,
 // BENCH_N8N=0 skips them.
+// (b) also runs in n8n's queue mode (main, 2 webhook processes behind a balancer, 2 workers,
+// Postgres, Redis: test/support/queue.js), ours / bare Webhook in that topology;
+// BENCH_QUEUE_ENGINES (default vm) picks its engines, BENCH_QUEUE=0 skips it.
 // Results also go to bench-results.json.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -17,7 +20,7 @@ const path = require('node:path');
 const { vendorList } = require('../dist/nodes/vendors');
 const { kitFor } = require('./signing');
 const { normalizeEvent } = require('../dist/nodes/AtsNormalize/normalize');
-const { benchRealN8n } = require('./bench-n8n');
+const { benchQueueN8n, benchRealN8n } = require('./bench-n8n');
 const { benchDedupe } = require('./bench-dedupe');
 const { EXPRESSION_ENGINES } = require('../test/support/n8n');
 
@@ -38,7 +41,7 @@ function compare(ours, floor, n) {
 	return { oursNs: bestOurs, floorNs: bestFloor, ratio: bestOurs / bestFloor };
 }
 
-const results = { a: {}, b: {}, c: {}, d: {}, e: {} };
+const results = { a: {}, b: {}, bQueue: {}, c: {}, d: {}, e: {} };
 const A_PROCESSES = Number(process.env.BENCH_A_PROCESSES ?? 5);
 
 /** (a) for every vendor in this process: { vendor: { ours, floor, verifyOnly } }. */
@@ -144,6 +147,15 @@ async function realN8nRatios() {
 	}
 }
 
+async function queueRatios() {
+	const count = Number(process.env.BENCH_N8N_EVENTS ?? 300);
+	const rounds = Number(process.env.BENCH_N8N_ROUNDS ?? 3);
+	for (const engine of (process.env.BENCH_QUEUE_ENGINES ?? 'vm').split(',')) {
+		console.log(`(b) queue mode, n8n 2.41.1, expression engine "${engine}": ${rounds} rounds x ${count} events at concurrency 25 per side, through the balancer`);
+		results.bQueue[engine] = await benchQueueN8n({ count, rounds, concurrency: 25, engine, log: (line) => console.log(line) });
+	}
+}
+
 function printSummary() {
 	console.log('\nRatios (target in brackets)');
 	for (const [vendor, r] of Object.entries(results.a)) {
@@ -152,6 +164,9 @@ function printSummary() {
 	for (const [engine, b] of Object.entries(results.b)) {
 		console.log(`  (b) ${engine.padEnd(7)} ours / bare Webhook      ${b.oursVsBare.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.bareWebhookEventsPerSecond.toFixed(1)} events/s)`);
 		console.log(`  (b) ${engine.padEnd(7)} ours / Webhook+Crypto+If ${b.oursVsChain.toFixed(2)}x   [>= 1.5]   (${b.oursEventsPerSecond.toFixed(1)} vs ${b.chainEventsPerSecond.toFixed(1)} events/s)`);
+	}
+	for (const [engine, b] of Object.entries(results.bQueue)) {
+		console.log(`  (b) queue ${engine.padEnd(7)} ours / bare Webhook ${b.oursVsBare.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.bareWebhookEventsPerSecond.toFixed(1)} events/s; main + 2 webhook + 2 worker processes)`);
 	}
 	for (const [engine, c] of Object.entries(results.c)) {
 		console.log(`  (c) ${engine.padEnd(7)} forged: ours ${c.oursRejectedPerSecond.toFixed(1)} rejected/s, ${c.oursExecutions} executions [0]; chain ${c.chainProcessedPerSecond.toFixed(1)}/s, ${c.chainExecutions} executions; ours / chain ${c.oursVsChain.toFixed(2)}x`);
@@ -164,6 +179,7 @@ function printSummary() {
 (async () => {
 	results.e = await benchDedupe();
 	if (process.env.BENCH_N8N !== '0') await realN8nRatios();
+	if (process.env.BENCH_N8N !== '0' && process.env.BENCH_QUEUE !== '0') await queueRatios();
 	printSummary();
 	fs.writeFileSync(path.join(__dirname, '..', 'bench-results.json'), JSON.stringify(results, null, 2));
 	console.log('Written to bench-results.json');

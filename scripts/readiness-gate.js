@@ -4,6 +4,7 @@
 // `200 n8n is starting up. Please wait` (n8n 2.41 abstract-server.js). A vendor takes that
 // 200 as delivered and never retries, so the event is lost before any node sees it. Behind
 // this gate such a request gets 503 (retried) until /healthz/readiness says n8n is ready.
+// startBalancer is the same gate in front of several n8n processes, round robin (queue mode).
 'use strict';
 const http = require('node:http');
 
@@ -35,18 +36,47 @@ function answer(res, status, reason) {
  * `counts` says how many requests were held back while n8n was down or starting, forwarded,
  * or lost on the way (n8n went away mid-request: answered 502, so the sender retries).
  */
-async function startReadinessGate(baseUrl) {
-	const target = new URL(baseUrl);
-	const counts = { down: 0, starting: 0, forwarded: 0, forwardFailed: 0 };
+function startReadinessGate(baseUrl) {
+	return startBalancer([baseUrl]);
+}
+
+/**
+ * A round-robin load balancer on a free loopback port in front of several n8n processes (the
+ * `n8n webhook` processes of a queue-mode deployment): each request goes to the next process
+ * in turn whose /healthz/readiness answers 200 at that moment; a process that is down,
+ * starting or shutting down is skipped. With none ready the answer is 503 (retried by the
+ * sender). `counts` as for the gate, plus `perTarget[i].forwarded` for each process.
+ * options.port: where the balancer listens (default: a free port).
+ * @param {string[]} baseUrls
+ */
+async function startBalancer(baseUrls, { port = 0 } = {}) {
+	const targets = baseUrls.map((url) => new URL(url));
+	const counts = { down: 0, starting: 0, forwarded: 0, forwardFailed: 0, perTarget: targets.map((t) => ({ target: t.origin, forwarded: 0 })) };
+	let next = 0;
+	/** The next ready target in round-robin order, or why there is none. */
+	async function pick() {
+		const first = next;
+		next = (next + 1) % targets.length;
+		let best = 'down';
+		for (let i = 0; i < targets.length; i++) {
+			const index = (first + i) % targets.length;
+			const readiness = await readinessOf(targets[index]);
+			if (readiness === 'ready') return { index };
+			if (readiness === 'starting') best = 'starting';
+		}
+		return { reason: best };
+	}
 	const server = http.createServer(async (req, res) => {
 		const chunks = [];
 		for await (const chunk of req) chunks.push(chunk);
-		const readiness = await readinessOf(target);
-		if (readiness !== 'ready') {
-			counts[readiness]++;
-			return answer(res, 503, `n8n ${readiness}`);
+		const choice = await pick();
+		if (choice.index === undefined) {
+			counts[choice.reason]++;
+			return answer(res, 503, `n8n ${choice.reason}`);
 		}
+		const target = targets[choice.index];
 		counts.forwarded++;
+		counts.perTarget[choice.index].forwarded++;
 		const headers = { ...req.headers, host: target.host, connection: 'close' };
 		const upstream = http.request(
 			{ host: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent: false },
@@ -62,7 +92,10 @@ async function startReadinessGate(baseUrl) {
 		});
 		upstream.end(Buffer.concat(chunks));
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, '127.0.0.1', resolve);
+	});
 	return {
 		baseUrl: `http://127.0.0.1:${server.address().port}`,
 		counts,
@@ -70,4 +103,4 @@ async function startReadinessGate(baseUrl) {
 	};
 }
 
-module.exports = { startReadinessGate, READINESS_PATH };
+module.exports = { startBalancer, startReadinessGate, READINESS_PATH };

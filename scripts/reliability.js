@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Load and fault runs against a real n8n, shared by the e2e test (CI size) and
 // `npm run load -- [--events N] [--concurrency C] [--fault [--ungated]] [--engine E]`, and
-// `npm run load -- --startup-probe` (what a trigger's URL answers while n8n starts).
+// `npm run load -- --startup-probe` (what a trigger's URL answers while n8n starts), and
+// `npm run load -- --queue [--events N] [--fault | --kill-worker]` in n8n's queue mode
+// (main, 2 webhook processes behind a balancer, 2 workers, Postgres, Redis: test/support/queue.js).
 //
 // load:  N distinct signed events at concurrency C, no retries → every answer must be 2xx,
 //        and n8n must hold exactly one execution per event.
@@ -184,6 +186,147 @@ async function runFault(n8n, target, { count, concurrency, gate = true }) {
 }
 
 /**
+ * Queue mode: one `n8n webhook` process (of several behind the balancer) gets SIGTERM once a
+ * third of the stream is acknowledged, as in a rolling deploy, and is started again once it
+ * has exited. The last third is sent only after it has exited. The sender goes through the
+ * balancer and retries every failure → each event must run exactly once.
+ */
+async function runWebhookFault(topology, target, { count, concurrency, index = 0 }) {
+	const before = topology.executions(target.workflowId).length;
+	const forwardedBefore = topology.balancer.counts.perTarget.map((t) => t.forwarded);
+	let stopped;
+	let stoppedAt;
+	let restarted;
+	let markStopped;
+	const down = new Promise((resolve) => (markStopped = resolve));
+	const stream = await sendStream(target.url, target.secret, {
+		count,
+		concurrency,
+		retry: true,
+		newConnection: true,
+		onAcknowledged: (acknowledged) => {
+			if (stopped === undefined && acknowledged >= Math.floor(count / 3)) {
+				stoppedAt = performance.now();
+				stopped = topology.stopWebhook(index).finally(markStopped);
+				restarted = stopped.then(() => topology.startWebhook(index)).then(() => topology.webhookProcesses[index].waitForWebhook(target.webhookPath));
+			}
+		},
+		beforeSend: (i) => (i >= Math.floor((2 * count) / 3) ? down : undefined),
+	});
+	await restarted;
+	const failedBy = (test) => stream.answers.filter((answer) => answer.failures.some(test)).length;
+	return {
+		stoppedProcess: index,
+		shutdown: topology.webhookProcesses[index].lastStop,
+		forwardedPerProcess: topology.balancer.counts.perTarget.map((t, i) => t.forwarded - forwardedBefore[i]),
+		refusedDeliveries: failedBy(isRefused),
+		answerLostDeliveries: failedBy(isAnswerLost),
+		non2xxAnswerStatuses: countBy(stream.answers.flatMap((answer) => answer.failures.filter(isHttpStatus))),
+		acknowledgedNotByTrigger: stream.answers.filter((answer) => isOk(answer) && !isTriggerAnswer(answer.body)).length,
+		...summarise(stream),
+		...(await auditExecutions(topology, target.workflowId, target.triggerName, stream.eventIds, before, stream.answers, stoppedAt)),
+	};
+}
+
+/** Lines `Worker started|finished execution N` in a worker's log → sets of execution ids. */
+function workerLogExecutions(logPath) {
+	const fs = require('node:fs');
+	let text = '';
+	try {
+		text = fs.readFileSync(logPath, 'utf8');
+	} catch {
+		// no log yet
+	}
+	const ids = (verb) => new Set([...text.matchAll(new RegExp(`Worker ${verb} execution (\\d+) \\(job`, 'g'))].map((m) => Number(m[1])));
+	return { started: ids('started'), finished: ids('finished') };
+}
+
+/**
+ * Queue mode: worker `index` is killed with kill -9 (a crash, an OOM kill) once a third of
+ * the stream is acknowledged, while it runs executions; it is started again after the stream.
+ * What n8n does with the jobs it held is counted, not assumed: for every event, its
+ * executions and their statuses (re-run = more than one execution; crashed = marked crashed
+ * by n8n's queue recovery; lost = acknowledged and no execution at all), and which of the
+ * killed worker's executions were in flight (started, never finished) at the kill.
+ * n8n's queue (Bull) runs with maxStalledCount 0: a job whose worker died is failed once its
+ * lock expires (QUEUE_WORKER_LOCK_DURATION), not handed to another worker, and the main
+ * process marks its execution crashed at its next queue recovery
+ * (N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL minutes). `settleTimeoutMs` bounds the wait for that.
+ */
+async function runWorkerKill(topology, target, { count, concurrency, index = 0, settleTimeoutMs = 300_000 }) {
+	const before = topology.executions(target.workflowId).length;
+	const worker = topology.workerProcesses[index];
+	let killed;
+	let killedAt;
+	let inFlightAtKill = [];
+	const stream = await sendStream(target.url, target.secret, {
+		count,
+		concurrency,
+		retry: true,
+		onAcknowledged: (acknowledged) => {
+			if (killed === undefined && acknowledged >= Math.floor(count / 3)) {
+				killedAt = new Date().toISOString();
+				killed = worker.kill().then(() => {
+					const { started, finished } = workerLogExecutions(worker.logPath);
+					inFlightAtKill = [...started].filter((id) => !finished.has(id)).sort((a, b) => a - b);
+				});
+			}
+		},
+	});
+	await killed;
+	const summary = summarise(stream);
+	// Wait until no execution of the stream is new/running/waiting any more (or the bound).
+	const deadline = Date.now() + settleTimeoutMs;
+	let rows = topology.executionEventIds(target.workflowId, target.triggerName).slice(before);
+	const open = (list) => list.filter((row) => !['success', 'error', 'crashed', 'canceled'].includes(row.status));
+	while (Date.now() < deadline && (open(rows).length > 0 || rows.length < summary.acknowledged)) {
+		await sleep(1_000);
+		rows = topology.executionEventIds(target.workflowId, target.triggerName).slice(before);
+	}
+	await topology.startWorker(index);
+	const perEvent = new Map();
+	for (const row of rows) {
+		if (!perEvent.has(row.eventId)) perEvent.set(row.eventId, []);
+		perEvent.get(row.eventId).push(row);
+	}
+	const ranOn = topology.workerExecutions();
+	const acknowledgedIds = stream.eventIds.filter((_, i) => isOk(stream.answers[i]));
+	const sent = new Set(stream.eventIds);
+	const executionsOf = (id) => perEvent.get(id) ?? [];
+	const statusOfInFlight = countBy(inFlightAtKill.map((id) => rows.find((row) => row.id === id)?.status ?? 'not found'));
+	const notSucceeded = rows.filter((row) => row.status !== 'success');
+	return {
+		killedWorker: index,
+		killedAt,
+		...summary,
+		executions: rows.length,
+		executionsByStatus: countBy(rows.map((row) => row.status)),
+		stillOpenAfterWait: open(rows).length,
+		// The killed worker's executions whose `Worker started` line is in its log and whose
+		// `Worker finished` line is not, and what became of them (a lower bound of what it held:
+		// a job it had taken but not yet logged is not in there).
+		inFlightAtKill: inFlightAtKill.length,
+		inFlightAtKillStatus: statusOfInFlight,
+		// Every execution that did not succeed: its status, and whether any worker logged starting it.
+		notSucceeded: notSucceeded.map((row) => ({ id: row.id, status: row.status, startedOn: ranOn.has(row.id) ? `worker-${ranOn.get(row.id) + 1}` : 'no worker' })),
+		// Per acknowledged event. An execution n8n gave up on (its worker died) is written over with
+		// n8n's error and no longer holds the trigger's item, so those are counted, not matched:
+		// every acknowledged event is accounted for when the events without a successful execution
+		// are as many as the executions that did not succeed.
+		exactlyOneSuccess: acknowledgedIds.filter((id) => executionsOf(id).length === 1 && executionsOf(id)[0].status === 'success').length,
+		eventsWithoutSuccess: acknowledgedIds.filter((id) => !executionsOf(id).some((row) => row.status === 'success')).length,
+		notRunMarkedFailed: notSucceeded.filter((row) => row.eventId === undefined).length,
+		// More than one execution for an event: n8n re-ran it, or the sender retried a delivery whose answer it did not get.
+		reRun: acknowledgedIds.filter((id) => executionsOf(id).length > 1).length,
+		// Acknowledged, without a successful execution and without a failed one to account for it.
+		lost: Math.max(0, acknowledgedIds.filter((id) => !executionsOf(id).some((row) => row.status === 'success')).length - notSucceeded.length),
+		unexpected: [...perEvent.keys()].filter((id) => id !== undefined && !sent.has(id)).length,
+		failedExecutionMessage: notSucceeded.length > 0 ? topology.executionError?.(notSucceeded[0].id) : undefined,
+		executionsPerWorker: countBy(rows.map((row) => (ranOn.has(row.id) ? `worker-${ranOn.get(row.id) + 1}` : 'no worker log line'))),
+	};
+}
+
+/**
  * What a trigger's URL answers while n8n starts: unsigned POSTs from 4 senders, from before
  * n8n listens until the hook answers 401, over `restarts` restarts. n8n answers some of them
  * `200 n8n is starting up` (its database is still migrating): a vendor would take that 200
@@ -254,6 +397,57 @@ async function streamTarget(engine = 'vm') {
 	return { n8n, target };
 }
 
+/**
+ * The same stream workflow in queue mode (test/support/queue.js): main, 2 webhook processes
+ * behind the balancer, 2 workers, on Postgres and Redis. `target.url` goes through the balancer.
+ */
+async function queueStreamTarget(engine = 'vm', env = {}) {
+	const { EXPRESSION_ENGINES } = require('../test/support/n8n');
+	const { createQueueTopology } = require('../test/support/queue');
+	const { testCredentials } = require('../test/support/workflows');
+	const workflow = streamWorkflow();
+	const topology = await createQueueTopology({ env: { ...EXPRESSION_ENGINES[engine], ...env } });
+	try {
+		topology.importCredentials(testCredentials());
+		topology.importWorkflows([workflow]);
+		await topology.start();
+		const target = targetOf(topology, workflow);
+		await topology.waitForWebhook(target.webhookPath);
+		return { topology, target };
+	} catch (error) {
+		await topology.stop();
+		throw error;
+	}
+}
+
+/** `npm run load -- --queue [--events N] [--concurrency C] [--fault | --kill-worker] [--engine E]` */
+async function queueMain(args, { count, concurrency, engine }) {
+	const kind = args.includes('--fault') ? 'webhook SIGTERM' : args.includes('--kill-worker') ? 'worker kill -9' : 'load';
+	// For --kill-worker: a dead worker's jobs give up their lock sooner and are recovered sooner (docs/scaling.md).
+	const env = kind === 'worker kill -9' ? { QUEUE_WORKER_LOCK_DURATION: '10000', QUEUE_WORKER_LOCK_RENEW_TIME: '2000', QUEUE_WORKER_STALLED_INTERVAL: '5000', N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1' } : {};
+	const { topology, target } = await queueStreamTarget(engine, env);
+	try {
+		console.log(
+			`queue mode ${kind}: ${count} distinct signed ${STREAM_VENDOR} events at concurrency ${concurrency} through the balancer ${topology.baseUrl} ` +
+				`(${topology.webhookProcesses.length} webhook processes, ${topology.workerProcesses.length} workers, Postgres, Redis; expression engine ${engine})`,
+		);
+		const ranBefore = topology.workerExecutions();
+		const result =
+			kind === 'webhook SIGTERM'
+				? await runWebhookFault(topology, target, { count, concurrency })
+				: kind === 'worker kill -9'
+					? await runWorkerKill(topology, target, { count, concurrency })
+					: await runLoad(topology, target, { count, concurrency });
+		const perWorker = {};
+		for (const [id, worker] of topology.workerExecutions()) if (!ranBefore.has(id)) perWorker[`worker-${worker + 1}`] = (perWorker[`worker-${worker + 1}`] ?? 0) + 1;
+		console.log(JSON.stringify({ ...result, forwardedPerWebhookProcess: topology.balancer.counts.perTarget.map((t) => t.forwarded), executionsPerWorker: perWorker }, null, 2));
+		const clean = result.lost === 0 && result.status5xx === 0 && (kind === 'worker kill -9' ? result.reRun === 0 : result.duplicated === 0 && result.failed === 0) && (kind !== 'load' || result.non2xx === 0);
+		process.exitCode = clean ? 0 : 1;
+	} finally {
+		await topology.stop();
+	}
+}
+
 async function main() {
 	const args = process.argv.slice(2);
 	const option = (name, fallback) => {
@@ -264,6 +458,7 @@ async function main() {
 	const concurrency = option('--concurrency', 50);
 	const engineIndex = args.indexOf('--engine');
 	const engine = engineIndex === -1 ? 'vm' : args[engineIndex + 1];
+	if (args.includes('--queue')) return queueMain(args, { count, concurrency, engine });
 	const { n8n, target } = await streamTarget(engine);
 	try {
 		if (args.includes('--startup-probe')) {
@@ -290,4 +485,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { STREAM_EVENT, STREAM_VENDOR, probeStartup, runLoad, runFault, streamTarget, streamWorkflow, targetOf, sendStream, summarise, auditExecutions, deliver };
+module.exports = { STREAM_EVENT, STREAM_VENDOR, queueStreamTarget, probeStartup, runLoad, runFault, runWebhookFault, runWorkerKill, streamTarget, streamWorkflow, targetOf, sendStream, summarise, auditExecutions, deliver };

@@ -2,6 +2,8 @@
 // user folder's .n8n/custom, credentials and workflows imported with n8n's CLI, the server
 // started on a free loopback port with embedded SQLite. Executions are read from n8n's own
 // database (with n8n's own sqlite3 and flatted modules, so the read path is n8n's format).
+// The same class runs one process of a queue-mode topology (test/support/queue.js): any n8n
+// command (`start`, `webhook`, `worker`), on Postgres (read with n8n's own `pg` module).
 'use strict';
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -48,16 +50,43 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // What n8n (2.41 abstract-server.js) answers, with status 200, to any request while its database migrates.
 const N8N_STARTING_UP = 'n8n is starting up';
 
+/**
+ * One n8n process. options.command: the n8n command (`start`, `webhook`, `worker`) and its
+ * options.args; options.postgres: {host, port, database, user} to use Postgres instead of
+ * SQLite; options.name: names the log file (n8n-<name>.log). For a worker, `port` is its
+ * health-check port (QUEUE_HEALTH_CHECK_PORT, set by the caller in extraEnv).
+ */
 class N8n {
-	constructor(runtime, userFolder, port, brokerPort, extraEnv = {}) {
+	constructor(runtime, userFolder, port, brokerPort, extraEnv = {}, { command = 'start', args = [], postgres, name } = {}) {
 		this.runtime = runtime;
 		this.extraEnv = extraEnv;
 		this.userFolder = userFolder;
 		this.port = port;
 		this.brokerPort = brokerPort;
+		this.command = command;
+		this.args = args;
+		this.postgres = postgres;
+		this.name = name;
 		this.dbPath = path.join(userFolder, '.n8n', 'database.sqlite');
-		this.logPath = path.join(userFolder, 'n8n.log');
+		this.logPath = path.join(userFolder, name ? `n8n-${name}.log` : 'n8n.log');
 		this.child = undefined;
+	}
+
+	/** The process id of the running n8n (undefined when stopped). */
+	get pid() {
+		return this.child && this.child.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
+	}
+
+	databaseEnv() {
+		if (!this.postgres) return { DB_TYPE: 'sqlite' };
+		return {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: this.postgres.host,
+			DB_POSTGRESDB_PORT: String(this.postgres.port),
+			DB_POSTGRESDB_DATABASE: this.postgres.database,
+			DB_POSTGRESDB_USER: this.postgres.user,
+			DB_POSTGRESDB_PASSWORD: this.postgres.password ?? '',
+		};
 	}
 
 	get baseUrl() {
@@ -75,7 +104,7 @@ class N8n {
 			N8N_LISTEN_ADDRESS: '127.0.0.1',
 			N8N_HOST: '127.0.0.1',
 			WEBHOOK_URL: `${this.baseUrl}/`,
-			DB_TYPE: 'sqlite',
+			...this.databaseEnv(),
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
@@ -117,6 +146,17 @@ class N8n {
 
 	/** Imports workflows and makes them active (publish on 2.x, update on 1.x). */
 	importWorkflows(workflows, { activate = true } = {}) {
+		if (this.runtime.major === 'v2' && this.postgres) {
+			// On Postgres (queue mode) all in one import run, then one publish run each: every CLI run
+			// boots n8n for several seconds. (`--activeState=fromJson` imports but, measured on
+			// 2.41.1, does not publish.)
+			const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
+			fs.writeFileSync(file, JSON.stringify(workflows));
+			this.cli(['import:workflow', `--input=${file}`]);
+			fs.rmSync(file);
+			if (activate) for (const workflow of workflows) this.cli(['publish:workflow', `--id=${workflow.id}`]);
+			return;
+		}
 		for (const workflow of workflows) {
 			const file = path.join(this.userFolder, `workflow-${workflow.id}.json`);
 			fs.writeFileSync(file, JSON.stringify(workflow));
@@ -130,7 +170,7 @@ class N8n {
 
 	async start() {
 		const log = fs.openSync(this.logPath, 'a');
-		this.child = spawn(this.runtime.node, [this.runtime.bin, 'start'], {
+		this.child = spawn(this.runtime.node, [this.runtime.bin, this.command, ...this.args], {
 			env: this.env(),
 			stdio: ['ignore', log, log],
 			detached: true,
@@ -140,10 +180,10 @@ class N8n {
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
 			const state = await Promise.race([exited.then(() => 'exited'), sleep(500).then(() => 'waiting')]);
-			if (state === 'exited') throw new Error(`n8n exited during start; see ${this.logPath}:\n${this.tail()}`);
+			if (state === 'exited') throw new Error(`n8n ${this.command} exited during start; see ${this.logPath}:\n${this.tail()}`);
 			if (await this.ready()) return this;
 		}
-		throw new Error(`n8n did not become healthy in 180 s; see ${this.logPath}`);
+		throw new Error(`n8n ${this.command} did not become healthy in 180 s; see ${this.logPath}`);
 	}
 
 	/**
@@ -221,14 +261,30 @@ class N8n {
 		this.lastStop = { ms: Date.now() - started, killed: !done };
 	}
 
+	/** kill -9 of the whole process group (a crash: no shutdown of any kind). */
+	async kill() {
+		const child = this.child;
+		this.child = undefined;
+		if (!child || child.exitCode !== null || child.signalCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		try {
+			process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			return;
+		}
+		await exited;
+		this.lastStop = { ms: 0, killed: true };
+	}
+
 	/** A graceful restart, as in a deploy: SIGTERM, wait for exit, start again. */
 	async restart() {
 		await this.stop();
 		return this.start();
 	}
 
-	/** Runs SQL on n8n's database with n8n's own sqlite3 build; returns rows. */
+	/** Runs SQL on n8n's database with n8n's own sqlite3 build (or pg module); returns rows. */
 	query(sql) {
+		if (this.postgres) return this.queryPostgres(sql);
 		const script = `
 			const sqlite3 = require(${JSON.stringify(path.join(this.runtime.modules, 'sqlite3'))});
 			const db = new sqlite3.Database(process.argv[1], sqlite3.OPEN_READONLY);
@@ -244,10 +300,26 @@ class N8n {
 		return JSON.parse(out || '[]');
 	}
 
+	queryPostgres(sql) {
+		const script = `
+			const { Client } = require(${JSON.stringify(path.join(this.runtime.modules, 'pg'))});
+			const client = new Client(JSON.parse(process.argv[1]));
+			client.connect()
+				.then(() => client.query(process.argv[2]))
+				.then((result) => { process.stdout.write(JSON.stringify(result.rows)); return client.end(); })
+				.catch((err) => { console.error(err.message); process.exit(1); });`;
+		const { host, port, database, user, password } = this.postgres;
+		const out = execFileSync(this.runtime.node, ['-e', script, JSON.stringify({ host, port, database, user, password }), sql], {
+			encoding: 'utf8',
+			maxBuffer: 512 * 1024 * 1024,
+		});
+		return JSON.parse(out || '[]');
+	}
+
 	/** @returns {Array<{id: number, status: string, finished: number, mode: string}>} */
 	executions(workflowId) {
 		return this.query(
-			`SELECT id, status, finished, mode FROM execution_entity WHERE workflowId = '${workflowId}' ORDER BY id`,
+			`SELECT id, status, finished, mode FROM execution_entity WHERE "workflowId" = '${workflowId}' ORDER BY id`,
 		);
 	}
 
@@ -256,7 +328,7 @@ class N8n {
 	 * @returns {Record<string, Array<Record<string, any>>> | undefined}
 	 */
 	executionItems(executionId) {
-		const [row] = this.query(`SELECT data FROM execution_data WHERE executionId = ${Number(executionId)}`);
+		const [row] = this.query(`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
 		if (!row) return undefined;
 		const flatted = require(path.join(this.runtime.modules, 'flatted'));
 		const data = flatted.parse(row.data);
@@ -275,12 +347,17 @@ class N8n {
 	executionEventIds(workflowId, triggerName) {
 		const rows = this.query(
 			`SELECT e.id AS id, e.status AS status, d.data AS data FROM execution_entity e
-			 LEFT JOIN execution_data d ON d.executionId = e.id WHERE e.workflowId = '${workflowId}' ORDER BY e.id`,
+			 LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = '${workflowId}' ORDER BY e.id`,
 		);
 		const flatted = require(path.join(this.runtime.modules, 'flatted'));
 		return rows.map((row) => {
-			const runs = row.data ? flatted.parse(row.data).resultData.runData[triggerName] : undefined;
-			return { id: row.id, status: row.status, eventId: runs?.[0]?.data?.main?.[0]?.[0]?.json?._ats?.eventId };
+			const data = row.data ? flatted.parse(row.data) : undefined;
+			const runs = data?.resultData?.runData?.[triggerName];
+			// An execution that never ran on a worker (queue mode: crashed, failed) still holds the
+			// trigger's item where the webhook process queued it, on its execution stack.
+			const queued = data?.executionData?.nodeExecutionStack?.find((entry) => entry.node?.name === triggerName);
+			const eventId = runs?.[0]?.data?.main?.[0]?.[0]?.json?._ats?.eventId ?? queued?.data?.main?.[0]?.[0]?.json?._ats?.eventId;
+			return { id: row.id, status: row.status, eventId };
 		});
 	}
 
@@ -321,11 +398,11 @@ const EXPRESSION_ENGINES = {
 };
 
 /**
- * Creates a user folder with the packed package installed, ready for imports.
- * major: 'v2' (n8n 2.41.1 on Node 24) or 'v1' (n8n 1.123.81 on Node 20).
- * env: extra environment for n8n (e.g. N8N_EXPRESSION_ENGINE for the benchmark).
+ * The n8n runtime of `major`, and a user folder (new unless given) with the packed package
+ * installed in its .n8n/custom. Every process of a queue-mode topology shares one.
+ * @returns {{runtime: ReturnType<typeof runtimeFor>, folder: string}}
  */
-async function createN8n(major = 'v2', { userFolder, env } = {}) {
+function prepareUserFolder(major = 'v2', userFolder) {
 	const runtime = runtimeFor(major);
 	const folder = userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `ats-n8n-${major}-`));
 	const custom = path.join(folder, '.n8n', 'custom');
@@ -338,7 +415,17 @@ async function createN8n(major = 'v2', { userFolder, env } = {}) {
 		['install', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', packTarball()],
 		{ cwd: custom, stdio: 'inherit' },
 	);
+	return { runtime, folder };
+}
+
+/**
+ * Creates a user folder with the packed package installed, ready for imports.
+ * major: 'v2' (n8n 2.41.1 on Node 24) or 'v1' (n8n 1.123.81 on Node 20).
+ * env: extra environment for n8n (e.g. N8N_EXPRESSION_ENGINE for the benchmark).
+ */
+async function createN8n(major = 'v2', { userFolder, env } = {}) {
+	const { runtime, folder } = prepareUserFolder(major, userFolder);
 	return new N8n(runtime, folder, await freePort(), await freePort(), env);
 }
 
-module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, createN8n, freePort, packTarball, sleep, ROOT };
+module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, N8n, createN8n, freePort, packTarball, prepareUserFolder, sleep, ROOT };
