@@ -80,11 +80,14 @@ async function redisPerEvent(redis, stored) {
 	const scope = `bench-${stored}`;
 	// Stored keys as claims leave them (the script's key layout is the store's own: prefix:scope:slot).
 	const client = new Redis({ host: redis.host, port: redis.port });
+	const usedMemory = async () => Number(/used_memory:(\d+)/.exec(await client.info('memory'))[1]);
+	const memoryBefore = await usedMemory();
 	for (let n = 0; n < stored; n += 10_000) {
 		const pipeline = client.pipeline();
 		for (let i = n; i < Math.min(stored, n + 10_000); i++) pipeline.set(`${REDIS_KEY_PREFIX}:${scope}:${identity(i).slot}`, identity(i).fingerprint, 'PX', 3_600_000);
 		await pipeline.exec();
 	}
+	const bytesPerKey = (await usedMemory() - memoryBefore) / stored;
 	client.disconnect();
 	const count = 2_000;
 	let best = Infinity;
@@ -111,7 +114,7 @@ async function redisPerEvent(redis, stored) {
 		const seconds = Number(process.hrtime.bigint() - concurrentStart) / 1e9;
 		bestConcurrentPerSecond = Math.max(bestConcurrentPerSecond, count / seconds);
 	}
-	return { sequentialUs: best / 1e3, concurrentEventsPerSecond: bestConcurrentPerSecond };
+	return { sequentialUs: best / 1e3, concurrentEventsPerSecond: bestConcurrentPerSecond, bytesPerKey };
 }
 
 async function benchDedupe({ log = console.log } = {}) {
@@ -138,7 +141,8 @@ async function benchDedupe({ log = console.log } = {}) {
 	}
 	log(
 		`  Redis claim + confirm (2 round trips): ${STORED.map((n) => `${result.redis[n].sequentialUs.toFixed(0)} µs @${n.toLocaleString('en')}`).join(', ')}; ratio ${(result.redis[STORED[1]].sequentialUs / result.redis[STORED[0]].sequentialUs).toFixed(2)}x; ` +
-			`50 in flight: ${STORED.map((n) => `${Math.round(result.redis[n].concurrentEventsPerSecond).toLocaleString('en')}/s @${n.toLocaleString('en')}`).join(', ')}`,
+			`50 in flight: ${STORED.map((n) => `${Math.round(result.redis[n].concurrentEventsPerSecond).toLocaleString('en')}/s @${n.toLocaleString('en')}`).join(', ')}; ` +
+			`Redis memory ${Math.round(result.redis[STORED[1]].bytesPerKey)} bytes per key`,
 	);
 	return result;
 }

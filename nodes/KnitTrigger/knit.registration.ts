@@ -14,7 +14,11 @@ interface KnitSyncState {
 	knitSyncPaused?: boolean;
 }
 
-const isOn = (ctx: IHookFunctions) => ctx.getNodeParameter('registerWebhook', false) === true;
+// "Listen for test event" runs these hooks too (mode 'manual', with the test URL). A Knit sync is
+// the production registration: a test listen must neither start one towards the test URL nor
+// pause the production job when it stops listening. The simulator sends test events instead.
+const isTestListen = (ctx: IHookFunctions) => ctx.getMode() === 'manual';
+const isOn = (ctx: IHookFunctions) => !isTestListen(ctx) && ctx.getNodeParameter('registerWebhook', false) === true;
 
 /** The API base URL comes from the credential (not a node parameter), so only who may use the key decides where it goes. */
 export function knitBaseUrl(credentials: { baseUrl?: unknown }) {
@@ -111,6 +115,7 @@ export const knitWebhookMethods = {
 			return true;
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {
+			if (isTestListen(this)) return true;
 			const state = this.getWorkflowStaticData('node') as KnitSyncState;
 			if (state.knitSyncJobId === undefined || state.knitSyncPaused === true) return true;
 			try {

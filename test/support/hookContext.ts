@@ -19,6 +19,7 @@ import type {
 	INodeType,
 	INodeTypes,
 	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { isExpression, Workflow } from 'n8n-workflow';
 
@@ -52,7 +53,7 @@ function applyGenericAuthenticate(
 export function hookContext(
 	nodeType: INodeType,
 	credentialType: ICredentialType,
-	setup: { parameters: INodeParameters; credentials: ICredentialDataDecryptedObject; staticData: IDataObject },
+	setup: { parameters: INodeParameters; credentials: ICredentialDataDecryptedObject; staticData: IDataObject; mode?: WorkflowExecuteMode },
 ) {
 	const description = nodeType.description;
 	const node: INode = {
@@ -91,7 +92,8 @@ export function hookContext(
 				applyGenericAuthenticate(credentialType, credentials, options, wf, n),
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new HookContext(workflow, workflow.getNode(node.name)!, additionalData, 'trigger', 'activate');
+	// 'trigger' for activation; 'manual' when the editor listens for a test event.
+	const context = new HookContext(workflow, workflow.getNode(node.name)!, additionalData, setup.mode ?? 'trigger', 'activate');
 	Object.defineProperty(context, 'logger', { value: { warn: (message: string) => warnings.push(message), debug: () => {}, info: () => {}, error: () => {} } });
 	/** What n8n would save: the node's static data after the hook ran, as plain JSON. */
 	const savedStaticData = () => JSON.parse(JSON.stringify(context.getWorkflowStaticData('node'))) as IDataObject;

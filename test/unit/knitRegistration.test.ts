@@ -82,8 +82,8 @@ const credentials = (extra: ICredentialDataDecryptedObject = {}) => ({ apiKey: A
 const registering: INodeParameters = { registerWebhook: true, integrationId: 'int_42' };
 
 /** One activation or deactivation as n8n runs it: a fresh context over the static data n8n saved last time. */
-function hooks(staticData: IDataObject, parameters: INodeParameters = registering, creds = credentials()) {
-	const { context, warnings, savedStaticData } = hookContext(node, credential, { parameters, credentials: creds, staticData });
+function hooks(staticData: IDataObject, parameters: INodeParameters = registering, creds = credentials(), mode: 'trigger' | 'manual' = 'trigger') {
+	const { context, warnings, savedStaticData } = hookContext(node, credential, { parameters, credentials: creds, staticData, mode });
 	const methods = node.webhookMethods.default;
 	return {
 		warnings,
@@ -111,6 +111,18 @@ it('does nothing when registration is off', async () => {
 	expect(await h.checkExists()).toBe(true);
 	expect(await h.create()).toBe(true);
 	expect(requests).toHaveLength(0);
+});
+
+it('a test listen in the editor neither starts a sync towards the test URL nor pauses the production job', async () => {
+	const production = await activate({});
+	expect(calls()).toEqual(['sync.start']);
+	const listen = hooks(production, registering, credentials(), 'manual');
+	expect(await listen.checkExists()).toBe(true);
+	expect(await listen.create()).toBe(true);
+	expect(await listen.delete()).toBe(true);
+	expect(calls()).toEqual(['sync.start']);
+	expect([...jobs]).toEqual([['sj_1', 'running']]);
+	expect(listen.savedStaticData()).toEqual(production);
 });
 
 it("starts a sync with this webhook as destination, authenticated by the credential's authenticate block", async () => {
