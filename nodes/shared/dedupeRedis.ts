@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import type { Redis, RedisOptions } from 'ioredis';
+import { Redis as RedisClient, type Redis, type RedisOptions } from 'ioredis';
 
 import type { DeliveryIdentity } from './dedupe';
 import { UNCONFIRMED_CLAIM_MS } from './dedupe';
@@ -11,8 +11,10 @@ import { UNCONFIRMED_CLAIM_MS } from './dedupe';
  * `UNCONFIRMED_CLAIM_MS` expiry; the execute step, wherever the execution runs (a worker),
  * extends it to the window.
  *
- * The client is n8n's own `ioredis` (n8n puts its modules on NODE_PATH, as for zod), loaded
- * only when a trigger uses this store, so the package keeps no runtime dependency.
+ * The client is n8n's own `ioredis` (n8n 1.x and 2.x ship it for their queue; n8n puts its
+ * modules on NODE_PATH, which is how `zod` resolves too), so the package keeps no runtime
+ * dependency. A static import on purpose: a dynamic import() resolves as ES modules do and
+ * ignores NODE_PATH. A connection is only opened when a trigger uses this store.
  */
 
 // KEYS[1] slot, ARGV[1] fingerprint, ARGV[2] expiry in ms. 0: the slot holds this fingerprint.
@@ -49,7 +51,6 @@ export function redisSettingsOf(credentials: ICredentialDataDecryptedObject): Re
 const clients = new Map<string, Redis>();
 
 async function connect(settings: RedisSettings): Promise<Redis> {
-	const { Redis: RedisClient } = await import('ioredis');
 	const options: RedisOptions = {
 		host: settings.host,
 		port: settings.port,

@@ -118,6 +118,27 @@ describe('2. editor test deliveries ("Listen for test event")', () => {
 	});
 });
 
+describe('2. manual executions and the durable copy', () => {
+	it("a test execution just before does not stop a production execution's key from surviving a restart", async () => {
+		const trigger = new KomboTrigger();
+		// The editor's test run: n8n never saves static data of manual runs.
+		const manual = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-test-copy', mode: 'manual' });
+		await executeTrigger(trigger, manual.workflow, manual.items, { mode: 'manual' });
+		// Production, seconds later: delivered and executed, then a later request writes the copy.
+		const workflow = workflowOf('wf-test-copy', [[triggerNode(trigger), trigger]]);
+		const production = komboEvent();
+		now += 2_000;
+		const call = await callWebhook(trigger, { ...signed('kombo', production), credentials: credentials('kombo'), workflow });
+		expect(ran(call)).toBe(true);
+		await executeTrigger(trigger, workflow, call.items);
+		now += DURABLE_SAVE_INTERVAL_MS;
+		await callWebhook(trigger, { ...signed('kombo', komboEvent()), credentials: credentials('kombo'), workflow });
+		forgetMemoryStores();
+		const restarted = workflowOf('wf-test-copy', [[triggerNode(trigger), trigger]], JSON.parse(JSON.stringify(workflow.staticData)));
+		expect(ran(await callWebhook(trigger, { ...signed('kombo', production), credentials: credentials('kombo'), workflow: restarted }))).toBe(false);
+	});
+});
+
 describe('3. several triggers in one workflow', () => {
 	const kombo = new KomboTrigger();
 	const knit = new KnitTrigger();
@@ -258,6 +279,18 @@ describe('5. settings', () => {
 		expect(existingMemoryStore('wf-off', 'trigger-node')).toBeUndefined();
 		expect(first.workflow.staticData.__dataChanged).toBe(false);
 		expect(JSON.parse(JSON.stringify(second.workflow.staticData))).toEqual({});
+	});
+	it('switched off after deliveries with it on: the execute step writes no static data', async () => {
+		const trigger = new KomboTrigger();
+		const on = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-off-later' });
+		await executeTrigger(trigger, on.workflow, on.items); // this process now has the node's store
+		const off = { options: { dedupe: false } };
+		const call = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-off-later', parameters: off });
+		expect(ran(call)).toBe(true);
+		call.workflow.staticData.__dataChanged = false;
+		await executeTrigger(trigger, call.workflow, call.items);
+		expect(call.workflow.staticData.__dataChanged).toBe(false);
+		expect(JSON.parse(JSON.stringify(call.workflow.staticData))).toEqual({});
 	});
 });
 
