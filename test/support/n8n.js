@@ -45,6 +45,19 @@ function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Under jest, every n8n this harness starts is recorded (one file per process group id) in the
+// folder test/support/jest-global.js creates; stop() removes the record once n8n has exited.
+// The global teardown fails the run for any record whose process group is still alive.
+const PID_DIR_ENV = 'ATS_N8N_PID_DIR';
+function recordSpawned(pid) {
+	const dir = process.env[PID_DIR_ENV];
+	if (dir && pid) fs.writeFileSync(path.join(dir, String(pid)), `${process.pid}\n`);
+}
+function forgetSpawned(pid) {
+	const dir = process.env[PID_DIR_ENV];
+	if (dir && pid) fs.rmSync(path.join(dir, String(pid)), { force: true });
+}
+
 // What n8n (2.41 abstract-server.js) answers, with status 200, to any request while its database migrates.
 const N8N_STARTING_UP = 'n8n is starting up';
 
@@ -136,6 +149,7 @@ class N8n {
 			detached: true,
 		});
 		fs.closeSync(log);
+		recordSpawned(this.child.pid);
 		const exited = new Promise((resolve) => this.child.once('exit', resolve));
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
@@ -218,6 +232,7 @@ class N8n {
 			}
 			await exited;
 		}
+		forgetSpawned(child.pid);
 		this.lastStop = { ms: Date.now() - started, killed: !done };
 	}
 
@@ -341,4 +356,4 @@ async function createN8n(major = 'v2', { userFolder, env } = {}) {
 	return new N8n(runtime, folder, await freePort(), await freePort(), env);
 }
 
-module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, createN8n, freePort, packTarball, sleep, ROOT };
+module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, PID_DIR_ENV, createN8n, freePort, packTarball, sleep, ROOT };
