@@ -46,7 +46,7 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Under jest, every n8n this harness starts is recorded (one file per process group id) in the
-// folder test/support/jest-global.js creates; stop() removes the record once n8n has exited.
+// folder test/support/jest-global-setup.js creates; stop() removes the record once n8n has exited.
 // The global teardown fails the run for any record whose process group is still alive.
 const PID_DIR_ENV = 'ATS_N8N_PID_DIR';
 function recordSpawned(pid) {
@@ -223,7 +223,11 @@ class N8n {
 			return;
 		}
 		const gracefulMs = Number(this.env().N8N_GRACEFUL_SHUTDOWN_TIMEOUT ?? 30) * 1000;
-		const done = await Promise.race([exited.then(() => true), sleep(gracefulMs + 15_000).then(() => false)]);
+		// A timer that outlived n8n's exit would keep the test process alive: cleared either way.
+		let timer;
+		const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(false), gracefulMs + 15_000)));
+		const done = await Promise.race([exited.then(() => true), timedOut]);
+		clearTimeout(timer);
 		if (!done) {
 			try {
 				process.kill(-child.pid, 'SIGKILL');
