@@ -3,6 +3,9 @@ const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCod
 
 module.exports = {
 	testTimeout: 900_000,
+	// Every n8n the e2e harness starts is recorded; the teardown fails the run if one survives.
+	globalSetup: '<rootDir>/test/support/jest-global-setup.js',
+	globalTeardown: '<rootDir>/test/support/jest-global-teardown.js',
 	projects: [
 		{
 			displayName: 'unit',

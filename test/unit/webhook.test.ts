@@ -37,11 +37,12 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	it('emits one item for a genuine event: the vendor body plus _ats metadata', async () => {
 		const request = signed(key, eventType);
 		const { result, items, response } = await call(request);
+		// The handler answers nothing itself for a genuine event: it leaves the answer to n8n
+		// (sent before the workflow runs) and only labels it as JSON. The body n8n sends,
+		// {"received":true}, is checked where n8n sends it: test/e2e (real n8n, every vendor).
 		expect(response.sent).toBe(false);
-		// n8n sends the description's static body; the handler only labels it as JSON.
 		expect(result.webhookResponse).toBeUndefined();
 		expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
-		expect(JSON.parse(nodeType.description.webhooks![0].responseData as string)).toEqual({ received: true });
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject(JSON.parse(request.rawBody));
 		expect(items[0].json._ats).toMatchObject({ vendor: key, eventType, verified: true, valid: true, issues: [] });
