@@ -24,6 +24,7 @@ import {
 	saveDurableCopy,
 } from '../../nodes/shared/dedupe';
 import { REDIS_KEY_PREFIX, closeRedisClients } from '../../nodes/shared/dedupeRedis';
+import { redisConnectionTest } from '../../nodes/shared/redelivery';
 import { credentialsOf, kitOf, signing } from '../support/vendors';
 import { callWebhook, executeTrigger, triggerNode, workflowOf } from '../support/context';
 
@@ -440,6 +441,19 @@ describe('1. queue mode: the Redis store shared by every process', () => {
 			outcomes.push(ran(call));
 		}
 		expect(outcomes).toEqual([true, false, true, true]);
+	});
+
+	it("the credential's Test button sends PING; an unreachable Redis is an error that does not echo the password", async () => {
+		const ok = await redisConnectionTest.call({} as never, { id: 'c', name: 'r', type: 'atsDedupeRedisApi', data: { host: redis.host, port: redis.port } });
+		expect(ok).toMatchObject({ status: 'OK', message: expect.stringContaining('answered PING') });
+		const refused = await redisConnectionTest.call({} as never, {
+			id: 'c',
+			name: 'r',
+			type: 'atsDedupeRedisApi',
+			data: { host: '127.0.0.1', port: 1, password: 'redis-secret-value' },
+		});
+		expect(refused.status).toBe('Error');
+		expect(JSON.stringify(refused)).not.toContain('redis-secret-value');
 	});
 
 	it('when Redis cannot be reached the event runs (never lost, never a 5xx) and a warning is logged', async () => {
