@@ -10,7 +10,8 @@
 // BENCH_N8N=0 skips them.
 // (b) also runs in n8n's queue mode (main, 2 webhook processes behind a balancer, 2 workers,
 // Postgres, Redis: test/support/queue.js), ours / bare Webhook in that topology;
-// BENCH_QUEUE_ENGINES (default vm) picks its engines, BENCH_QUEUE=0 skips it.
+// BENCH_QUEUE_ENGINES (default vm) picks its engines, BENCH_QUEUE=0 skips it;
+// BENCH_ENGINES=none BENCH_QUEUE_ENGINES=vm-lazy runs (a), (d) and only the queue-mode (b).
 // Results also go to bench-results.json.
 'use strict';
 const { execFileSync } = require('node:child_process');
@@ -139,7 +140,8 @@ console.log(`(d) ATS Normalize: ${Math.round(results.d.itemsPerSecond).toLocaleS
 async function realN8nRatios() {
 	const count = Number(process.env.BENCH_N8N_EVENTS ?? 300);
 	const rounds = Number(process.env.BENCH_N8N_ROUNDS ?? 3);
-	for (const engine of (process.env.BENCH_ENGINES ?? Object.keys(EXPRESSION_ENGINES).join(',')).split(',')) {
+	// Unknown names are skipped: BENCH_ENGINES=none runs no single-process (b)/(c).
+	for (const engine of (process.env.BENCH_ENGINES ?? Object.keys(EXPRESSION_ENGINES).join(',')).split(',').filter((name) => name in EXPRESSION_ENGINES)) {
 		console.log(`(b), (c) real n8n 2.41.1, expression engine "${engine}": ${rounds} rounds x ${count} events at concurrency 25 per side`);
 		const { b, c } = await benchRealN8n({ count, rounds, concurrency: 25, engine, log: (line) => console.log(line) });
 		results.b[engine] = b;
@@ -150,7 +152,7 @@ async function realN8nRatios() {
 async function queueRatios() {
 	const count = Number(process.env.BENCH_N8N_EVENTS ?? 300);
 	const rounds = Number(process.env.BENCH_N8N_ROUNDS ?? 3);
-	for (const engine of (process.env.BENCH_QUEUE_ENGINES ?? 'vm').split(',')) {
+	for (const engine of (process.env.BENCH_QUEUE_ENGINES ?? 'vm').split(',').filter((name) => name in EXPRESSION_ENGINES)) {
 		console.log(`(b) queue mode, n8n 2.41.1, expression engine "${engine}": ${rounds} rounds x ${count} events at concurrency 25 per side, through the balancer`);
 		results.bQueue[engine] = await benchQueueN8n({ count, rounds, concurrency: 25, engine, log: (line) => console.log(line) });
 	}

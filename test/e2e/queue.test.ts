@@ -129,6 +129,20 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		});
 	});
 
+	it('a restart of every n8n process (SIGTERM, start again): each stops gracefully, the triggers answer again, an event runs once', async () => {
+		const pidsBefore = topology.processes.map((n8n) => n8n.pid);
+		await topology.restartAll();
+		for (const n8n of topology.processes) expect(n8n.lastStop).toMatchObject({ killed: false });
+		const pidsAfter = topology.processes.map((n8n) => n8n.pid);
+		expect(pidsAfter.every((pid, i) => typeof pid === 'number' && pid !== pidsBefore[i])).toBe(true);
+		for (const vendor of vendorKeys) await topology.waitForWebhook(pathOf(vendor));
+		await topology.waitForWebhook(targetOf(topology, stream).webhookPath);
+		const before = (await topology.settledExecutions(workflowOf('knit').id, { quietMs: 300 })).length;
+		expect((await send(topology.baseUrl, 'knit', fresh('knit'))).status).toBe(200);
+		const executions = (await topology.settledExecutions(workflowOf('knit').id, { atLeast: before + 1 })).slice(before);
+		expect(executions.map((execution) => execution.status)).toEqual(['success']);
+	});
+
 	it(`load: ${LOAD_EVENTS} distinct events at concurrency 50 through the balancer → 0 lost, 0 duplicated, 0 5xx, both webhook processes and both workers used`, async () => {
 		const forwardedBefore = topology.balancer!.counts.perTarget.map((target: { forwarded: number }) => target.forwarded);
 		const ranBefore = topology.workerExecutions();
