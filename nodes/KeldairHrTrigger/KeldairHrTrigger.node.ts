@@ -9,8 +9,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
+import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
+import { keldairHrEventPatterns } from './keldairHr.schema';
 import { keldairHrVendor } from './keldairHr.vendor';
 
 export class KeldairHrTrigger implements INodeType {
@@ -20,7 +21,8 @@ export class KeldairHrTrigger implements INodeType {
 		icon: 'file:keldairHr.svg',
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{$parameter["events"]}}',
+		// A list since 1.1 of this package; workflows saved before hold comma-separated text.
+		subtitle: '={{[].concat($parameter["events"]).join(", ")}}',
 		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
 		defaults: { name: 'KeldairHR Trigger' },
 		inputs: [],
@@ -50,15 +52,10 @@ export class KeldairHrTrigger implements INodeType {
 				{ displayOptions: { show: { authentication: ['none'] } } },
 			),
 			notice("Send this node's Production URL to the KeldairHR product team; they register it for you."),
-			{
-				displayName: 'Event Types',
-				name: 'events',
-				type: 'string',
-				default: '*',
-				placeholder: 'applicant.hired, onboarding.*',
-				description:
-					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped.',
-			},
+			eventFilterProperty(keldairHrVendor, {
+				extra: keldairHrEventPatterns,
+				hint: 'KeldairHR publishes no closed list of event types. An "All … Events" choice is a pattern (applicant.*): it also matches types of that resource not listed here.',
+			}),
 			optionsProperty(),
 		],
 	};

@@ -1,0 +1,95 @@
+/**
+ * The event filter as the editor shows it: one multi-select on every trigger, readable names
+ * whose stored values are the vendors' codes, and "All Events" stored as `*` (what existing
+ * workflows hold). KeldairHR's list also offers resource patterns, and text saved by its
+ * earlier free-text field keeps working.
+ */
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
+import { KiniTrigger } from '../../nodes/KiniTrigger/KiniTrigger.node';
+import { KnitTrigger } from '../../nodes/KnitTrigger/KnitTrigger.node';
+import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
+import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
+import { vendors } from '../../nodes/vendors';
+import { callWebhook } from '../support/context';
+
+const triggers: Array<[string, INodeType]> = [
+	['kini', new KiniTrigger()],
+	['startupKit', new StartupKitTrigger()],
+	['keldairHr', new KeldairHrTrigger()],
+	['knit', new KnitTrigger()],
+	['kombo', new KomboTrigger()],
+];
+
+const eventsOf = (node: INodeType) => {
+	const matches = node.description.properties.filter((property) => property.name === 'events');
+	expect(matches).toHaveLength(1);
+	const property = matches[0] as INodeProperties;
+	const options = (property.options ?? []) as INodePropertyOptions[];
+	return { ...property, options: options.map((option) => ({ ...option, value: String(option.value) })) };
+};
+
+describe.each(triggers)('%s event filter', (key, node) => {
+	const events = eventsOf(node);
+	const vendorCodes = vendors[key].events.map((option) => option.value);
+
+	it('is a multi-select named Events, "All Events" (stored as *) first and the default', () => {
+		expect(events).toMatchObject({ displayName: 'Events', type: 'multiOptions', default: ['*'] });
+		expect(events.options[0]).toMatchObject({ name: 'All Events', value: '*' });
+		expect(events.options.filter((option) => option.value === '*')).toHaveLength(1);
+		expect(events.options.map((option) => option.name)).not.toContain('*');
+	});
+
+	it("offers every vendor event under a readable name, valued with the vendor's code", () => {
+		const offered = events.options.slice(1).map((option) => option.value);
+		expect(offered).toEqual(expect.arrayContaining(vendorCodes));
+		for (const option of events.options.slice(1)) {
+			expect(option.name).not.toBe(option.value);
+			expect(option.name).toMatch(/^[A-Z]/);
+			expect(option.name).not.toMatch(/[._]|[a-z]-[a-z]/);
+			expect(option.description).toContain(`(${option.value})`);
+		}
+	});
+
+	it('lists events in name order', () => {
+		const names = vendors[key].events.map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+	});
+});
+
+describe('readable names', () => {
+	it('Kombo AI Apply events read as words', () => {
+		const names = Object.fromEntries(vendors.kombo.events.map((option) => [option.value, option.name]));
+		expect(names['ai-apply-application-status-updated']).toBe('AI Apply Application Status Updated');
+	});
+});
+
+describe('KeldairHR', () => {
+	const events = eventsOf(new KeldairHrTrigger());
+	const patterns = events.options.filter((option) => option.value.endsWith('.*'));
+
+	it('offers resource patterns, and its hint says they are patterns', () => {
+		expect(patterns.map((option) => option.value).sort()).toEqual(['applicant.*', 'job.*', 'onboarding.*']);
+		expect(events.hint).toMatch(/pattern/);
+		expect(events.hint).toContain('applicant.*');
+	});
+
+	const sample = (type: string) =>
+		JSON.stringify({ ...vendors.keldairHr.freshSample(vendors.keldairHr.samples[0], 7, Date.now()), type });
+	const run = (events: string | string[], type: string) =>
+		callWebhook(new KeldairHrTrigger(), { rawBody: sample(type), headers: {}, parameters: { events, options: { dedupe: false } } });
+
+	it('a chosen pattern also passes types of that resource the list does not name', async () => {
+		expect((await run(['applicant.*'], 'applicant.withdrawn')).items).toHaveLength(1);
+		expect((await run(['applicant.*'], 'job.created')).items).toHaveLength(0);
+		expect((await run(['job.closed'], 'job.closed')).items).toHaveLength(1);
+		expect((await run(['job.closed'], 'job.created')).items).toHaveLength(0);
+	});
+
+	it('comma-separated text saved by the earlier free-text field still filters the same way', async () => {
+		expect((await run('applicant.hired, onboarding.*', 'onboarding.completed')).items).toHaveLength(1);
+		expect((await run('applicant.hired, onboarding.*', 'job.created')).items).toHaveLength(0);
+		expect((await run('*', 'job.created')).items).toHaveLength(1);
+	});
+});
