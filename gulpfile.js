@@ -24,8 +24,12 @@ async function outputSchemas() {
 	const { triggerItemJsonSchema } = require('./dist/nodes/shared/metadata');
 	const { canonicalEventSchema } = require('./dist/nodes/shared/canonical');
 	for (const vendor of vendorList) {
-		// Each vendor's folder is its key in PascalCase + "Trigger" (kini → KiniTrigger).
-		writeSchema(`${vendor.key.charAt(0).toUpperCase()}${vendor.key.slice(1)}Trigger`, triggerItemJsonSchema(vendor.schema), ['1.0.0', '1.1.0']);
+		// Each vendor's folder is its key in PascalCase + "Trigger" (kini → KiniTrigger); one
+		// schema per node version the trigger has (1 → 1.0.0, 1.2 → 1.2.0).
+		const folder = `${vendor.key.charAt(0).toUpperCase()}${vendor.key.slice(1)}Trigger`;
+		const NodeClass = Object.values(require(`./dist/nodes/${folder}/${folder}.node`))[0];
+		const versions = [].concat(new NodeClass().description.version).map((v) => `${Math.floor(v)}.${Math.round((v % 1) * 10)}.0`);
+		writeSchema(folder, triggerItemJsonSchema(vendor.schema), versions);
 	}
 	writeSchema('AtsNormalize', z.toJSONSchema(canonicalEventSchema, { unrepresentable: 'any' }));
 }

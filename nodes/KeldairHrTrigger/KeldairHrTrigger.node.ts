@@ -9,7 +9,14 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
+import {
+	eventFilterProperty,
+	manualWebhookMethods,
+	notice,
+	optionsProperty,
+	triggerVersions,
+	vendorWebhooks,
+} from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { keldairHrEventPatterns } from './keldairHr.schema';
 import { keldairHrVendor } from './keldairHr.vendor';
@@ -20,8 +27,10 @@ export class KeldairHrTrigger implements INodeType {
 		name: 'keldairHrTrigger',
 		icon: 'file:keldairHr.svg',
 		group: ['trigger'],
-		...triggerVersions,
-		// A list since 1.1 of this package; workflows saved before hold comma-separated text.
+		// 1.2: Events became the multi-select every trigger has; 1 and 1.1 keep the free text
+		// their workflows hold (both filter the same way).
+		version: [...triggerVersions.version, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{[].concat($parameter["events"]).join(", ")}}',
 		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
 		defaults: { name: 'KeldairHR Trigger' },
@@ -52,10 +61,23 @@ export class KeldairHrTrigger implements INodeType {
 				{ displayOptions: { show: { authentication: ['none'] } } },
 			),
 			notice("Send this node's Production URL to the KeldairHR product team; they register it for you."),
-			eventFilterProperty(keldairHrVendor, {
-				extra: keldairHrEventPatterns,
-				hint: 'KeldairHR publishes no closed list of event types. An "All … Events" choice is a pattern (applicant.*): it also matches types of that resource not listed here.',
-			}),
+			{
+				...eventFilterProperty(keldairHrVendor, {
+					extra: keldairHrEventPatterns,
+					hint: 'KeldairHR publishes no closed list of event types. An "All … Events" choice is a pattern (applicant.*): it also matches types of that resource not listed here.',
+				}),
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
+			},
+			{
+				displayName: 'Event Types',
+				name: 'events',
+				type: 'string',
+				default: '*',
+				placeholder: 'applicant.hired, onboarding.*',
+				description:
+					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped.',
+				displayOptions: { show: { '@version': [1, 1.1] } },
+			},
 			optionsProperty(),
 		],
 	};

@@ -22,8 +22,20 @@ const triggers: Array<[string, INodeType]> = [
 	['kombo', new KomboTrigger()],
 ];
 
-const eventsOf = (node: INodeType) => {
-	const matches = node.description.properties.filter((property) => property.name === 'events');
+/** Whether a property shows on a node version (the `@version` rules this package uses). */
+function showsOn(property: INodeProperties, version: number): boolean {
+	const rules = property.displayOptions?.show?.['@version'];
+	if (rules === undefined) return true;
+	return rules.some((rule) =>
+		typeof rule === 'object' && rule !== null && '_cnd' in rule
+			? version >= Number((rule._cnd as { gte: number }).gte)
+			: rule === version,
+	);
+}
+
+/** The Events property a new node (the default version) shows. */
+const eventsOf = (node: INodeType, version = node.description.defaultVersion ?? 1) => {
+	const matches = node.description.properties.filter((property) => property.name === 'events' && showsOn(property, version));
 	expect(matches).toHaveLength(1);
 	const property = matches[0] as INodeProperties;
 	const options = (property.options ?? []) as INodePropertyOptions[];
@@ -79,6 +91,13 @@ describe('KeldairHR', () => {
 		JSON.stringify({ ...vendors.keldairHr.freshSample(vendors.keldairHr.samples[0], 7, Date.now()), type });
 	const run = (events: string | string[], type: string) =>
 		callWebhook(new KeldairHrTrigger(), { rawBody: sample(type), headers: {}, parameters: { events, options: { dedupe: false } } });
+
+	it('workflows saved with versions 1 and 1.1 keep their free-text field; new nodes get version 1.2', () => {
+		const node = new KeldairHrTrigger();
+		expect(node.description.defaultVersion).toBe(1.2);
+		for (const version of [1, 1.1]) expect(eventsOf(node, version)).toMatchObject({ type: 'string', default: '*' });
+		expect(eventsOf(node, 1.2).type).toBe('multiOptions');
+	});
 
 	it('a chosen pattern also passes types of that resource the list does not name', async () => {
 		expect((await run(['applicant.*'], 'applicant.withdrawn')).items).toHaveLength(1);
