@@ -9,12 +9,17 @@ function copyNodeAssets() {
 	return src(['nodes/**/*.svg', 'nodes/**/*.node.json']).pipe(dest('dist/nodes'));
 }
 
-// n8n looks the schema up by node version (1 → v1.0.0, 1.1 → v1.1.0); triggers have both.
+// n8n looks the schema up next to the node's file by node version (1 → v1.0.0, 1.1 → v1.1.0;
+// triggers have both), in two places: the editor's schema preview (GET /schemas/<type>/<version>.json,
+// n8n 1.x and 2.x) reads __schema__/v1.0.0.json for a node without resource/operation, and
+// n8n-core's loadOutputSchema (2.x) reads that or __schema__/v1.0.0/output.json. Write both.
 function writeSchema(nodeFolder, schema, versions = ['1.0.0']) {
+	const text = JSON.stringify(schema, null, 2) + '\n';
 	for (const version of versions) {
-		const dir = path.join('dist', 'nodes', nodeFolder, '__schema__', `v${version}`);
-		fs.mkdirSync(dir, { recursive: true });
-		fs.writeFileSync(path.join(dir, 'output.json'), JSON.stringify(schema, null, 2) + '\n');
+		const base = path.join('dist', 'nodes', nodeFolder, '__schema__');
+		fs.mkdirSync(path.join(base, `v${version}`), { recursive: true });
+		fs.writeFileSync(path.join(base, `v${version}`, 'output.json'), text);
+		fs.writeFileSync(path.join(base, `v${version}.json`), text);
 	}
 }
 
