@@ -17,11 +17,18 @@ export class KnitApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Your Knit API key. Knit signs every webhook with it; the trigger also uses it to start and pause syncs if you let it register itself.',
+			description: 'Your Knit API key. Knit signs every webhook with it; the trigger also uses it to start, pause and resume syncs if you let it register itself.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.getknit.dev/v1.0',
+			description: "Knit's API address (from Knit's documentation). Change it only for a proxy or a test server: the API key is sent there.",
 		},
 	];
 
-	// Used only when the trigger registers itself (Knit's sync.start / sync.pause).
+	// Used when the trigger registers itself (Knit's sync.start / sync.pause / sync.resume).
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',
 		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },

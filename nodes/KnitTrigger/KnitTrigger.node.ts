@@ -8,10 +8,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { secretFormatTest } from '../shared/credentialTest';
 import { eventFilterProperty, notice, optionsProperty, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
-import { KNIT_API_URL, knitWebhookMethods } from './knit.registration';
+import { knitApiKeyTest } from './knit.credentialTest';
+import { knitWebhookMethods } from './knit.registration';
 import { knitVendor } from './knit.vendor';
 
 const whenRegistering = { displayOptions: { show: { registerWebhook: [true] } } };
@@ -41,7 +41,7 @@ export class KnitTrigger implements INodeType {
 				type: 'boolean',
 				default: false,
 				description:
-					"Whether activating the workflow calls Knit's sync.start with this webhook as destination (and deactivating pauses the sync)",
+					"Whether activating the workflow starts a Knit sync (sync.start) with this webhook as destination. Deactivating pauses that sync; activating again resumes it. The API address is the credential's Base URL.",
 			},
 			{
 				displayName: 'Integration ID',
@@ -79,19 +79,11 @@ export class KnitTrigger implements INodeType {
 				default: 'standard',
 				...whenRegistering,
 			},
-			{
-				displayName: 'Knit API URL',
-				name: 'knitApiUrl',
-				type: 'string',
-				default: KNIT_API_URL,
-				description: 'Change only for a proxy or a test server',
-				...whenRegistering,
-			},
 			optionsProperty(),
 		],
 	};
 
-	methods = { credentialTest: { knitApiTest: secretFormatTest('Knit', [{ name: 'apiKey', label: 'API Key' }]) } };
+	methods = { credentialTest: { knitApiTest: knitApiKeyTest } };
 
 	webhookMethods = knitWebhookMethods;
 
