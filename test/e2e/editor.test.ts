@@ -12,6 +12,8 @@
  * ATS_EDITOR_DOCS=1 (npm run docs:images) also writes the screenshots docs/editor.md shows.
  */
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
 import { post, registry, sampleEvent, signedRequest } from '../../scripts/signing';
@@ -23,6 +25,8 @@ type Json = Record<string, unknown>;
 
 const OWNER = { email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'Editor-test-1' };
 const WRITE_DOCS = process.env.ATS_EDITOR_DOCS === '1';
+const SLACK_EXAMPLE_SECRET = 'kombo-example-secret';
+let slackExample = { id: '', webhookId: '' };
 
 interface VendorCase {
 	key: string;
@@ -49,6 +53,46 @@ const VENDORS: VendorCase[] = [
 
 let n8n: N8n;
 let editor: Editor;
+/** What each vendor's first steps built, for the steps after them. */
+const built: Record<string, { workflowId: string; testUrl: string; productionUrl: string; body: Json }> = {};
+
+/**
+ * A local stand-in for Knit's API (never the internet): checks the key, records each call,
+ * answers sync.start with a job id, or with an error when told to.
+ */
+const KNIT_KEY = 'knit-editor-key';
+const knitCalls: Array<{ path: string; integrationId?: string; authorized: boolean; body: Json }> = [];
+let knitRefusal: string | undefined;
+let knitApi: http.Server;
+let knitBaseUrl = '';
+
+function startFakeKnit(): Promise<void> {
+	knitApi = http.createServer((request, response) => {
+		let raw = '';
+		request.on('data', (chunk) => (raw += chunk));
+		request.on('end', () => {
+			const path = (request.url ?? '').replace(/^\/v1\.0\//, '');
+			const integrationId = request.headers['x-knit-integration-id'] as string | undefined;
+			const authorized = request.headers.authorization === `Bearer ${KNIT_KEY}`;
+			knitCalls.push({ path, integrationId, authorized, body: raw ? (JSON.parse(raw) as Json) : {} });
+			const answer = (status: number, body: Json) => {
+				response.writeHead(status, { 'Content-Type': 'application/json' });
+				response.end(JSON.stringify(body));
+			};
+			if (!authorized) return answer(401, { success: false, error: { msg: 'Invalid API key' } });
+			if (!integrationId) return answer(400, { success: false, error: { msg: 'X-Knit-Integration-Id header is required' } });
+			if (knitRefusal) return answer(200, { success: false, error: { msg: knitRefusal } });
+			if (path === 'sync.start') return answer(200, { success: true, data: { syncJobId: `sj_editor_${knitCalls.length}` } });
+			return answer(200, { success: true, data: {} });
+		});
+	});
+	return new Promise((resolve) =>
+		knitApi.listen(0, '127.0.0.1', () => {
+			knitBaseUrl = `http://127.0.0.1:${(knitApi.address() as AddressInfo).port}/v1.0`;
+			resolve();
+		}),
+	);
+}
 const counts = { passed: 0, failed: 0 };
 
 /** One step of the suite: counted for the summary line; a failure saves its evidence. */
@@ -82,6 +126,13 @@ async function outputJson(): Promise<string> {
 	return text.replace(/\s+/g, ' ');
 }
 
+/** Like outputJson, for any node: waits for a key its JSON must show. */
+async function outputJsonOf(key: string): Promise<string> {
+	await editor.page.click(`${NDV} ${sel('output-panel')} ${sel('radio-button-json')}`);
+	const text = await editor.waitForText(`${NDV} ${sel('output-panel')} ${sel('ndv-data-container')}`, new RegExp(key));
+	return text.replace(/\s+/g, ' ');
+}
+
 /** Sends a signed sample the way the simulator does and returns n8n's answer. */
 async function send(vendor: VendorCase, url: string, body: Json) {
 	const answer = await post(url, signedRequest(vendor.key, body, { [vendor.secretField]: vendor.secret }));
@@ -89,6 +140,37 @@ async function send(vendor: VendorCase, url: string, body: Json) {
 }
 
 const workflowIdOfPage = () => new URL(editor.page.url()).pathname.split('/').filter(Boolean)[1];
+
+async function openNode(name: string): Promise<void> {
+	const node = await editor.byText(name, sel('canvas-node'));
+	await node.click({ count: 2 });
+	await editor.visible(NDV);
+}
+
+async function unpublish(): Promise<void> {
+	await editor.page.click(sel('version-menu-button'));
+	const item = await editor.page.waitForFunction(() =>
+		[...document.querySelectorAll('[role="menuitem"]')].find((element) => (element as HTMLElement).offsetParent !== null && /^Unpublish/.test((element as HTMLElement).innerText.trim())) ?? null,
+	);
+	await (item as import('puppeteer-core').ElementHandle<Element>).click();
+	await editor.clickButton('Unpublish', sel('workflow-history-version-unpublish-modal'));
+	await editor.waitForText(sel('workflow-open-publish-modal-button'), /^\s*Publish\s*$/);
+}
+
+/** Adds a node after the last node of the canvas, through the node panel. */
+async function addNodeAfterLast(search: string, name: string): Promise<void> {
+	const pluses = await editor.page.$$(sel('canvas-handle-plus'));
+	await pluses[pluses.length - 1].click();
+	await editor.visible(sel('node-creator-search-bar'));
+	await editor.page.keyboard.type(search);
+	await editor.clickText(name, sel('node-creator'));
+	// A community node first shows its details page with "Add to workflow".
+	const opened = await editor.visible(NDV, 5_000).then(() => true, () => false);
+	if (!opened) {
+		await editor.clickText('Add to workflow', sel('node-creator'));
+		await editor.visible(NDV);
+	}
+}
 
 async function closeNode(): Promise<void> {
 	await editor.page.click(`${NDV} ${sel('ndv-close-button')}`);
@@ -140,7 +222,14 @@ async function listen(): Promise<void> {
 
 beforeAll(async () => {
 	fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+	await startFakeKnit();
 	n8n = await createN8n('v2', { install: 'community' });
+	// The Slack example, imported as a user imports a file, with a Kombo credential of the id it names.
+	const example = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'kombo-application-failed-to-slack.json'), 'utf8'));
+	const komboCredential = example.nodes.find((node: Json) => node.name === 'Kombo Trigger').credentials.komboApi;
+	n8n.importCredentials([{ ...komboCredential, type: 'komboApi', data: { webhookSecret: SLACK_EXAMPLE_SECRET } }]);
+	n8n.importWorkflows([example], { activate: false });
+	slackExample = { id: example.id, webhookId: example.nodes.find((node: Json) => node.name === 'Kombo Trigger').webhookId };
 	await n8n.start();
 	const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
 		method: 'POST',
@@ -156,6 +245,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await editor?.close();
 	await n8n?.stop();
+	await new Promise((resolve) => knitApi?.close(resolve));
 	process.stdout.write(`\neditor: ${counts.passed} passed, ${counts.failed} failed\n`);
 });
 
@@ -190,6 +280,8 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))('%s 
 		await editor.page.click(sel('node-credentials-empty-state'));
 		const modal = sel('editCredential-modal');
 		const secretInput = `${modal} ${sel(`parameter-input-${vendor.secretField}`)} input`;
+		// Knit's credential test asks Knit's API: here the local fake, through the Base URL field.
+		if (vendor.key === 'knit') await editor.fill(`${modal} ${sel('parameter-input-baseUrl')} input`, knitBaseUrl);
 		await editor.fill(secretInput, ` ${vendor.secret}`);
 		await saveCredential();
 		const banner = `${modal} ${sel('node-credentials-config-container')}`;
@@ -240,6 +332,7 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))('%s 
 		expect(json).toContain('"verified": true');
 		expect(json).toContain('"valid": true');
 		await shot(`${vendor.key}-trigger-output.png`);
+		built[vendor.key] = { workflowId, testUrl, productionUrl, body: firstBody };
 	});
 
 	step(`${vendor.panelName}: the same sample re-sent while listening runs again; delivered to the published workflow's production URL it runs once`, async () => {
@@ -261,5 +354,101 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))('%s 
 		const runs = (await n8n.settledExecutions(workflowId, { quietMs: 1_000 })).filter((row) => row.mode !== 'manual');
 		expect(runs.length - before).toBe(1);
 		expect(runs[runs.length - 1]).toMatchObject({ mode: 'webhook', status: 'success' });
+	});
+});
+
+describe('ATS Normalize in the editor', () => {
+	step('ATS Normalize after the Kombo trigger: its schema preview shows the canonical fields before any run; a test run outputs type and summary', async () => {
+		const kombo = built.kombo;
+		expect(kombo).toBeDefined();
+		await editor.page.goto(`${n8n.baseUrl}/workflow/${kombo.workflowId}`);
+		await editor.visible(sel('canvas-node'));
+		await addNodeAfterLast('ATS Normalize', 'ATS Normalize');
+		await closeNode();
+		// The next node's input panel shows ATS Normalize's output schema before it ever ran.
+		await addNodeAfterLast('No Operation', 'No Operation, do nothing');
+		const input = `${NDV} ${sel('ndv-input-panel')}`;
+		await editor.waitForText(input, /ATS Normalize\s+Preview/);
+		const fields = await editor.page.$$eval(`${input} ${sel('run-data-schema-node-name')}`, (elements) => elements.map((element) => (element as HTMLElement).innerText.trim()));
+		expect(fields).toEqual(expect.arrayContaining(['id', 'source', 'sourceType', 'type', 'occurredAt', 'application', 'candidate', 'job', 'summary']));
+		await closeNode();
+
+		// A test run: the trigger listens, the same kind of signed sample arrives, Normalize runs.
+		await openNode('ATS Normalize');
+		await editor.page.click(`${NDV} ${sel('node-execute-button')}`);
+		const listening = await editor.waitForText(NDV, /Listening for test event/i, 10_000).then(() => true, () => false);
+		if (listening) {
+			const vendor = VENDORS.find((candidate) => candidate.key === 'kombo')!;
+			expect(await send(vendor, kombo.testUrl, sampleEvent('kombo', vendor.event, 3, Date.now()))).toEqual({ status: 200, body: '{"received":true}' });
+		}
+		await editor.waitForText(`${NDV} ${sel('output-panel')}`, /1 item/);
+		const json = await outputJsonOf('"summary"');
+		expect(json).toContain('"type": "application.status_changed"');
+		expect(json).toMatch(/"summary": "[^"]{10,}"/);
+		expect(json).toContain('"source": "kombo"');
+		await shot('ats-normalize-output.png');
+		await closeNode();
+	});
+});
+
+describe('The Slack example in the editor', () => {
+	step("Kombo application FAILED → Slack: after a test event the Slack node's message shows the ATS Normalize summary", async () => {
+		await editor.page.goto(`${n8n.baseUrl}/workflow/${slackExample.id}`);
+		await editor.visible(sel('canvas-node'));
+		await openNode('Slack');
+		await editor.clickButton(/^Execute previous nodes$/, NDV);
+		await editor.waitForText(NDV, /Listening for test event|Waiting for/i);
+		const registry_ = registry().vendors.kombo;
+		const failed = registry_.freshSample(registry_.samples.find((sample: { body: Json }) => (sample.body.data as Json)?.status === 'FAILED'), 4, Date.now());
+		const url = `${n8n.baseUrl}/webhook-test/${slackExample.webhookId}/webhook`;
+		const answer = await post(url, signedRequest('kombo', failed, { webhookSecret: SLACK_EXAMPLE_SECRET }));
+		expect({ status: answer.status, body: answer.body }).toEqual({ status: 200, body: '{"received":true}' });
+		// The Text field's expression {{ $json.summary }} now previews the sentence Slack would get.
+		const text = `${NDV} ${sel('parameter-input-text')}`;
+		await editor.visible(text);
+		await (await editor.visible(text)).click();
+		const preview = await editor.waitForText(NDV, /failed/i);
+		expect(preview).toContain((failed.data as Json).id as string);
+		await shot('slack-example-message-preview.png');
+		await closeNode();
+	});
+});
+
+describe('Knit self-registration in the editor', () => {
+	step('Knit with "Start Knit Sync on Activation": publishing registers the production URL, unpublishing pauses the sync, a Knit error is shown in the editor', async () => {
+		const knit = built.knit;
+		expect(knit).toBeDefined();
+		await editor.page.goto(`${n8n.baseUrl}/workflow/${knit.workflowId}`);
+		await editor.visible(sel('canvas-node'));
+		await unpublish();
+		await openNode('Knit Trigger');
+		const toggle = `${NDV} ${sel('parameter-input-registerWebhook')}`;
+		await editor.page.click(`${toggle} .el-switch`).catch(() => editor.page.click(toggle));
+		await editor.fill(`${NDV} ${sel('parameter-input-integrationId')} input`, 'int_editor');
+		await closeNode();
+
+		knitCalls.length = 0;
+		await publish();
+		const start = knitCalls.find((call) => call.path === 'sync.start');
+		expect(start).toMatchObject({ integrationId: 'int_editor', authorized: true });
+		expect(start?.body.destination).toBe(knit.productionUrl);
+
+		await unpublish();
+		expect(knitCalls.map((call) => call.path)).toContain('sync.pause');
+		expect(knitCalls.find((call) => call.path === 'sync.pause')?.body.syncJobId).toMatch(/^sj_editor_/);
+
+		// Knit refuses: publishing fails and the editor says why.
+		knitRefusal = 'Integration int_editor is not active';
+		try {
+			await editor.page.click(sel('workflow-open-publish-modal-button'));
+			await editor.visible(sel('workflow-publish-button'));
+			await editor.page.click(sel('workflow-publish-button'));
+			const shown = await editor.byText(/Integration int_editor is not active/);
+			expect(shown).toBeTruthy();
+			await shot('knit-registration-error.png');
+		} finally {
+			knitRefusal = undefined;
+		}
+		expect((await editor.text(sel('workflow-open-publish-modal-button'))).trim()).not.toBe('Published');
 	});
 });
