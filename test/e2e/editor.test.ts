@@ -141,10 +141,19 @@ async function send(vendor: VendorCase, url: string, body: Json) {
 
 const workflowIdOfPage = () => new URL(editor.page.url()).pathname.split('/').filter(Boolean)[1];
 
+/** Double-clicks the canvas node labelled `name`, as a person opens a node. */
 async function openNode(name: string): Promise<void> {
-	const node = await editor.byText(name, sel('canvas-node'));
-	await node.click({ count: 2 });
-	await editor.visible(NDV);
+	await editor.byText(name, sel('canvas-node'));
+	const nodes = await editor.page.$$(sel('canvas-node'));
+	for (const node of nodes) {
+		const label = await node.evaluate((element) => (element as HTMLElement).innerText);
+		if (label.split('\n').map((line) => line.trim()).includes(name)) {
+			await node.click({ count: 2 });
+			await editor.visible(NDV);
+			return;
+		}
+	}
+	throw new Error(`no node labelled ${name} on the canvas`);
 }
 
 async function unpublish(): Promise<void> {
@@ -277,7 +286,16 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))('%s 
 		}
 
 		// The credential form: a secret pasted with a stray space is refused with the node's reason.
-		await editor.page.click(sel('node-credentials-empty-state'));
+		// With no credential of this type yet the slot offers "Connect to …"; with one (the
+		// Slack example's Kombo credential) n8n preselects it and the list offers a new one.
+		const emptySlot = await editor.page.$(sel('node-credentials-empty-state'));
+		if (emptySlot) {
+			await emptySlot.click();
+		} else {
+			await editor.page.click(`${NDV} ${sel('node-credentials-select')}`);
+			await editor.visible(sel('node-credentials-select-item-new'));
+			await editor.page.click(sel('node-credentials-select-item-new'));
+		}
 		const modal = sel('editCredential-modal');
 		const secretInput = `${modal} ${sel(`parameter-input-${vendor.secretField}`)} input`;
 		// Knit's credential test asks Knit's API: here the local fake, through the Base URL field.
