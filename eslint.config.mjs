@@ -16,6 +16,8 @@ export default [
 			'@n8n/community-nodes/no-dangerous-functions': 'off',
 			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 			'no-console': 'off',
+			// Test code re-throws assertion errors; NodeApiError is for errors a node reports.
+			'@n8n/community-nodes/require-node-api-error': 'off',
 			// Tests load the JS test support (scripts/, test/support/*.js) with require.
 			'@typescript-eslint/no-require-imports': 'off',
 		},

@@ -9,9 +9,19 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { dedupeStoreProperties, manualWebhookMethods, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
+import {
+	dedupeStoreProperties,
+	eventFilterProperty,
+	manualWebhookMethods,
+	notice,
+	optionsProperty,
+	redisCredentialShown,
+	triggerVersions,
+	vendorWebhooks,
+} from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
+import { keldairHrEventPatterns } from './keldairHr.schema';
 import { keldairHrVendor } from './keldairHr.vendor';
 
 export class KeldairHrTrigger implements INodeType {
@@ -20,8 +30,11 @@ export class KeldairHrTrigger implements INodeType {
 		name: 'keldairHrTrigger',
 		icon: { light: 'file:keldairHr.svg', dark: 'file:keldairHr.dark.svg' },
 		group: ['trigger'],
-		...triggerVersions,
-		subtitle: '={{$parameter["events"]}}',
+		// 1.2: Events became the multi-select every trigger has; 1 and 1.1 keep the free text
+		// their workflows hold (both filter the same way).
+		version: [...triggerVersions.version, 1.2],
+		defaultVersion: 1.2,
+		subtitle: '={{[].concat($parameter["events"]).join(", ")}}',
 		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
 		defaults: { name: 'KeldairHR Trigger' },
 		inputs: [],
@@ -53,6 +66,13 @@ export class KeldairHrTrigger implements INodeType {
 			),
 			notice("Send this node's Production URL to the KeldairHR product team; they register it for you."),
 			{
+				...eventFilterProperty(keldairHrVendor, {
+					extra: keldairHrEventPatterns,
+					hint: 'KeldairHR publishes no closed list of event types. An "All … Events" choice is a pattern (applicant.*): it also matches types of that resource not listed here.',
+				}),
+				displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
+			},
+			{
 				displayName: 'Event Types',
 				name: 'events',
 				type: 'string',
@@ -61,6 +81,7 @@ export class KeldairHrTrigger implements INodeType {
 				description:
 					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped. KeldairHR publishes no list of types: the placeholder shows examples; ask KeldairHR which types they send.',
 				hint: 'KeldairHR documents no event types. Keep "*" until you know the types they send (each item shows its type in _ats.eventType).',
+				displayOptions: { show: { '@version': [1, 1.1] } },
 			},
 			...dedupeStoreProperties,
 			optionsProperty(),

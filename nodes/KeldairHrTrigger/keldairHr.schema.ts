@@ -1,3 +1,4 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod/v4';
 
 import { eventOptions } from '../shared/vendor';
@@ -10,15 +11,25 @@ import { eventOptions } from '../shared/vendor';
  * the default filter and normalizes by its resource and action (see keldairHr.vendor.ts).
  */
 export const keldairHrEvents = eventOptions([
-	['applicant.created', 'A new applicant applied'],
-	['applicant.updated', 'An applicant changed'],
-	['applicant.stage_changed', 'An applicant moved to another stage'],
-	['applicant.rejected', 'An applicant was rejected'],
-	['applicant.hired', 'An applicant was hired'],
-	['onboarding.completed', 'An onboarding file was completed'],
-	['job.created', 'A job was opened'],
-	['job.closed', 'A job was closed'],
+	['applicant.created', 'Applicant Created', 'A new applicant applied'],
+	['applicant.updated', 'Applicant Updated', 'An applicant changed'],
+	['applicant.stage_changed', 'Applicant Stage Changed', 'An applicant moved to another stage'],
+	['applicant.rejected', 'Applicant Rejected', 'An applicant was rejected'],
+	['applicant.hired', 'Applicant Hired', 'An applicant was hired'],
+	['onboarding.completed', 'Onboarding Completed', 'An onboarding file was completed'],
+	['job.created', 'Job Created', 'A job was opened'],
+	['job.closed', 'Job Closed', 'A job was closed'],
 ]);
+
+/**
+ * Patterns offered beside the listed types: `resource.*` matches every event of a resource,
+ * also types KeldairHR adds later (the trigger's filter matches the `.*` suffix).
+ */
+export const keldairHrEventPatterns: INodePropertyOptions[] = [
+	{ name: 'All Applicant Events', value: 'applicant.*', description: 'Every applicant.… event, listed or not (applicant.*)' },
+	{ name: 'All Job Events', value: 'job.*', description: 'Every job.… event, listed or not (job.*)' },
+	{ name: 'All Onboarding Events', value: 'onboarding.*', description: 'Every onboarding.… event, listed or not (onboarding.*)' },
+];
 
 export const KELDAIRHR_EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 

@@ -30,7 +30,7 @@ export class KiniTrigger implements INodeType {
 		webhooks: vendorWebhooks,
 		properties: [
 			notice(
-				'Send Kini this node\'s Production URL (Kini configures webhook URLs for you). Requests without "Authorization: Bearer <your API key>" are answered 401.',
+				'Send Kini this node\'s Production URL (Kini configures webhook URLs for you). Requests without the header Authorization: Bearer followed by your API key are answered 401.',
 			),
 			eventFilterProperty(kiniVendor),
 			...dedupeStoreProperties,

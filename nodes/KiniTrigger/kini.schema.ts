@@ -6,10 +6,10 @@ export const kiniStatuses = ['SUCCESS', 'FAILURE', 'EXPECTED_FAILURE', 'NOTSENT'
 
 /** Kini sends one kind of event, the application sync status; its status is the event type. */
 export const kiniEvents = eventOptions([
-	['SUCCESS', 'The application was synchronized successfully'],
-	['FAILURE', 'Synchronization failed; details in failure_error'],
-	['EXPECTED_FAILURE', 'Synchronization failed for an expected reason (e.g. duplicate application)'],
-	['NOTSENT', 'Not sent to the ATS yet, or still in progress'],
+	['SUCCESS', 'Application Synced', 'The application was synchronized successfully'],
+	['FAILURE', 'Application Sync Failed', 'Synchronization failed; details in failure_error'],
+	['EXPECTED_FAILURE', 'Application Sync Failed (Expected)', 'Synchronization failed for an expected reason (e.g. duplicate application)'],
+	['NOTSENT', 'Application Not Sent Yet', 'Not sent to the ATS yet, or still in progress'],
 ]);
 
 export const kiniStatusWebhookSchema = z.looseObject({

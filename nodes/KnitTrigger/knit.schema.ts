@@ -3,11 +3,11 @@ import { z } from 'zod/v4';
 import { eventOptions } from '../shared/vendor';
 
 export const knitEvents = eventOptions([
-	['record.new', 'A new record (e.g. application) was found'],
-	['record.modified', 'A record changed'],
-	['record.deleted', 'A record is no longer in the ATS'],
-	['sync.events.processed', 'A batch of a sync run was processed'],
-	['sync.events.allConsumed', 'A sync run finished and every event was delivered'],
+	['record.new', 'New Record', 'A new record (e.g. application) was found'],
+	['record.modified', 'Modified Record', 'A record changed'],
+	['record.deleted', 'Deleted Record', 'A record is no longer in the ATS'],
+	['sync.events.processed', 'Sync Batch Processed', 'A batch of a sync run was processed'],
+	['sync.events.allConsumed', 'Sync Finished (All Events Delivered)', 'A sync run finished and every event was delivered'],
 ]);
 
 const syncFields = {

@@ -1,4 +1,4 @@
-import type { IHookFunctions, INodeCredentialDescription, INodeProperties, IWebhookDescription } from 'n8n-workflow';
+import type { IHookFunctions, INodeCredentialDescription, INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
 
 import { DURABLE_SLOTS, MEMORY_SLOTS } from './dedupe';
 import type { VendorDefinition } from './vendor';
@@ -27,7 +27,22 @@ export const vendorWebhooks: IWebhookDescription[] = [
 	},
 ];
 
-export function eventFilterProperty(vendor: VendorDefinition): INodeProperties {
+/** The "every event" choice; its stored value stays `*`, which existing workflows hold. */
+export const ALL_EVENTS: INodePropertyOptions = {
+	name: 'All Events',
+	value: '*',
+	description: 'Every event type, including ones this node does not know yet',
+	action: 'On any event',
+};
+
+/**
+ * The one event filter every trigger shows: a multi-select of readable names whose values are
+ * the vendor's codes. `extra` adds choices after "All Events" (KeldairHR's resource patterns).
+ */
+export function eventFilterProperty(
+	vendor: VendorDefinition,
+	{ extra = [], hint }: { extra?: INodePropertyOptions[]; hint?: string } = {},
+): INodeProperties {
 	return {
 		displayName: 'Events',
 		name: 'events',
@@ -36,7 +51,8 @@ export function eventFilterProperty(vendor: VendorDefinition): INodeProperties {
 		default: ['*'],
 		description:
 			'Which events start the workflow. Others are answered 200 and dropped. Event types this node does not know yet always pass, flagged invalid.',
-		options: [{ name: '*', value: '*', description: 'Any event' }, ...vendor.events],
+		options: [ALL_EVENTS, ...extra, ...vendor.events],
+		...(hint === undefined ? {} : { hint }),
 	};
 }
 

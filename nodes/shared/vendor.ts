@@ -86,6 +86,16 @@ export interface VendorDefinition {
 	looksLike(body: Record<string, unknown>): boolean;
 }
 
-export function eventOptions(values: ReadonlyArray<readonly [string, string]>): INodePropertyOptions[] {
-	return values.map(([value, description]) => ({ name: value, value, description }));
+/**
+ * The event filter's options from `[vendor code, readable name, description]`: the dropdown and
+ * its chips show the readable name, the stored value stays the vendor's code (what the vendor
+ * sends and what existing workflows hold), and the description ends with that code so vendor
+ * documents can be matched. Sorted by name, as n8n sorts its own options.
+ */
+export function eventOptions(
+	values: ReadonlyArray<readonly [value: string, name: string, description: string]>,
+): INodePropertyOptions[] {
+	return values
+		.map(([value, name, description]) => ({ name, value, description: `${description} (${value})` }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

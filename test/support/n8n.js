@@ -418,13 +418,17 @@ const EXPRESSION_ENGINES = {
 
 /**
  * The n8n runtime of `major`, and a user folder (new unless given) with the packed package
- * installed in its .n8n/custom. Every process of a queue-mode topology shares one.
+ * installed. Every process of a queue-mode topology shares one.
+ * install: 'custom' (private install in .n8n/custom, node types CUSTOM.*) or 'community'
+ * (where Settings → Community Nodes puts it, .n8n/nodes; node types n8n-nodes-ats-webhooks.*).
+ * Only a community package gets credential tests in the editor: n8n 2.41 links credentials
+ * to their nodes (supportedNodes, which the Test button needs) for package loaders only.
  * @returns {{runtime: ReturnType<typeof runtimeFor>, folder: string}}
  */
-function prepareUserFolder(major = 'v2', userFolder) {
+function prepareUserFolder(major = 'v2', userFolder, install = 'custom') {
 	const runtime = runtimeFor(major);
 	const folder = userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `ats-n8n-${major}-`));
-	const custom = path.join(folder, '.n8n', 'custom');
+	const custom = path.join(folder, '.n8n', install === 'community' ? 'nodes' : 'custom');
 	fs.mkdirSync(custom, { recursive: true });
 	if (!fs.existsSync(path.join(custom, 'package.json'))) {
 		fs.writeFileSync(path.join(custom, 'package.json'), '{"private":true,"name":"n8n-custom"}');
@@ -441,9 +445,10 @@ function prepareUserFolder(major = 'v2', userFolder) {
  * Creates a user folder with the packed package installed, ready for imports.
  * major: 'v2' (n8n 2.41.1 on Node 24) or 'v1' (n8n 1.123.81 on Node 20).
  * env: extra environment for n8n (e.g. N8N_EXPRESSION_ENGINE for the benchmark).
+ * install: see prepareUserFolder.
  */
-async function createN8n(major = 'v2', { userFolder, env } = {}) {
-	const { runtime, folder } = prepareUserFolder(major, userFolder);
+async function createN8n(major = 'v2', { userFolder, env, install = 'custom' } = {}) {
+	const { runtime, folder } = prepareUserFolder(major, userFolder, install);
 	return new N8n(runtime, folder, await freePort(), await freePort(), env);
 }
 

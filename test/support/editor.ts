@@ -1,0 +1,254 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * Drives n8n's editor in headless Debian Chromium (puppeteer-core; it never downloads a
+ * browser). Elements are found the way a person finds them: by visible text, by role, and by
+ * the data-test-id attributes n8n puts on its own controls. Every wait is for a visible state.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import puppeteer from 'puppeteer-core';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** Where a failing step leaves its screenshot and the browser console log (git-ignored). */
+export const RESULTS_DIR = path.join(ROOT, 'test-results', 'editor');
+export const DOCS_IMAGES = path.join(ROOT, 'docs', 'images');
+
+const CHROMIUM_FLAGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-dev-shm-usage',
+];
+
+/** Debian's chromium (scripts/browser.sh installs it with apt-get when it is missing). */
+export function chromiumPath(): string {
+	return execFileSync('bash', [path.join(ROOT, 'scripts', 'browser.sh'), 'path'], {
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	}).trim();
+}
+
+export class Editor {
+	readonly consoleLog: string[] = [];
+	private profile = '';
+	browser!: Browser;
+	page!: Page;
+
+	constructor(readonly baseUrl: string) {}
+
+	async launch(): Promise<void> {
+		this.profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ats-chromium-'));
+		this.browser = await puppeteer.launch({
+			executablePath: chromiumPath(),
+			headless: true,
+			args: [...CHROMIUM_FLAGS, `--user-data-dir=${this.profile}`],
+			defaultViewport: { width: 1440, height: 900 },
+		});
+		this.page = (await this.browser.pages())[0] ?? (await this.browser.newPage());
+		this.page.setDefaultTimeout(30_000);
+		const stamp = () => new Date().toISOString();
+		this.page.on('console', (message) => this.consoleLog.push(`${stamp()} ${message.type()}: ${message.text()}`));
+		this.page.on('pageerror', (error) => this.consoleLog.push(`${stamp()} pageerror: ${(error as Error).message}`));
+		this.page.on('requestfailed', (request) => {
+			// Only this n8n: the editor's calls to n8n's own servers fail here by design (no network).
+			if (request.url().startsWith(this.baseUrl)) this.consoleLog.push(`${stamp()} requestfailed: ${request.url()}`);
+		});
+	}
+
+	async close(): Promise<void> {
+		await this.browser?.close().catch(() => undefined);
+		if (this.profile) fs.rmSync(this.profile, { recursive: true, force: true });
+	}
+
+	/** The sign-in form, as a person fills it. */
+	async signIn(email: string, password: string): Promise<void> {
+		await this.page.goto(`${this.baseUrl}/signin`);
+		await this.fill('input[name="emailOrLdapLoginId"]', email);
+		await this.fill('input[name="password"]', password);
+		await this.clickButton('Sign in');
+		await this.page.waitForFunction(() => !location.pathname.startsWith('/signin'));
+	}
+
+	testId(id: string): string {
+		return `[data-test-id="${id}"]`;
+	}
+
+	async visible(selector: string, timeout?: number): Promise<ElementHandle<Element>> {
+		const handle = await this.page.waitForSelector(selector, { visible: true, timeout });
+		if (!handle) throw new Error(`${selector} not visible`);
+		return handle;
+	}
+
+	async hidden(selector: string, timeout?: number): Promise<void> {
+		await this.page.waitForSelector(selector, { hidden: true, timeout });
+	}
+
+	/**
+	 * The innermost visible element inside `scope` whose whole text is `text` (a string for an
+	 * exact match, a RegExp for a pattern).
+	 */
+	async byText(text: string | RegExp, scope = 'body', timeout?: number): Promise<ElementHandle<Element>> {
+		const pattern = typeof text === 'string' ? { source: `^${escapeRegExp(text)}$`, flags: '' } : { source: text.source, flags: text.flags };
+		const handle = await this.page.waitForFunction(
+			(scopeSelector: string, source: string, flags: string) => {
+				const matcher = new RegExp(source, flags);
+				const roots = [...document.querySelectorAll(scopeSelector)];
+				const shown = (element: Element) => {
+					const box = element.getBoundingClientRect();
+					return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+				};
+				for (const root of roots) {
+					const matches = [...root.querySelectorAll('*')].filter(
+						(element) => shown(element) && matcher.test(((element as HTMLElement).innerText ?? '').trim()),
+					);
+					const innermost = matches.find((element) => !matches.some((other) => other !== element && element.contains(other)));
+					if (innermost) return innermost;
+				}
+				return null;
+			},
+			{ timeout },
+			scope,
+			pattern.source,
+			pattern.flags,
+		);
+		return handle as ElementHandle<Element>;
+	}
+
+	async clickText(text: string | RegExp, scope = 'body'): Promise<void> {
+		await (await this.byText(text, scope)).click();
+	}
+
+	/** A button (role or element) by its visible label. */
+	async clickButton(label: string | RegExp, scope = 'body'): Promise<void> {
+		const source = typeof label === 'string' ? `^${escapeRegExp(label)}$` : label.source;
+		const button = await this.page.waitForFunction(
+			(scopeSelector: string, pattern: string) => {
+				const matcher = new RegExp(pattern);
+				const candidates = [...document.querySelectorAll(`${scopeSelector} button, ${scopeSelector} [role="button"]`)];
+				return (
+					candidates.find((element) => {
+						const box = element.getBoundingClientRect();
+						return box.width > 0 && box.height > 0 && matcher.test(((element as HTMLElement).innerText ?? '').trim()) && !(element as HTMLButtonElement).disabled;
+					}) ?? null
+				);
+			},
+			{},
+			scope,
+			source,
+		);
+		await (button as ElementHandle<Element>).click();
+	}
+
+	/** Waits until the text of `selector` matches. */
+	async waitForText(selector: string, pattern: RegExp, timeout?: number): Promise<string> {
+		await this.page.waitForFunction(
+			(sel: string, source: string, flags: string) => {
+				const element = document.querySelector(sel) as HTMLElement | null;
+				return element !== null && new RegExp(source, flags).test(element.innerText);
+			},
+			{ timeout },
+			selector,
+			pattern.source,
+			pattern.flags,
+		);
+		return this.text(selector);
+	}
+
+	async text(selector: string): Promise<string> {
+		return this.page.$eval(selector, (element) => (element as HTMLElement).innerText);
+	}
+
+	/**
+	 * Types into a field and reads it back. n8n re-renders some fields while one types (a
+	 * credential form re-mounts its input when the previous test result disappears), which can
+	 * swallow keystrokes; a person would see that and type again, so this does too.
+	 */
+	async fill(selector: string, value: string): Promise<void> {
+		for (let attempt = 1; ; attempt++) {
+			const input = await this.visible(selector);
+			await input.click({ count: 3 });
+			await input.press('Backspace');
+			await (await this.visible(selector)).type(value);
+			const now = await this.page.$eval(selector, (element) => (element as HTMLInputElement).value);
+			if (now === value) return;
+			if (attempt === 3) throw new Error(`${selector} holds ${JSON.stringify(now.length)} characters after typing ${value.length}`);
+		}
+	}
+
+	/** An option of an open n8n select (its headline, not its description). */
+	async pickOption(headline: string): Promise<void> {
+		const option = await this.page.waitForFunction((wanted: string) => {
+			const options = [...document.querySelectorAll('[role="option"]')].filter((element) => {
+				const box = element.getBoundingClientRect();
+				return box.width > 0 && box.height > 0;
+			});
+			return (
+				options.find((element) => {
+					const label = (element.querySelector('.option-headline') as HTMLElement | null)?.innerText ?? (element as HTMLElement).innerText;
+					return label.trim() === wanted;
+				}) ?? null
+			);
+		}, {}, headline);
+		await (option as ElementHandle<Element>).click();
+	}
+
+	/** The visible options of the open select: headline and description. */
+	async openOptions(): Promise<Array<{ headline: string; description: string }>> {
+		await this.page.waitForFunction(() =>
+			[...document.querySelectorAll('[role="option"]')].some((element) => element.getBoundingClientRect().height > 0),
+		);
+		return this.page.$$eval('[role="option"]', (elements) =>
+			elements
+				.filter((element) => element.getBoundingClientRect().height > 0)
+				.map((element) => ({
+					headline: ((element.querySelector('.option-headline') as HTMLElement | null)?.innerText ?? (element as HTMLElement).innerText).trim(),
+					description: ((element.querySelector('.option-description') as HTMLElement | null)?.innerText ?? '').trim(),
+				})),
+		);
+	}
+
+	/** The first text inside `scope` that matches (e.g. a URL shown in the node panel). */
+	async findText(pattern: RegExp, scope = 'body'): Promise<string> {
+		const handle = await this.page.waitForFunction(
+			(scopeSelector: string, source: string) => {
+				const matcher = new RegExp(source);
+				for (const element of document.querySelectorAll(`${scopeSelector} *`)) {
+					const text = ((element as HTMLElement).innerText ?? '').trim();
+					const inChild = [...element.children].some((child) => matcher.test(((child as HTMLElement).innerText ?? '').trim()));
+					if (!inChild && matcher.test(text)) return text;
+				}
+				return null;
+			},
+			{},
+			scope,
+			pattern.source,
+		);
+		return (await handle.jsonValue()) as string;
+	}
+
+	async screenshot(file: string): Promise<void> {
+		fs.mkdirSync(path.dirname(file), { recursive: true });
+		await this.page.screenshot({ path: file as `${string}.png` });
+	}
+
+	/** A failed step's evidence: the page as it was and everything the browser logged. */
+	async saveFailure(name: string): Promise<string> {
+		const base = path.join(RESULTS_DIR, name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 100));
+		fs.mkdirSync(RESULTS_DIR, { recursive: true });
+		await this.screenshot(`${base}.png`).catch(() => undefined);
+		fs.writeFileSync(`${base}.console.log`, this.consoleLog.join('\n') + '\n');
+		return base;
+	}
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

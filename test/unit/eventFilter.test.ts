@@ -1,0 +1,106 @@
+/**
+ * The event filter as the editor shows it: one multi-select on every trigger, readable names
+ * whose stored values are the vendors' codes, and "All Events" stored as `*` (what existing
+ * workflows hold). KeldairHR's list also offers resource patterns, and text saved by its
+ * earlier free-text field keeps working.
+ */
+import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+
+import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
+import { vendors } from '../../nodes/vendors';
+import { callWebhook } from '../support/context';
+import { kitOf, signing, vendorsUnderTest } from '../support/vendors';
+
+// Every registry vendor's trigger.
+const triggers: Array<[string, INodeType]> = vendorsUnderTest.map(({ key, node }) => [key, node]);
+
+/** Whether a property shows on a node version (the `@version` rules this package uses). */
+function showsOn(property: INodeProperties, version: number): boolean {
+	const rules = property.displayOptions?.show?.['@version'];
+	if (rules === undefined) return true;
+	return rules.some((rule) =>
+		typeof rule === 'object' && rule !== null && '_cnd' in rule
+			? version >= Number((rule._cnd as { gte: number }).gte)
+			: rule === version,
+	);
+}
+
+/** The Events property a new node (the default version) shows. */
+const eventsOf = (node: INodeType, version = node.description.defaultVersion ?? 1) => {
+	const matches = node.description.properties.filter((property) => property.name === 'events' && showsOn(property, version));
+	expect(matches).toHaveLength(1);
+	const property = matches[0] as INodeProperties;
+	const options = (property.options ?? []) as INodePropertyOptions[];
+	return { ...property, options: options.map((option) => ({ ...option, value: String(option.value) })) };
+};
+
+describe.each(triggers)('%s event filter', (key, node) => {
+	const events = eventsOf(node);
+	const vendorCodes = vendors[key].events.map((option) => option.value);
+
+	it('is a multi-select named Events, "All Events" (stored as *) first and the default', () => {
+		expect(events).toMatchObject({ displayName: 'Events', type: 'multiOptions', default: ['*'] });
+		expect(events.options[0]).toMatchObject({ name: 'All Events', value: '*' });
+		expect(events.options.filter((option) => option.value === '*')).toHaveLength(1);
+		expect(events.options.map((option) => option.name)).not.toContain('*');
+	});
+
+	it("offers every vendor event under a readable name, valued with the vendor's code", () => {
+		const offered = events.options.slice(1).map((option) => option.value);
+		expect(offered).toEqual(expect.arrayContaining(vendorCodes));
+		for (const option of events.options.slice(1)) {
+			expect(option.name).not.toBe(option.value);
+			expect(option.name).toMatch(/^[A-Z]/);
+			expect(option.name).not.toMatch(/[._]|[a-z]-[a-z]/);
+			expect(option.description).toContain(`(${option.value})`);
+		}
+	});
+
+	it('lists events in name order', () => {
+		const names = vendors[key].events.map((option) => option.name);
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
+	});
+});
+
+describe('readable names', () => {
+	it('Kombo AI Apply events read as words', () => {
+		const names = Object.fromEntries(vendors.kombo.events.map((option) => [option.value, option.name]));
+		expect(names['ai-apply-application-status-updated']).toBe('AI Apply Application Status Updated');
+	});
+});
+
+describe('KeldairHR', () => {
+	const events = eventsOf(new KeldairHrTrigger());
+	const patterns = events.options.filter((option) => option.value.endsWith('.*'));
+
+	it('offers resource patterns, and its hint says they are patterns', () => {
+		expect(patterns.map((option) => option.value).sort()).toEqual(['applicant.*', 'job.*', 'onboarding.*']);
+		expect(events.hint).toMatch(/pattern/);
+		expect(events.hint).toContain('applicant.*');
+	});
+
+	const sample = (type: string) =>
+		JSON.stringify({ ...signing.sampleEvent('keldairHr', kitOf('keldairHr').samples[0].eventType, 7, Date.now()), type });
+	const run = (events: string | string[], type: string) =>
+		callWebhook(new KeldairHrTrigger(), { rawBody: sample(type), headers: {}, parameters: { events, options: { dedupe: false } } });
+
+	it('workflows saved with versions 1 and 1.1 keep their free-text field; new nodes get version 1.2', () => {
+		const node = new KeldairHrTrigger();
+		expect(node.description.defaultVersion).toBe(1.2);
+		for (const version of [1, 1.1]) expect(eventsOf(node, version)).toMatchObject({ type: 'string', default: '*' });
+		expect(eventsOf(node, 1.2).type).toBe('multiOptions');
+	});
+
+	it('a chosen pattern also passes types of that resource the list does not name', async () => {
+		expect((await run(['applicant.*'], 'applicant.withdrawn')).items).toHaveLength(1);
+		expect((await run(['applicant.*'], 'job.created')).items).toHaveLength(0);
+		expect((await run(['job.closed'], 'job.closed')).items).toHaveLength(1);
+		expect((await run(['job.closed'], 'job.created')).items).toHaveLength(0);
+	});
+
+	it('comma-separated text saved by the earlier free-text field still filters the same way', async () => {
+		expect((await run('applicant.hired, onboarding.*', 'onboarding.completed')).items).toHaveLength(1);
+		expect((await run('applicant.hired, onboarding.*', 'job.created')).items).toHaveLength(0);
+		expect((await run('*', 'job.created')).items).toHaveLength(1);
+	});
+});
