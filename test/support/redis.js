@@ -3,24 +3,13 @@
 'use strict';
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const net = require('node:net');
+const { freePort } = require('./n8n');
 
 function ensureRedisInstalled() {
 	if (spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0) return;
 	console.log('Installing Debian redis-server with apt-get (once per machine, about 30 s)...');
 	execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server'], {
 		stdio: 'inherit',
-	});
-}
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
 	});
 }
 
