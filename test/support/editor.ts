@@ -101,9 +101,17 @@ export class Editor {
 			(scopeSelector: string, source: string, flags: string) => {
 				const matcher = new RegExp(source, flags);
 				const roots = [...document.querySelectorAll(scopeSelector)];
+				// Shown and fully inside the window horizontally: n8n slides panels in (the node
+				// creator's actions), and an element still sliding has no clickable point yet.
 				const shown = (element: Element) => {
 					const box = element.getBoundingClientRect();
-					return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden';
+					return (
+						box.width > 0 &&
+						box.height > 0 &&
+						box.left >= 0 &&
+						box.right <= window.innerWidth &&
+						getComputedStyle(element).visibility !== 'hidden'
+					);
 				};
 				for (const root of roots) {
 					const matches = [...root.querySelectorAll('*')].filter(
@@ -136,7 +144,14 @@ export class Editor {
 				return (
 					candidates.find((element) => {
 						const box = element.getBoundingClientRect();
-						return box.width > 0 && box.height > 0 && matcher.test(((element as HTMLElement).innerText ?? '').trim()) && !(element as HTMLButtonElement).disabled;
+						return (
+							box.width > 0 &&
+							box.height > 0 &&
+							box.left >= 0 &&
+							box.right <= window.innerWidth &&
+							matcher.test(((element as HTMLElement).innerText ?? '').trim()) &&
+							!(element as HTMLButtonElement).disabled
+						);
 					}) ?? null
 				);
 			},
