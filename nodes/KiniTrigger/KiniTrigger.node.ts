@@ -20,7 +20,7 @@ export class KiniTrigger implements INodeType {
 		icon: 'file:kini.svg',
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
 		description: "Starts the workflow when Kini reports an application's sync status",
 		defaults: { name: 'Kini Trigger' },
 		inputs: [],

@@ -20,7 +20,7 @@ export class KomboTrigger implements INodeType {
 		icon: 'file:kombo.svg',
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
 		description: 'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
 		defaults: { name: 'Kombo Trigger' },
 		inputs: [],

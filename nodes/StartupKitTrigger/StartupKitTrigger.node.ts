@@ -20,7 +20,7 @@ export class StartupKitTrigger implements INodeType {
 		icon: 'file:startupKit.svg',
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
 		description: 'Starts the workflow on StartupKit hiring events (applications, offers, interviews, reviews, jobs)',
 		defaults: { name: 'StartupKit Trigger' },
 		inputs: [],

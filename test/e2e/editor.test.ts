@@ -438,7 +438,7 @@ describe('The Slack example in the editor', () => {
 		await editor.waitForText(input, /1 item/);
 		// The Text field's expression {{ $json.summary }} now previews the sentence Slack would get.
 		const applicationId = (failed.data as Json).id as string;
-		const preview = await editor.waitForText(`${NDV} ${sel('parameter-expression-preview-text')}`, new RegExp(`Application ${applicationId} for job`));
+		const preview = await editor.waitForText(`${NDV} [data-test-id^="parameter-expression-preview-"]`, new RegExp(`Application ${applicationId} for job`));
 		expect(preview.trim()).toMatch(new RegExp(`^Application ${applicationId} for job \\S+ is now FAILED \\(Kombo\\)$`));
 		await shot('slack-example-message-preview.png');
 		await closeNode();
