@@ -34,7 +34,7 @@ export class KeldairHrTrigger implements INodeType {
 		// their workflows hold (both filter the same way).
 		version: [...triggerVersions.version, 1.2],
 		defaultVersion: 1.2,
-		subtitle: '={{[].concat($parameter["events"]).join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
 		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
 		defaults: { name: 'KeldairHR Trigger' },
 		inputs: [],

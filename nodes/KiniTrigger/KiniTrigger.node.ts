@@ -21,7 +21,7 @@ export class KiniTrigger implements INodeType {
 		icon: { light: 'file:kini.svg', dark: 'file:kini.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
 		description: "Starts the workflow when Kini reports an application's sync status",
 		defaults: { name: 'Kini Trigger' },
 		inputs: [],

@@ -24,7 +24,7 @@ export class KnitTrigger implements INodeType {
 		icon: { light: 'file:knit.svg', dark: 'file:knit.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
 		description: 'Starts the workflow on Knit sync events (one record per request)',
 		defaults: { name: 'Knit Trigger' },
 		inputs: [],

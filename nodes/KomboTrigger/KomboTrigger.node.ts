@@ -21,7 +21,7 @@ export class KomboTrigger implements INodeType {
 		icon: { light: 'file:kombo.svg', dark: 'file:kombo.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
 		description: 'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
 		defaults: { name: 'Kombo Trigger' },
 		inputs: [],

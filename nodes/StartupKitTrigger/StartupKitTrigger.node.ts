@@ -21,7 +21,7 @@ export class StartupKitTrigger implements INodeType {
 		icon: { light: 'file:startupKit.svg', dark: 'file:startupKit.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
 		description: 'Starts the workflow on StartupKit hiring events (applications, offers, interviews, reviews, jobs)',
 		defaults: { name: 'StartupKit Trigger' },
 		inputs: [],
