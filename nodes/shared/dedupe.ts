@@ -31,7 +31,7 @@ export const MEMORY_SLOTS = 100_000;
  * is what every request pays for (measured in `npm run bench`); longer windows need Redis.
  */
 export const DURABLE_SLOTS = 10_000;
-/** The durable copy is rewritten at most this often, by a request that finds it older. */
+/** The durable copy is rewritten at most this often, by a trigger's execute step that finds it older. */
 export const DURABLE_SAVE_INTERVAL_MS = 1_000;
 /** Where the copies live: workflow-global static data, one string per trigger node id. */
 export const STATIC_KEY = 'atsDedupe';
@@ -172,10 +172,11 @@ function storeOf(stores: WorkflowStores, nodeId: string): MemoryDedupeStore {
 
 /**
  * Writes the durable copy of every trigger of the workflow from this process's memory, at most
- * once per `DURABLE_SAVE_INTERVAL_MS`. Called from the webhook handler, never from an
- * execution: n8n saves a handler's static data milliseconds after loading it, while an
- * execution would save its (minutes old) copy of every other node's static data too.
- * Returns whether it wrote.
+ * once per `DURABLE_SAVE_INTERVAL_MS`, into workflow-global static data; n8n saves it when the
+ * execution that wrote it ends. Every write holds every trigger's slots, so triggers of one
+ * workflow never drop each other's. n8n saves an execution's whole static data as loaded when
+ * its request arrived, so a change another node made to its own static data during that
+ * execution can be undone (docs/dedupe.md). Returns whether it wrote.
  */
 export function saveDurableCopy(workflowId: string, globalStaticData: IDataObject, nowMs: number): boolean {
 	const stores = workflows.get(workflowId);

@@ -76,9 +76,7 @@ export async function claimDelivery(
 		}
 	} else {
 		const workflowId = this.getWorkflow().id ?? 'unsaved';
-		const globalStaticData = this.getWorkflowStaticData('global');
-		isNew = memoryStoreFor(workflowId, this.getNode().id, globalStaticData).claim(identity, nowMs, settings.windowMs);
-		saveDurableCopy(workflowId, globalStaticData, nowMs);
+		isNew = memoryStoreFor(workflowId, this.getNode().id, this.getWorkflowStaticData('global')).claim(identity, nowMs, settings.windowMs);
 	}
 	if (!isNew) {
 		this.logger.info(`${vendor.displayName} trigger dropped a redelivered event`, {
@@ -95,7 +93,8 @@ export async function claimDelivery(
 /**
  * In the trigger's execute step, inside the execution a delivery created (on a queue-mode
  * worker, that is another process than the one that claimed): confirms the claims, so they
- * block repeats for the whole window. Writes no static data.
+ * block repeats for the whole window. In regular mode it also writes the durable copy, at most
+ * once a second (see `saveDurableCopy`).
  */
 export async function confirmDeliveries(this: IExecuteFunctions, vendor: VendorDefinition): Promise<void> {
 	const settings = settingsOf(this, (name, fallback) => this.getNodeParameter(name, 0, fallback));
@@ -113,8 +112,14 @@ export async function confirmDeliveries(this: IExecuteFunctions, vendor: VendorD
 		}
 		return;
 	}
-	const store = existingMemoryStore(this.getWorkflow().id ?? 'unsaved', this.getNode().id);
-	for (const identity of identities) store?.confirm(identity);
+	const workflowId = this.getWorkflow().id ?? 'unsaved';
+	const store = existingMemoryStore(workflowId, this.getNode().id);
+	if (store === undefined) return; // this process received no delivery for it (a queue-mode worker)
+	for (const identity of identities) store.confirm(identity);
+	// Here, not in the webhook handler: n8n drops a handler's static-data change whenever the
+	// request starts an execution (creating the execution's Workflow over the same static data
+	// resets n8n's changed flag), and saves an execution's static data when the execution ends.
+	saveDurableCopy(workflowId, this.getWorkflowStaticData('global'), Date.now());
 }
 
 function identitiesOf(vendor: VendorDefinition, item: INodeExecutionData): DeliveryIdentity[] {

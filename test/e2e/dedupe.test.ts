@@ -127,8 +127,8 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 	});
 
 	it('after a graceful restart every one of those events is answered duplicate, none runs again, Knit is not registered twice', async () => {
-		// The durable copy is written by a request at most once a second: the next delivery
-		// after the burst writes the keys of all three triggers.
+		// The durable copy is written by a trigger's execute step at most once a second: the next
+		// event's execution after the burst writes the keys of all three triggers.
 		await new Promise((resolve) => setTimeout(resolve, 1_100));
 		const flush = { ...TARGETS[0], body: sampleEvent('kombo', TARGETS[0].event, 799_999, Date.now()) };
 		expect((await send(flush)).status).toBe(200);

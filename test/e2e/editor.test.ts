@@ -16,7 +16,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
-import { post, registry, sampleEvent, signedRequest } from '../../scripts/signing';
+import { kitFor, post, registry, sampleEvent, signedRequest } from '../../scripts/signing';
 import { DOCS_IMAGES, Editor, RESULTS_DIR } from '../support/editor';
 import { createN8n } from '../support/n8n';
 
@@ -431,7 +431,7 @@ describe('The Slack example in the editor', () => {
 		await editor.waitForText(input, /ATS Normalize\s+Preview/);
 		// Its "Execute the node" link runs the nodes before Slack: the trigger listens.
 		await editor.clickText('Execute the node', input);
-		const kombo = registry().vendors.kombo;
+		const kombo = kitFor('kombo');
 		const failed = kombo.freshSample(kombo.samples.find((sample: { body: Json }) => (sample.body.data as Json)?.status === 'FAILED'), 4, Date.now());
 		const url = `${n8n.baseUrl}/webhook-test/${slackExample.webhookId}/webhook`;
 		expect(await sendWhenListening('kombo', url, failed, { webhookSecret: SLACK_EXAMPLE_SECRET })).toEqual({ status: 200, body: '{"received":true}' });

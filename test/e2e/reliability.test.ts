@@ -113,8 +113,8 @@ describe('reliability on a real n8n 2.x', () => {
 		const before = n8n.executions(stream.id).length;
 		expect(answersOf(await send())).toEqual(events.map(() => '200 {"received":true}'));
 		await n8n.settledExecutions(stream.id, { atLeast: before + events.length, quietMs: 1_000 });
-		// The durable copy is rewritten by a delivery at most once a second (README, Dedupe): the
-		// next delivery after that writes these events' keys.
+		// The durable copy is rewritten by a trigger's execute step at most once a second
+		// (docs/dedupe.md): the next event's execution after that writes these events' keys.
 		await new Promise((resolve) => setTimeout(resolve, 1_100));
 		const flush = sampleEvent(STREAM_VENDOR, STREAM_EVENT, 899_999, Date.now());
 		expect((await post(target().url, signedRequest(STREAM_VENDOR, flush, credentials))).status).toBe(200);

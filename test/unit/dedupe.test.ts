@@ -150,7 +150,7 @@ describe('3. several triggers in one workflow', () => {
 		return [a, b, k];
 	};
 
-	it("no request or execution writes another node's static data, and each write carries every trigger's keys", async () => {
+	it("requests write no static data; the execute step writes only the ATS copy, and each write carries every trigger's keys", async () => {
 		const [a, b, k] = nodes();
 		const knitSection = { knitSyncJobId: 'sj_42', knitDestination: 'http://127.0.0.1/webhook/x/webhook' };
 		const workflow = workflowOf('wf-three', [[a, kombo], [b, kombo], [k, knit]], { 'node:Knit': { ...knitSection } });
@@ -160,20 +160,22 @@ describe('3. several triggers in one workflow', () => {
 		const toB = await send('Kombo B', komboEvent());
 		const toKnit = await send('Knit', freshEvent('knit', 'record.new'), 'knit');
 		expect([toA, toB, toKnit].map(ran)).toEqual([true, true, true]);
+		// The webhook handler writes nothing (n8n would drop it anyway once it starts the execution).
+		expect(workflow.staticData.__dataChanged).toBe(false);
+		expect(JSON.parse(JSON.stringify(workflow.staticData))).toEqual({ global: {}, 'node:Knit': knitSection });
 
-		// The execute steps (the executions) change no static data at all: n8n would otherwise
-		// save their snapshot of every node's static data when they end.
-		workflow.staticData.__dataChanged = false;
+		// The execute steps (inside the executions) confirm; one of them writes the copy of all three.
 		await executeTrigger(kombo, workflow, toA.items, { nodeName: 'Kombo A' });
 		await executeTrigger(kombo, workflow, toB.items, { nodeName: 'Kombo B' });
 		await executeTrigger(knit, workflow, toKnit.items, { nodeName: 'Knit' });
-		expect(workflow.staticData.__dataChanged).toBe(false);
-
 		now += DURABLE_SAVE_INTERVAL_MS;
-		await send('Kombo A', komboEvent()); // writes the durable copy of all three triggers
+		const toA2 = await send('Kombo A', komboEvent());
+		await executeTrigger(kombo, workflow, toA2.items, { nodeName: 'Kombo A' });
 		expect(workflow.staticData['node:Knit']).toEqual(knitSection);
-		const saved = JSON.parse(JSON.stringify(workflow.staticData.global)) as IDataObject;
-		expect(Object.keys(saved[STATIC_KEY] as IDataObject).sort()).toEqual(['node-a', 'node-b', 'node-k']);
+		const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		expect(Object.keys(saved).sort()).toEqual(['global', 'node:Knit']);
+		expect(Object.keys((saved.global as IDataObject)[STATIC_KEY] as IDataObject).sort()).toEqual(['node-a', 'node-b', 'node-k']);
+		for (const nodeCopy of Object.values((saved.global as IDataObject)[STATIC_KEY] as IDataObject)) expect(String(nodeCopy)).toMatch(/,c( |$)/);
 
 		// After a restart, each trigger drops its own events again.
 		forgetMemoryStores();
@@ -235,17 +237,23 @@ describe('4. restarts', () => {
 		expect(restarted.claim(done, now, 24 * HOUR)).toBe(false);
 	});
 
-	it('the durable copy is rewritten at most once a second, by a request', async () => {
+	it("the durable copy is written by the trigger's execute step, at most once a second", async () => {
 		const trigger = new KomboTrigger();
 		const first = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-interval' });
-		const written = () => first.workflow.staticData.global as IDataObject | undefined;
-		expect(Object.keys((written()?.[STATIC_KEY] as IDataObject) ?? {})).toEqual(['trigger-node']);
-		const copy = (written()![STATIC_KEY] as IDataObject)['trigger-node'];
-		await callWebhook(trigger, { ...signed('kombo', komboEvent()), credentials: credentials('kombo'), workflow: first.workflow });
-		expect((written()![STATIC_KEY] as IDataObject)['trigger-node']).toBe(copy);
+		const written = () => ((first.workflow.staticData.global as IDataObject | undefined)?.[STATIC_KEY] as IDataObject | undefined)?.['trigger-node'];
+		expect(written()).toBeUndefined();
+		await executeTrigger(trigger, first.workflow, first.items);
+		expect(String(written()).split(' ')).toHaveLength(1);
+		const again = async () => {
+			const call = await callWebhook(trigger, { ...signed('kombo', komboEvent()), credentials: credentials('kombo'), workflow: first.workflow });
+			await executeTrigger(trigger, first.workflow, call.items);
+		};
+		await again();
+		expect(String(written()).split(' ')).toHaveLength(1); // within the second: not rewritten
 		now += DURABLE_SAVE_INTERVAL_MS;
-		await callWebhook(trigger, { ...signed('kombo', komboEvent()), credentials: credentials('kombo'), workflow: first.workflow });
-		expect(String((written()![STATIC_KEY] as IDataObject)['trigger-node']).split(' ')).toHaveLength(3);
+		await again();
+		expect(String(written()).split(' ')).toHaveLength(3);
+		expect(String(written())).not.toMatch(/,u( |$)/); // every one of them ran
 	});
 
 	it('unreadable durable copies are skipped, not fatal', () => {
