@@ -171,10 +171,20 @@ async function openNode(name: string): Promise<void> {
 }
 
 async function unpublish(): Promise<void> {
-	await editor.page.click(sel('version-menu-button'));
-	const item = await editor.page.waitForFunction(() =>
-		[...document.querySelectorAll('[role="menuitem"]')].find((element) => (element as HTMLElement).offsetParent !== null && /^Unpublish/.test((element as HTMLElement).innerText.trim())) ?? null,
-	);
+	// The menu can close at once when n8n pops up its "Production Checklist": open it again.
+	let item: import('puppeteer-core').JSHandle | undefined;
+	for (let attempt = 1; !item; attempt++) {
+		await editor.page.click(sel('version-menu-button'));
+		item = await editor.page
+			.waitForFunction(
+				() => [...document.querySelectorAll('[role="menuitem"]')].find((element) => (element as HTMLElement).offsetParent !== null && /^Unpublish/.test((element as HTMLElement).innerText.trim())) ?? null,
+				{ timeout: 5_000 },
+			)
+			.catch((error: Error) => {
+				if (attempt === 3) throw error;
+				return undefined;
+			});
+	}
 	await (item as import('puppeteer-core').ElementHandle<Element>).click();
 	await editor.clickButton('Unpublish', sel('workflow-history-version-unpublish-modal'));
 	await editor.waitForText(sel('workflow-open-publish-modal-button'), /^\s*Publish\s*$/);
@@ -438,7 +448,17 @@ describe('The Slack example in the editor', () => {
 		await editor.waitForText(input, /1 item/);
 		// The Text field's expression {{ $json.summary }} now previews the sentence Slack would get.
 		const applicationId = (failed.data as Json).id as string;
-		const preview = await editor.waitForText(`${NDV} [data-test-id^="parameter-expression-preview-"]`, new RegExp(`Application ${applicationId} for job`));
+		const field = await editor.page.waitForFunction(
+			(ndv: string, wanted: string) => {
+				const items = [...document.querySelectorAll(`${ndv} [data-test-id="parameter-item"]`)] as HTMLElement[];
+				const item = items.find((element) => element.innerText.trim().startsWith('Message Text'));
+				return item && item.innerText.includes(wanted) ? item.innerText : null;
+			},
+			{},
+			NDV,
+			`Application ${applicationId} for job`,
+		);
+		const preview = ((await field.jsonValue()) as string).split('\n').find((line) => line.includes(`Application ${applicationId}`)) ?? '';
 		expect(preview.trim()).toMatch(new RegExp(`^Application ${applicationId} for job \\S+ is now FAILED \\(Kombo\\)$`));
 		await shot('slack-example-message-preview.png');
 		await closeNode();
