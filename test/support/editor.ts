@@ -130,8 +130,16 @@ export class Editor {
 		return handle as ElementHandle<Element>;
 	}
 
+	/** Clicks a text; if n8n re-rendered it between finding and clicking, finds it again. */
 	async clickText(text: string | RegExp, scope = 'body'): Promise<void> {
-		await (await this.byText(text, scope)).click();
+		for (let attempt = 1; ; attempt++) {
+			try {
+				await (await this.byText(text, scope)).click();
+				return;
+			} catch (error) {
+				if (attempt === 3 || !/not clickable|detached|not an Element/i.test((error as Error).message)) throw error;
+			}
+		}
 	}
 
 	/** A button (role or element) by its visible label. */
