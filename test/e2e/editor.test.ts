@@ -452,18 +452,18 @@ describe('The Slack example in the editor', () => {
 		const summary = /Application (\S+) for job (\S+) is now FAILED \(Kombo\)/.exec(inputText);
 		expect(summary).not.toBeNull();
 		const preview = await editor.page.waitForFunction(
-			(ndv: string, inputPanel: string) => {
-				const root = document.querySelector(ndv);
+			(inputPanel: string, start: string) => {
 				const left = document.querySelector(inputPanel);
-				if (!root) return null;
-				const hit = [...root.querySelectorAll('*')].find(
-					(element) => element.children.length === 0 && !left?.contains(element) && /^Application \S+ for job/.test((element.textContent ?? '').trim()),
-				);
-				return hit ? (hit.textContent ?? '').trim() : null;
+				// The innermost element outside the input panel whose text starts with the sentence
+				// (n8n may split the preview into several spans, and writes non-breaking spaces).
+				const textOf = (element: Element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+				const matches = [...document.querySelectorAll('body *')].filter((element) => !left?.contains(element) && textOf(element).startsWith(start));
+				const innermost = matches.find((element) => !matches.some((other) => other !== element && element.contains(other)));
+				return innermost ? textOf(innermost) : null;
 			},
 			{ timeout: 60_000 },
-			NDV,
 			input,
+			`Application ${summary![1]} for job`,
 		);
 		// n8n cuts a long preview short with an ellipsis: it starts with the summary's words.
 		expect(String(await preview.jsonValue())).toMatch(new RegExp(`^Application ${summary![1]} for job`));
