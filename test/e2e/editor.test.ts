@@ -120,10 +120,18 @@ const NDV = sel('ndv');
 
 /** The output panel's JSON view, whitespace collapsed (`"key": value` pairs as text). */
 async function outputJson(): Promise<string> {
-	await editor.visible(sel('radio-button-json'));
-	await editor.page.click(sel('radio-button-json'));
-	const text = await editor.waitForText(`${NDV} ${sel('output-panel')} ${sel('ndv-data-container')}`, /"_ats"/);
-	return text.replace(/\s+/g, ' ');
+	// The first JSON view of a session loads n8n's JSON viewer on demand, which can take long on a
+	// busy machine; a person would click JSON again if nothing showed, so this does too.
+	for (let attempt = 1; ; attempt++) {
+		await editor.visible(sel('radio-button-json'));
+		await editor.page.click(sel('radio-button-json'));
+		try {
+			const text = await editor.waitForText(`${NDV} ${sel('output-panel')} ${sel('ndv-data-container')}`, /"_ats"/, 45_000);
+			return text.replace(/\s+/g, ' ');
+		} catch (error) {
+			if (attempt === 3) throw error;
+		}
+	}
 }
 
 /** Like outputJson, for any node: waits for a key its JSON must show. */
