@@ -3,14 +3,13 @@
 'use strict';
 const { execFileSync, spawn, spawnSync } = require('node:child_process');
 const net = require('node:net');
+const path = require('node:path');
 const { freePort } = require('./n8n');
 
+// The same installer the queue-mode suite uses (apt-get with no service started on default ports).
 function ensureRedisInstalled() {
 	if (spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0) return;
-	console.log('Installing Debian redis-server with apt-get (once per machine, about 30 s)...');
-	execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server'], {
-		stdio: 'inherit',
-	});
+	execFileSync('bash', [path.join(__dirname, '..', '..', 'scripts', 'services.sh'), 'install'], { stdio: 'inherit' });
 }
 
 /** Starts redis-server; resolves once it accepts connections. */
