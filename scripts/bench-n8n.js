@@ -1,14 +1,19 @@
 // The real-n8n half of `npm run bench`: one n8n 2.x, three workflows side by side, rounds
 // interleaved so machine noise hits all of them alike.
-// (b) valid signed events/s: our KeldairHR trigger vs n8n's bare Webhook node vs the
-//     Webhook + Crypto + If chain users build by hand. Throughput counts until the last
+// (b) valid signed events/s: our KeldairHR trigger vs n8n's bare Webhook node, vs n8n's Webhook
+//     node with Header Auth (n8n's cheapest authenticated webhook: it shows what reading an n8n
+//     credential per request costs any node) and vs the Webhook + Crypto + If chain users build
+//     by hand. Throughput counts until the last
 //     execution has finished, not only until the HTTP answers (n8n answers before it runs).
 // (c) a forged-request flood: requests/s answered and executions created, ours vs the chain.
 'use strict';
 const { EXPRESSION_ENGINES, createN8n, sleep } = require('../test/support/n8n');
 const {
+	HEADER_AUTH,
 	TEST_SECRETS,
 	bareWebhookWorkflow,
+	headerAuthCredentials,
+	headerAuthWebhookWorkflow,
 	chainCredentials,
 	handBuiltChainWorkflow,
 	testCredentials,
@@ -28,14 +33,16 @@ function stoppedAtMs(value) {
 async function setup(engine) {
 	const ours = triggerWorkflow(VENDOR, { webhookId: 'ours-bench', id: 'atsOursBench0000', normalize: false, parameters: { options: { dedupe: true } } });
 	const bare = bareWebhookWorkflow();
+	const headerAuth = headerAuthWebhookWorkflow();
 	const chain = handBuiltChainWorkflow();
 	const n8n = await createN8n('v2', { env: EXPRESSION_ENGINES[engine] });
-	n8n.importCredentials([...testCredentials(), ...chainCredentials()]);
-	n8n.importWorkflows([ours, bare, chain]);
+	n8n.importCredentials([...testCredentials(), ...chainCredentials(), ...headerAuthCredentials()]);
+	n8n.importWorkflows([ours, bare, headerAuth, chain]);
 	await n8n.start();
 	const endpoints = {
 		ours: { workflow: ours, path: 'ours-bench/webhook' },
 		bare: { workflow: bare, path: 'bare-webhook' },
+		headerAuth: { workflow: headerAuth, path: 'header-auth-webhook', headers: { [HEADER_AUTH.name]: HEADER_AUTH.value } },
 		chain: { workflow: chain, path: 'hand-built-chain' },
 	};
 	for (const endpoint of Object.values(endpoints)) {
@@ -52,6 +59,7 @@ async function measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase
 	const requests = Array.from({ length: count }, (_, index) =>
 		signedRequest(VENDOR, sampleEvent(VENDOR, EVENT, sequenceBase + index, Date.now() + sequenceBase + index), credentials, { tamper }),
 	);
+	for (const request of requests) Object.assign(request.headers, endpoint.headers);
 	const id = endpoint.workflow.id;
 	// Quoted identifiers: SQLite accepts them, Postgres needs them for camelCase.
 	const [{ lastId }] = n8n.query(`SELECT COALESCE(MAX(id), 0) AS "lastId" FROM execution_entity`);
@@ -84,11 +92,12 @@ async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, engine 
 	const { n8n, endpoints } = await setup(engine);
 	try {
 		let sequence = 0;
-		const runs = { ours: [], bare: [], chain: [], oursForged: [], chainForged: [] };
+		const runs = { ours: [], bare: [], headerAuth: [], chain: [], oursForged: [], chainForged: [] };
 		const anomalies = [];
 		const plan = [
 			['ours', endpoints.ours, false],
 			['bare', endpoints.bare, false],
+			['headerAuth', endpoints.headerAuth, false],
 			['chain', endpoints.chain, false],
 			['oursForged', endpoints.ours, true],
 			['chainForged', endpoints.chain, true],
@@ -121,10 +130,13 @@ async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, engine 
 			b: {
 				oursEventsPerSecond: rate('ours'),
 				bareWebhookEventsPerSecond: rate('bare'),
+				headerAuthEventsPerSecond: rate('headerAuth'),
 				chainEventsPerSecond: rate('chain'),
 				oursVsBare: rate('ours') / rate('bare'),
+				oursVsHeaderAuth: rate('ours') / rate('headerAuth'),
+				headerAuthVsBare: rate('headerAuth') / rate('bare'),
 				oursVsChain: rate('ours') / rate('chain'),
-				failedExecutions: { ours: total('ours', 'failedExecutions'), bare: total('bare', 'failedExecutions'), chain: total('chain', 'failedExecutions') },
+				failedExecutions: { ours: total('ours', 'failedExecutions'), bare: total('bare', 'failedExecutions'), headerAuth: total('headerAuth', 'failedExecutions'), chain: total('chain', 'failedExecutions') },
 			},
 			c: {
 				forgedRequests: count * rounds,

@@ -90,6 +90,21 @@ function bareWebhookWorkflow() {
 	return plainWorkflow('atsBareWebhook00', 'Bare Webhook (benchmark)', [webhookNode('bare-webhook')]);
 }
 
+/** n8n's own Webhook node with Header Auth: n8n's cheapest authenticated webhook, for the benchmark. */
+const HEADER_AUTH = { name: 'X-Webhook-Token', value: 'bench-header-token-0123456789' };
+const HEADER_AUTH_CREDENTIAL = { id: 'atsHeaderAuth000', name: 'Header Auth (benchmark)' };
+
+function headerAuthWebhookWorkflow() {
+	const node = webhookNode('header-auth-webhook');
+	node.parameters.authentication = 'headerAuth';
+	node.credentials = { httpHeaderAuth: HEADER_AUTH_CREDENTIAL };
+	return plainWorkflow('atsHeaderAuthWh0', 'Webhook with Header Auth (benchmark)', [node]);
+}
+
+function headerAuthCredentials() {
+	return [{ ...HEADER_AUTH_CREDENTIAL, type: 'httpHeaderAuth', data: { ...HEADER_AUTH } }];
+}
+
 const CHAIN_CREDENTIAL = { id: 'atsChainHmac0000', name: 'KeldairHR HMAC secret (hand-built chain)' };
 
 /** The Crypto node's credential the hand-built chain signs with (same secret as ours). */
@@ -153,6 +168,9 @@ module.exports = {
 	triggerWorkflow,
 	credentialId,
 	bareWebhookWorkflow,
+	HEADER_AUTH,
+	headerAuthWebhookWorkflow,
+	headerAuthCredentials,
 	handBuiltChainWorkflow,
 	chainCredentials,
 };
