@@ -49,6 +49,11 @@ async function setup(engine) {
 		endpoint.url = `${n8n.baseUrl}/webhook/${endpoint.path}`;
 		await n8n.waitForWebhook(endpoint.path);
 	}
+	// The Header Auth side only counts as an authenticated webhook if it refuses a missing token.
+	const unauthenticated = await post(endpoints.headerAuth.url, { headers: { 'Content-Type': 'application/json' }, payload: '{}' });
+	if (unauthenticated.status !== 401 && unauthenticated.status !== 403) {
+		throw new Error(`Webhook + Header Auth answered ${unauthenticated.status} without its header: not authenticating`);
+	}
 	return { n8n, endpoints };
 }
 
