@@ -164,6 +164,12 @@ async function send(vendor: VendorCase, url: string, body: Json) {
 const workflowIdOfPage = () => new URL(editor.page.url()).pathname.split('/').filter(Boolean)[1];
 
 /** Double-clicks the canvas node labelled `name`, as a person opens a node. */
+/** Opens a saved workflow in the editor and waits for its canvas. */
+async function openWorkflow(id: string): Promise<void> {
+	await editor.page.goto(`${n8n.baseUrl}/workflow/${id}`);
+	await editor.visible(sel('canvas-node'));
+}
+
 async function openNode(name: string): Promise<void> {
 	await editor.byText(name, sel('canvas-node'));
 	const nodes = await editor.page.$$(sel('canvas-node'));
@@ -411,8 +417,7 @@ describe('ATS Normalize in the editor', () => {
 	step('ATS Normalize after the Kombo trigger: its schema preview shows the canonical fields before any run; a test run outputs type and summary', async () => {
 		const kombo = built.kombo;
 		expect(kombo).toBeDefined();
-		await editor.page.goto(`${n8n.baseUrl}/workflow/${kombo.workflowId}`);
-		await editor.visible(sel('canvas-node'));
+		await openWorkflow(kombo.workflowId);
 		await addNodeAfterLast('ATS Normalize', 'ATS Normalize');
 		await closeNode();
 		// The next node's input panel shows ATS Normalize's output schema before it ever ran.
@@ -441,8 +446,7 @@ describe('ATS Normalize in the editor', () => {
 
 describe('The Slack example in the editor', () => {
 	step("Kombo application FAILED → Slack: after a test event the Slack node's message shows the ATS Normalize summary", async () => {
-		await editor.page.goto(`${n8n.baseUrl}/workflow/${slackExample.id}`);
-		await editor.visible(sel('canvas-node'));
+		await openWorkflow(slackExample.id);
 		await openNode('Slack');
 		// Before any run the input panel already shows ATS Normalize's fields (schema preview).
 		const input = `${NDV} ${sel('ndv-input-panel')}`;
@@ -485,8 +489,7 @@ describe('Knit self-registration in the editor', () => {
 	step('Knit with "Start Knit Sync on Activation": publishing registers the production URL, unpublishing pauses the sync, a Knit error is shown in the editor', async () => {
 		const knit = built.knit;
 		expect(knit).toBeDefined();
-		await editor.page.goto(`${n8n.baseUrl}/workflow/${knit.workflowId}`);
-		await editor.visible(sel('canvas-node'));
+		await openWorkflow(knit.workflowId);
 		await unpublish();
 		await openNode('Knit Trigger');
 		const toggle = `${NDV} ${sel('parameter-input-registerWebhook')}`;

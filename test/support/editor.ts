@@ -36,6 +36,39 @@ export function chromiumPath(): string {
 	}).trim();
 }
 
+/**
+ * Runs in the page (puppeteer sends its source, so it uses nothing from this module). With
+ * kind "button": the first enabled button (or role="button") under `scopeSelector` whose whole
+ * text matches. With kind "text": under the first root of `scopeSelector` that has one, the
+ * innermost element whose whole text matches. Only shown elements count: with a size and fully
+ * inside the window horizontally, since n8n slides panels in (the node creator's actions) and an
+ * element still sliding has no clickable point yet.
+ */
+function findShown(scopeSelector: string, source: string, flags: string, kind: string): Element | null {
+	const matcher = new RegExp(source, flags);
+	const shownWithText = (element: Element) => {
+		const box = element.getBoundingClientRect();
+		return (
+			box.width > 0 &&
+			box.height > 0 &&
+			box.left >= 0 &&
+			box.right <= window.innerWidth &&
+			getComputedStyle(element).visibility !== 'hidden' &&
+			matcher.test(((element as HTMLElement).innerText ?? '').trim())
+		);
+	};
+	if (kind === 'button') {
+		const candidates = [...document.querySelectorAll(`${scopeSelector} button, ${scopeSelector} [role="button"]`)];
+		return candidates.find((element) => shownWithText(element) && !(element as HTMLButtonElement).disabled) ?? null;
+	}
+	for (const root of [...document.querySelectorAll(scopeSelector)]) {
+		const matches = [...root.querySelectorAll('*')].filter(shownWithText);
+		const innermost = matches.find((element) => !matches.some((other) => other !== element && element.contains(other)));
+		if (innermost) return innermost;
+	}
+	return null;
+}
+
 export class Editor {
 	readonly consoleLog: string[] = [];
 	private profile = '';
@@ -97,36 +130,7 @@ export class Editor {
 	 */
 	async byText(text: string | RegExp, scope = 'body', timeout?: number): Promise<ElementHandle<Element>> {
 		const pattern = typeof text === 'string' ? { source: `^${escapeRegExp(text)}$`, flags: '' } : { source: text.source, flags: text.flags };
-		const handle = await this.page.waitForFunction(
-			(scopeSelector: string, source: string, flags: string) => {
-				const matcher = new RegExp(source, flags);
-				const roots = [...document.querySelectorAll(scopeSelector)];
-				// Shown and fully inside the window horizontally: n8n slides panels in (the node
-				// creator's actions), and an element still sliding has no clickable point yet.
-				const shown = (element: Element) => {
-					const box = element.getBoundingClientRect();
-					return (
-						box.width > 0 &&
-						box.height > 0 &&
-						box.left >= 0 &&
-						box.right <= window.innerWidth &&
-						getComputedStyle(element).visibility !== 'hidden'
-					);
-				};
-				for (const root of roots) {
-					const matches = [...root.querySelectorAll('*')].filter(
-						(element) => shown(element) && matcher.test(((element as HTMLElement).innerText ?? '').trim()),
-					);
-					const innermost = matches.find((element) => !matches.some((other) => other !== element && element.contains(other)));
-					if (innermost) return innermost;
-				}
-				return null;
-			},
-			{ timeout },
-			scope,
-			pattern.source,
-			pattern.flags,
-		);
+		const handle = await this.page.waitForFunction(findShown, { timeout }, scope, pattern.source, pattern.flags, 'text');
 		return handle as ElementHandle<Element>;
 	}
 
@@ -145,28 +149,7 @@ export class Editor {
 	/** A button (role or element) by its visible label. */
 	async clickButton(label: string | RegExp, scope = 'body'): Promise<void> {
 		const source = typeof label === 'string' ? `^${escapeRegExp(label)}$` : label.source;
-		const button = await this.page.waitForFunction(
-			(scopeSelector: string, pattern: string) => {
-				const matcher = new RegExp(pattern);
-				const candidates = [...document.querySelectorAll(`${scopeSelector} button, ${scopeSelector} [role="button"]`)];
-				return (
-					candidates.find((element) => {
-						const box = element.getBoundingClientRect();
-						return (
-							box.width > 0 &&
-							box.height > 0 &&
-							box.left >= 0 &&
-							box.right <= window.innerWidth &&
-							matcher.test(((element as HTMLElement).innerText ?? '').trim()) &&
-							!(element as HTMLButtonElement).disabled
-						);
-					}) ?? null
-				);
-			},
-			{},
-			scope,
-			source,
-		);
+		const button = await this.page.waitForFunction(findShown, {}, scope, source, '', 'button');
 		await (button as ElementHandle<Element>).click();
 	}
 
