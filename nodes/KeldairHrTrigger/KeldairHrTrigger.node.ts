@@ -12,6 +12,7 @@ import { secretFormatTest } from '../shared/credentialTest';
 import {
 	dedupeStoreProperties,
 	eventFilterProperty,
+	EVENTS_SUBTITLE,
 	manualWebhookMethods,
 	notice,
 	optionsProperty,
@@ -34,7 +35,7 @@ export class KeldairHrTrigger implements INodeType {
 		// their workflows hold (both filter the same way).
 		version: [...triggerVersions.version, 1.2],
 		defaultVersion: 1.2,
-		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
 		defaults: { name: 'KeldairHR Trigger' },
 		inputs: [],

@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { dedupeStoreProperties, eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks, redisCredentialShown } from '../shared/description';
+import { dedupeStoreProperties, eventFilterProperty, EVENTS_SUBTITLE, manualWebhookMethods, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
 import { kiniVendor } from './kini.vendor';
@@ -21,7 +21,7 @@ export class KiniTrigger implements INodeType {
 		icon: { light: 'file:kini.svg', dark: 'file:kini.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: "Starts the workflow when Kini reports an application's sync status",
 		defaults: { name: 'Kini Trigger' },
 		inputs: [],

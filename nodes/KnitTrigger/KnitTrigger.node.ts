@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { dedupeStoreProperties, eventFilterProperty, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
+import { dedupeStoreProperties, eventFilterProperty, EVENTS_SUBTITLE, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
 import { knitApiKeyTest } from './knit.credentialTest';
@@ -24,7 +24,7 @@ export class KnitTrigger implements INodeType {
 		icon: { light: 'file:knit.svg', dark: 'file:knit.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow on Knit sync events (one record per request)',
 		defaults: { name: 'Knit Trigger' },
 		inputs: [],

@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { dedupeStoreProperties, eventFilterProperty, manualWebhookMethods, notice, optionsProperty, triggerVersions, vendorWebhooks, redisCredentialShown } from '../shared/description';
+import { dedupeStoreProperties, eventFilterProperty, EVENTS_SUBTITLE, manualWebhookMethods, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
 import { komboVendor } from './kombo.vendor';
@@ -21,7 +21,7 @@ export class KomboTrigger implements INodeType {
 		icon: { light: 'file:kombo.svg', dark: 'file:kombo.dark.svg' },
 		group: ['trigger'],
 		...triggerVersions,
-		subtitle: '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
 		defaults: { name: 'Kombo Trigger' },
 		inputs: [],

@@ -10,6 +10,12 @@ import type { VendorDefinition } from './vendor';
  */
 export const triggerVersions = { version: [1, 1.1], defaultVersion: 1.1 };
 
+/**
+ * The canvas subtitle of every trigger: the selected events. `[].concat` because versions 1 and
+ * 1.1 of KeldairHR store them as comma text, the multi-select as a list.
+ */
+export const EVENTS_SUBTITLE = '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}';
+
 /** The answer to an event that starts an execution. */
 export const ACCEPTED_BODY = '{"received":true}';
 

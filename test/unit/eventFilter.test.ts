@@ -4,7 +4,8 @@
  * workflows hold). KeldairHR's list also offers resource patterns, and text saved by its
  * earlier free-text field keeps working.
  */
-import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
 import { vendors } from '../../nodes/vendors';
@@ -103,4 +104,27 @@ describe('KeldairHR', () => {
 		expect((await run('applicant.hired, onboarding.*', 'job.created')).items).toHaveLength(0);
 		expect((await run('*', 'job.created')).items).toHaveLength(1);
 	});
+});
+
+/** The node's canvas subtitle as n8n's own expression engine evaluates it for these parameters. */
+function subtitleOf(node: INodeType, typeVersion: number, events: unknown): unknown {
+	const instance = { id: 'trigger', name: 'Trigger', type: node.description.name, typeVersion, position: [0, 0] as [number, number], parameters: { events } as INodeParameters };
+	const nodeTypes = { getByName: () => node, getByNameAndVersion: () => node, getKnownTypes: () => ({}) };
+	const workflow = new Workflow({ nodes: [instance], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(instance, node.description.subtitle as string, 'internal', {});
+}
+
+describe.each(triggers)('%s canvas subtitle', (key, node) => {
+	const version = Number(node.description.defaultVersion);
+	const [first, second] = vendors[key].events.map((option) => option.value);
+
+	it('lists the selected events, and says "All events" for the default', () => {
+		expect(subtitleOf(node, version, [first, second])).toBe(`${first}, ${second}`);
+		expect(subtitleOf(node, version, ['*'])).toBe('All events');
+	});
+});
+
+it("KeldairHR's version 1 subtitle shows its comma text as typed", () => {
+	expect(subtitleOf(new KeldairHrTrigger(), 1, 'job.*, applicant.hired')).toBe('job.*, applicant.hired');
+	expect(subtitleOf(new KeldairHrTrigger(), 1, '*')).toBe('All events');
 });
