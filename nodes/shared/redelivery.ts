@@ -41,7 +41,8 @@ function settingsOf(context: DedupeContext, parameter: (name: string, fallback: 
 	};
 }
 
-const scopeOf = (context: DedupeContext) => `${context.getWorkflow().id ?? 'unsaved'}:${context.getNode().id}`;
+const workflowIdOf = (context: DedupeContext) => context.getWorkflow().id ?? 'unsaved';
+const scopeOf = (context: DedupeContext) => `${workflowIdOf(context)}:${context.getNode().id}`;
 
 export function identityOf(vendor: VendorDefinition, deliveryKey: string, body: unknown): DeliveryIdentity {
 	const subject = body !== null && typeof body === 'object' ? vendor.dedupeSubjectOf?.(body as Record<string, unknown>) : undefined;
@@ -75,8 +76,7 @@ export async function claimDelivery(
 			return true;
 		}
 	} else {
-		const workflowId = this.getWorkflow().id ?? 'unsaved';
-		isNew = memoryStoreFor(workflowId, this.getNode().id, this.getWorkflowStaticData('global')).claim(identity, nowMs, settings.windowMs);
+		isNew = memoryStoreFor(workflowIdOf(this), this.getNode().id, this.getWorkflowStaticData('global')).claim(identity, nowMs, settings.windowMs);
 	}
 	if (!isNew) {
 		this.logger.info(`${vendor.displayName} trigger dropped a redelivered event`, {
@@ -112,7 +112,7 @@ export async function confirmDeliveries(this: IExecuteFunctions, vendor: VendorD
 		}
 		return;
 	}
-	const workflowId = this.getWorkflow().id ?? 'unsaved';
+	const workflowId = workflowIdOf(this);
 	const store = existingMemoryStore(workflowId, this.getNode().id);
 	if (store === undefined) return; // this process received no delivery for it (a queue-mode worker)
 	for (const identity of identities) store.confirm(identity);

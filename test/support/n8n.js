@@ -428,15 +428,15 @@ const EXPRESSION_ENGINES = {
 function prepareUserFolder(major = 'v2', userFolder, install = 'custom') {
 	const runtime = runtimeFor(major);
 	const folder = userFolder ?? fs.mkdtempSync(path.join(os.tmpdir(), `ats-n8n-${major}-`));
-	const custom = path.join(folder, '.n8n', install === 'community' ? 'nodes' : 'custom');
-	fs.mkdirSync(custom, { recursive: true });
-	if (!fs.existsSync(path.join(custom, 'package.json'))) {
-		fs.writeFileSync(path.join(custom, 'package.json'), '{"private":true,"name":"n8n-custom"}');
+	const installDir = path.join(folder, '.n8n', install === 'community' ? 'nodes' : 'custom');
+	fs.mkdirSync(installDir, { recursive: true });
+	if (!fs.existsSync(path.join(installDir, 'package.json'))) {
+		fs.writeFileSync(path.join(installDir, 'package.json'), '{"private":true,"name":"n8n-custom"}');
 	}
 	execFileSync(
 		'npm',
 		['install', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', packTarball()],
-		{ cwd: custom, stdio: 'inherit' },
+		{ cwd: installDir, stdio: 'inherit' },
 	);
 	return { runtime, folder };
 }
