@@ -2,6 +2,8 @@
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }];
 
 module.exports = {
+	// For the e2e cases, which drive a real n8n (a load run takes minutes on 2 busy cores). Jest
+	// 29 has no per-project testTimeout: the unit project sets its own short one in a setup file.
 	testTimeout: 900_000,
 	// Every n8n the e2e harness starts is recorded; the teardown fails the run if one survives.
 	globalSetup: '<rootDir>/test/support/jest-global-setup.js',
@@ -12,6 +14,7 @@ module.exports = {
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
 			testEnvironment: 'node',
+			setupFilesAfterEnv: ['<rootDir>/test/support/jest-unit-timeout.js'],
 		},
 		{
 			displayName: 'e2e',

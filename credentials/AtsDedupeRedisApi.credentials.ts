@@ -19,7 +19,8 @@ export class AtsDedupeRedisApi implements ICredentialType {
 			name: 'host',
 			type: 'string',
 			default: 'localhost',
-			description: 'In queue mode, the Redis n8n already uses (QUEUE_BULL_REDIS_HOST) is fine',
+			description:
+				'The password is sent to this host: anyone allowed to edit this credential can point it at a server of theirs and receive the password, so give edit rights only to people who may know it. In queue mode, the Redis n8n already uses (QUEUE_BULL_REDIS_HOST) works; a separate one with maxmemory set is safer (see the documentation).',
 		},
 		{ displayName: 'Port', name: 'port', type: 'number', default: 6379 },
 		{ displayName: 'User', name: 'user', type: 'string', default: '', description: 'Only for Redis ACL users' },

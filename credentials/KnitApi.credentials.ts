@@ -24,7 +24,16 @@ export class KnitApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.getknit.dev/v1.0',
-			description: "Knit's API address (from Knit's documentation). Change it only for a proxy or a test server: the API key is sent there.",
+			description:
+				"Knit's API address (from Knit's documentation); the API key is sent there. Without the switch below only https://api.getknit.dev is used, or a test server on this machine (localhost, 127.x.x.x, [::1]; plain http only there).",
+		},
+		{
+			displayName: "Allow a Base URL Other Than Knit's",
+			name: 'allowCustomBaseUrl',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to use a Base URL on another host (a proxy, for example). The API key is then sent to that host, and whoever runs it can use it: switch this on only for a host you trust with the key. Its answers are not shown, only their HTTP status.",
 		},
 	];
 

@@ -1,5 +1,5 @@
 import type { CanonicalEvent } from '../shared/canonical';
-import { asRecord, idText } from '../shared/canonical';
+import { asRecord, idText, ownEntry } from '../shared/canonical';
 import { METADATA_KEY } from '../shared/metadata';
 import { sha256Hex } from '../shared/signatures';
 import type { VendorDefinition } from '../shared/vendor';
@@ -11,12 +11,13 @@ export class UnreadableItemError extends Error {}
 /** Vendor from the trigger's metadata, else from the payload's shape. */
 export function detectVendor(json: Record<string, unknown>, forced?: string): VendorDefinition {
 	if (forced && forced !== 'auto') {
-		const vendor = vendors[forced];
+		const vendor = ownEntry(vendors, forced);
 		if (!vendor) throw new UnreadableItemError(`Unknown source "${forced}"`);
 		return vendor;
 	}
 	const metaVendor = asRecord(json[METADATA_KEY]).vendor;
-	if (typeof metaVendor === 'string' && vendors[metaVendor]) return vendors[metaVendor];
+	const vendorOfMetadata = typeof metaVendor === 'string' ? ownEntry(vendors, metaVendor) : undefined;
+	if (vendorOfMetadata) return vendorOfMetadata;
 	// Each vendor judges by its own format only, so a payload two vendors claim is refused
 	// rather than read by whichever comes first.
 	const byShape = vendorList.filter((vendor) => vendor.looksLike(json));
@@ -45,7 +46,7 @@ export function normalizeEvent(json: Record<string, unknown>, options: Normalize
 	delete body[METADATA_KEY];
 	const sourceType = vendor.eventTypeOf(body) ?? 'unknown';
 	const mappingKey = vendor.mappingKeyOf?.(body, sourceType) ?? sourceType;
-	const type = vendor.canonicalTypes[mappingKey] ?? vendor.canonicalTypeFallback?.(sourceType) ?? 'other';
+	const type = ownEntry(vendor.canonicalTypes, mappingKey) ?? vendor.canonicalTypeFallback?.(sourceType) ?? 'other';
 	const fields = vendor.normalize(body);
 	const event: CanonicalEvent = {
 		id: idText(meta.eventId) ?? vendor.eventIdOf(body) ?? sha256Hex(JSON.stringify(body)).slice(0, 24),

@@ -1,4 +1,5 @@
 import type { CanonicalFields } from '../shared/canonical';
+import { ownEntry } from '../shared/canonical';
 
 const words = (value: string) => value.replace(/[_-]+/g, ' ');
 
@@ -57,14 +58,14 @@ export function summarize(type: string, fields: CanonicalFields, vendorName: str
 									: `${theApplication} was ${words(action)}`;
 			break;
 		case 'offer':
-			sentence = (offerOutcome[action] ?? ((w, f) => `The offer to ${w}${f}: ${words(action)}`))(
+			sentence = (ownEntry(offerOutcome, action) ?? ((w, f) => `The offer to ${w}${f}: ${words(action)}`))(
 				who ?? 'the candidate',
 				forJob,
 			);
 			sentence = sentence.charAt(0).toUpperCase() + sentence.slice(1) + extra;
 			break;
 		case 'interview':
-			sentence = `${who ? `${who}'s interview` : 'An interview'}${forJob} ${interviewOutcome[action] ?? words(action)}${extra}`;
+			sentence = `${who ? `${who}'s interview` : 'An interview'}${forJob} ${ownEntry(interviewOutcome, action) ?? words(action)}${extra}`;
 			break;
 		case 'assessment':
 			sentence = `${who ?? 'A candidate'} submitted an assessment${forJob}${extra}`;

@@ -62,7 +62,7 @@ export class KeldairHrTrigger implements INodeType {
 				default: 'none',
 			},
 			notice(
-				'Unauthenticated: anyone who learns this URL can start the workflow. Ask KeldairHR for a signing secret and choose Signature.',
+				'Unauthenticated: anyone who learns this URL can start the workflow. Redeliveries are then dropped only when byte-identical: the event ID alone is not trusted, so a post by someone else cannot suppress a genuine event. Ask KeldairHR for a signing secret and choose Signature.',
 				{ displayOptions: { show: { authentication: ['none'] } } },
 			),
 			notice("Send this node's Production URL to the KeldairHR product team; they register it for you."),

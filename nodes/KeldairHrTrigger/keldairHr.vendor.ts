@@ -1,4 +1,4 @@
-import { asRecord, idText, isoTime, textOrNull } from '../shared/canonical';
+import { asRecord, idText, isoTime, ownEntry, textOrNull } from '../shared/canonical';
 import type { CanonicalFields, CanonicalType } from '../shared/canonical';
 import {
 	credentialText,
@@ -48,7 +48,7 @@ function keldairHrTypeRule(eventType: string): CanonicalType | undefined {
 	if (applicationResources.has(resource)) {
 		return applicationActions.has(action) ? (`application.${action}` as CanonicalType) : undefined;
 	}
-	const family = openFamilies[resource];
+	const family = ownEntry(openFamilies, resource);
 	return family === undefined ? undefined : (`${family}.${action}` as CanonicalType);
 }
 
@@ -61,7 +61,7 @@ function fullName(record: Record<string, unknown>): string | null {
 function normalizeKeldairHr(body: Record<string, unknown>): CanonicalFields {
 	const data = asRecord(body.data);
 	const resource = String(body.type ?? '').split('.')[0];
-	const isJob = openFamilies[resource] === 'job';
+	const isJob = ownEntry(openFamilies, resource) === 'job';
 	const person = Object.keys(asRecord(data.candidate)).length > 0 ? asRecord(data.candidate) : data;
 	const job = isJob ? data : asRecord(data.job);
 	return {

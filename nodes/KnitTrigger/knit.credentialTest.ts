@@ -5,34 +5,15 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { knitBaseUrl } from './knit.registration';
-
-const statusOf = (error: unknown): number | undefined => {
-	const e = error as { statusCode?: unknown; httpCode?: unknown; response?: { status?: unknown; statusCode?: unknown } };
-	const status = Number(e?.statusCode ?? e?.response?.status ?? e?.response?.statusCode ?? e?.httpCode);
-	return Number.isInteger(status) && status > 0 ? status : undefined;
-};
-
-/** Knit's short reason from an answer body ({success: false, error: {msg}} or {msg}); never echoes a header. */
-const reasonOf = (body: unknown): string => {
-	const record = (typeof body === 'string' ? safeParse(body) : body) as IDataObject | undefined;
-	const error = record?.error as IDataObject | string | undefined;
-	const text = typeof error === 'string' ? error : (error?.msg ?? error?.message ?? record?.msg ?? record?.message);
-	return typeof text === 'string' ? text.slice(0, 200) : '';
-};
-const safeParse = (text: string) => {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-};
+import { bodyOf, knitAddressLabel, knitApiAddress, knitReason, networkCodeOf, statusOf } from './knit.registration';
 
 /**
  * Asks Knit whether it accepts the key, with the one call Knit's document describes: sync.start,
  * sent with no integration ID and no body, so it cannot start anything. Knit answering 401 or
  * 403 means the key is refused; any other answer (typically that the integration ID is missing)
- * means Knit got past the key.
+ * means Knit got past the key. The address passes the same rule as activation first, and the
+ * result repeats text from the answer only when it came from Knit's documented host: another
+ * host could put anything there, the Authorization header it received included.
  */
 export async function knitApiKeyTest(
 	this: ICredentialTestFunctions,
@@ -42,7 +23,10 @@ export async function knitApiKeyTest(
 	const apiKey = typeof data.apiKey === 'string' ? data.apiKey : '';
 	if (apiKey.trim() === '') return { status: 'Error', message: 'API Key is empty' };
 	if (apiKey !== apiKey.trim()) return { status: 'Error', message: 'API Key starts or ends with white space; paste it again' };
-	const baseUrl = knitBaseUrl(data);
+	const address = knitApiAddress(data);
+	if (!address.ok) return { status: 'Error', message: `${address.reason}. Nothing was sent.` };
+	const where = knitAddressLabel(address);
+	const Where = where.charAt(0).toUpperCase() + where.slice(1);
 	let status: number | undefined;
 	let body: unknown;
 	try {
@@ -50,30 +34,35 @@ export async function knitApiKeyTest(
 		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions
 		body = await this.helpers.request({
 			method: 'POST',
-			uri: `${baseUrl}/sync.start`,
+			uri: `${address.baseUrl}/sync.start`,
 			headers: { Authorization: `Bearer ${apiKey}` },
 			body: {},
 			json: true,
+			// The key goes only to the checked address, never on to where a redirect points.
+			followRedirect: false,
+			followAllRedirects: false,
 		});
 		status = 200;
 	} catch (error) {
 		status = statusOf(error);
-		body = (error as { error?: unknown; response?: { body?: unknown; data?: unknown } }).error ??
-			(error as { response?: { body?: unknown; data?: unknown } }).response?.data ??
-			(error as { response?: { body?: unknown } }).response?.body;
+		body = bodyOf(error);
 		if (status === undefined) {
-			return { status: 'Error', message: `Could not reach Knit at ${baseUrl}: ${(error as Error).message}` };
+			const code = networkCodeOf(error);
+			return { status: 'Error', message: `Could not reach ${where}${code ? ` (${code})` : ''}` };
 		}
 	}
-	const reason = reasonOf(body);
+	// The reason decides "refused" for any host, but only Knit's own is shown.
+	const reason = knitReason(body, apiKey);
+	const shown = address.documentedHost && reason !== '' ? `: ${reason}` : '';
+	const notShown = address.documentedHost ? '' : ". Its answer is not shown: it is not Knit's documented API host";
 	if (status === 401 || status === 403) {
-		return { status: 'Error', message: `Knit refused the API key (HTTP ${status}${reason ? `: ${reason}` : ''})` };
+		return { status: 'Error', message: `${Where} refused the API key (HTTP ${status}${shown})${notShown}` };
 	}
 	if (status === 200 && (body as IDataObject | undefined)?.success === false && /auth|api key|token/i.test(reason)) {
-		return { status: 'Error', message: `Knit refused the API key: ${reason}` };
+		return { status: 'Error', message: `${Where} refused the API key (HTTP 200, success: false${shown})${notShown}` };
 	}
 	return {
 		status: 'OK',
-		message: `Knit accepted the API key (it answered HTTP ${status}${reason ? `: ${reason}` : ''} to a sync.start without an integration ID, which starts nothing)`,
+		message: `${Where} accepted the API key (it answered HTTP ${status}${shown} to a sync.start without an integration ID, which starts nothing)${notShown}`,
 	};
 }

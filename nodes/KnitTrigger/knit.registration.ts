@@ -1,5 +1,8 @@
-import type { IDataObject, IHookFunctions, IHttpRequestOptions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkApiAddress, type ApiAddress } from '../shared/apiAddress';
+import { isTestListen, releaseDeliveries } from '../shared/redelivery';
 
 /** The address in Knit's document (its sync.start example); the credential's Base URL defaults to it. */
 export const KNIT_API_URL = 'https://api.getknit.dev/v1.0';
@@ -17,34 +20,137 @@ interface KnitSyncState {
 // "Listen for test event" runs these hooks too (mode 'manual', with the test URL). A Knit sync is
 // the production registration: a test listen must neither start one towards the test URL nor
 // pause the production job when it stops listening. The simulator sends test events instead.
-const isTestListen = (ctx: IHookFunctions) => ctx.getMode() === 'manual';
 const isOn = (ctx: IHookFunctions) => !isTestListen(ctx) && ctx.getNodeParameter('registerWebhook', false) === true;
 
-/** The API base URL comes from the credential (not a node parameter), so only who may use the key decides where it goes. */
-export function knitBaseUrl(credentials: { baseUrl?: unknown }) {
+/** Knit's documented API host (its document's only address): the one whose answers may be shown. */
+export const KNIT_API_HOSTS: readonly string[] = ['api.getknit.dev'];
+
+/**
+ * The API address comes from the credential (not a node parameter), so only who may use the key
+ * decides where it goes, and only within the shared rule: Knit's host over https, a local test
+ * server, or another host when the credential's visible opt-in says so.
+ */
+export function knitApiAddress(credentials: { baseUrl?: unknown; allowCustomBaseUrl?: unknown }): ApiAddress {
 	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	return (configured === '' ? KNIT_API_URL : configured).replace(/\/+$/, '');
+	return checkApiAddress(configured === '' ? KNIT_API_URL : configured, {
+		vendor: 'Knit',
+		field: 'Base URL',
+		documentedHosts: KNIT_API_HOSTS,
+		optInLabel: "Allow a Base URL Other Than Knit's",
+		allowOtherHost: credentials.allowCustomBaseUrl === true,
+	});
+}
+
+/** How messages name the address: Knit itself, a local plain-http test server, or another host. */
+export function knitAddressLabel(address: ApiAddress & { ok: true }) {
+	if (address.documentedHost) return `Knit (${address.baseUrl})`;
+	if (address.localPlainHttp) return `the local test server at ${address.baseUrl} (plain http)`;
+	return `${address.baseUrl} (not Knit's documented API)`;
+}
+
+/** The HTTP status of a failed request, as n8n's request helpers report it. */
+export function statusOf(error: unknown): number | undefined {
+	const e = error as {
+		httpCode?: unknown;
+		statusCode?: unknown;
+		response?: { status?: unknown; statusCode?: unknown };
+		cause?: { response?: { status?: unknown } };
+	};
+	const status = Number(e?.cause?.response?.status ?? e?.response?.status ?? e?.response?.statusCode ?? e?.statusCode ?? e?.httpCode);
+	return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
+}
+
+/** The answer body a failed request carried (n8n's helpers keep it in different places). */
+export function bodyOf(error: unknown): unknown {
+	const e = error as { error?: unknown; response?: { data?: unknown; body?: unknown }; cause?: { response?: { data?: unknown } } };
+	return e?.cause?.response?.data ?? e?.error ?? e?.response?.data ?? e?.response?.body;
+}
+
+/** A Node.js network error code (ECONNRESET, ENOTFOUND…): a fixed vocabulary, never text from the host. */
+export function networkCodeOf(error: unknown): string | undefined {
+	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
+	const code = e?.cause?.code ?? e?.cause?.cause?.code ?? e?.code;
+	return typeof code === 'string' && /^E[A-Z0-9_]{2,30}$/.test(code) ? code : undefined;
+}
+
+/**
+ * Knit's short reason from an answer body ({success: false, error: {msg}} or {msg}). Callers show
+ * it only for Knit's documented host; a reason that repeats the key is dropped all the same.
+ */
+export function knitReason(body: unknown, apiKey: string): string {
+	const record = (typeof body === 'string' ? safeParse(body) : body) as IDataObject | undefined;
+	const error = record?.error as IDataObject | string | undefined;
+	const text = typeof error === 'string' ? error : (error?.msg ?? error?.message ?? record?.msg ?? record?.message);
+	if (typeof text !== 'string') return '';
+	const reason = text.slice(0, 200);
+	return apiKey !== '' && text.includes(apiKey) ? '' : reason;
+}
+const safeParse = (text: string) => {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+};
+
+/** The checked address, or a refusal thrown before anything is sent. */
+async function knitAddress(ctx: IHookFunctions) {
+	const credentials = await ctx.getCredentials('knitApi');
+	const address = knitApiAddress(credentials);
+	if (!address.ok) {
+		throw new NodeOperationError(ctx.getNode(), `Knit credential refused: ${address.reason}. Nothing was sent to Knit.`);
+	}
+	return { address, apiKey: typeof credentials.apiKey === 'string' ? credentials.apiKey : '' };
+}
+
+/**
+ * n8n's helpers throw errors that keep the whole request, the key in its Authorization header
+ * included (in a non-enumerable cause), so the error thrown from here is built from scratch out
+ * of safe facts: the call, the address, the HTTP status or network code, and Knit's short reason
+ * only when the answer came from Knit's documented host.
+ */
+function knitFailure(ctx: IHookFunctions, path: string, address: ApiAddress & { ok: true }, apiKey: string, error: unknown) {
+	const status = statusOf(error);
+	const where = knitAddressLabel(address);
+	if (status === undefined) {
+		// In the description: n8n replaces a message that names a network code with a generic one.
+		const code = networkCodeOf(error);
+		return new NodeOperationError(ctx.getNode(), `Knit ${path} failed: could not reach ${where}`, {
+			description: code ? `Network error ${code}, before any answer.` : 'No answer.',
+		});
+	}
+	const reason = address.documentedHost ? knitReason(bodyOf(error), apiKey) : '';
+	const refusedKey = status === 401 || status === 403 ? ', the API key was refused' : '';
+	return new NodeOperationError(ctx.getNode(), `Knit ${path} failed: ${where} answered HTTP ${status}${refusedKey}${reason ? `: ${reason}` : ''}`);
 }
 
 async function callKnit(ctx: IHookFunctions, path: string, body: IDataObject): Promise<IDataObject> {
-	const credentials = await ctx.getCredentials('knitApi');
+	const { address, apiKey } = await knitAddress(ctx);
 	const options: IHttpRequestOptions = {
 		method: 'POST',
-		url: `${knitBaseUrl(credentials)}/${path}`,
+		url: `${address.baseUrl}/${path}`,
 		headers: { 'X-Knit-Integration-Id': String(ctx.getNodeParameter('integrationId', '')) },
 		body,
 		json: true,
+		// n8n would replay the Authorization header to wherever a redirect points: the key goes
+		// only to the address the rule checked.
+		disableFollowRedirect: true,
 	};
-	let response: IDataObject;
+	let response: IDataObject | undefined;
+	let failure: unknown;
 	try {
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'knitApi', options)) as IDataObject;
 	} catch (error) {
-		throw new NodeApiError(ctx.getNode(), error as JsonObject, { message: `Knit ${path} failed` });
+		failure = error;
 	}
+	if (response === undefined) throw knitFailure(ctx, path, address, apiKey, failure);
 	// Knit can answer 200 with {success: false, error: {...}}.
 	if (response?.success === false) {
-		const detail = JSON.stringify(response.error ?? response.msg ?? 'no detail');
-		throw new NodeApiError(ctx.getNode(), response as JsonObject, { message: `Knit ${path} refused: ${detail}` });
+		const reason = address.documentedHost ? knitReason(response, apiKey) : '';
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Knit ${path} refused: ${knitAddressLabel(address)} answered success: false${reason ? `: ${reason}` : ''}`,
+		);
 	}
 	return response;
 }
@@ -90,6 +196,8 @@ export const knitWebhookMethods = {
 			if (integrationId === '') {
 				throw new NodeOperationError(this.getNode(), 'Knit Integration ID is required to register the webhook');
 			}
+			// A refused address fails activation here, not as a failed resume followed by a start.
+			await knitAddress(this);
 			const state = this.getWorkflowStaticData('node') as KnitSyncState;
 			if (state.knitSyncJobId !== undefined && state.knitSyncSettings === settings) {
 				try {
@@ -104,9 +212,7 @@ export const knitWebhookMethods = {
 			const response = await callKnit(this, 'sync.start', body);
 			const syncJobId = (response.data as IDataObject | undefined)?.syncJobId;
 			if (typeof syncJobId !== 'string' || syncJobId === '') {
-				throw new NodeApiError(this.getNode(), response as JsonObject, {
-					message: 'Knit sync.start answered without a syncJobId',
-				});
+				throw new NodeOperationError(this.getNode(), 'Knit sync.start answered without a syncJobId');
 			}
 			state.knitSyncJobId = syncJobId;
 			state.knitDestination = destination;
@@ -116,6 +222,7 @@ export const knitWebhookMethods = {
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {
 			if (isTestListen(this)) return true;
+			releaseDeliveries(this);
 			const state = this.getWorkflowStaticData('node') as KnitSyncState;
 			if (state.knitSyncJobId === undefined || state.knitSyncPaused === true) return true;
 			try {

@@ -39,9 +39,10 @@ export class StartupKitTrigger implements INodeType {
 					displayName: 'Timestamp Tolerance (Seconds)',
 					name: 'toleranceSeconds',
 					type: 'number',
+					// Literal, as n8n's lint reads it; test/unit/security.test.ts checks it equals TOLERANCE_SECONDS.
 					typeOptions: { minValue: 30, maxValue: 3600 },
 					default: 300,
-					description: 'Requests whose X-Webhook-Timestamp is further than this from now (either way) are rejected as replays',
+					description: 'Requests whose X-Webhook-Timestamp is further than this from now (either way) are rejected as replays. A stored value outside 30–3600 is treated as the nearest limit, a non-number as 300.',
 				},
 				{
 					displayName: 'Emit Test Pings',

@@ -37,7 +37,8 @@ export function verifyStartupKitSignature({ rawBody, headers, credentials, nowMs
 	if (!timestamp) return rejected('missing X-Webhook-Timestamp header');
 	const sentAt = parseStartupKitTimestamp(timestamp);
 	if (sentAt === undefined) return rejected('malformed X-Webhook-Timestamp header');
-	if (Math.abs(nowMs - sentAt) > toleranceSeconds * 1000) {
+	// Written so that a NaN window rejects: `>` against NaN would be false and let every timestamp in.
+	if (!(Math.abs(nowMs - sentAt) <= toleranceSeconds * 1000)) {
 		return rejected('timestamp outside the tolerance window');
 	}
 	const received = decodeHexDigest(signature);

@@ -103,3 +103,10 @@ export function asRecord(value: unknown): Record<string, unknown> {
 		? (value as Record<string, unknown>)
 		: {};
 }
+
+/**
+ * A table look-up by own properties only: a key from a payload or a parameter such as
+ * `constructor` or `__proto__` finds nothing, not Object.prototype's member.
+ */
+export const ownEntry = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
+	Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;

@@ -25,6 +25,15 @@ import { sha256Hex } from './signatures';
 export const UNCONFIRMED_CLAIM_MS = 5 * 60_000;
 /** Slots one trigger node keeps in memory: 27.7 h at 1 event/s, 2.7 h at 10 events/s. */
 export const MEMORY_SLOTS = 100_000;
+/** What one slot costs in process memory, measured with 100,000 slots: 231 bytes where the slot is the event (most vendors), 342 where it is a subject with its own fingerprint (Kini); the larger counts. */
+export const BYTES_PER_MEMORY_SLOT = 342;
+/**
+ * The bound of every trigger's slots together, per n8n process. Past it, the oldest slot of
+ * the process goes first, whichever trigger holds it, so many triggers cannot add up to
+ * more than this.
+ */
+export const PROCESS_MEMORY_MB = 64;
+export const PROCESS_SLOTS = Math.floor((PROCESS_MEMORY_MB * 1024 * 1024) / BYTES_PER_MEMORY_SLOT);
 /**
  * Slots written to the workflow's static data for restarts: 2.7 h at 1 event/s, 16 min at 10.
  * n8n reads and parses a workflow's whole static data with every request it receives, so this
@@ -48,8 +57,9 @@ const digest = (text: string) => sha256Hex(text).slice(0, 24);
  * Short, fixed-size key of one event: the item's `_ats.deliveryKey` (the downstream
  * idempotency key) and the fingerprint dedupe compares.
  */
-export function dedupeKey(vendor: string, eventId: string | undefined, rawBody: Buffer): string {
-	return digest(`${vendor}:${eventId !== undefined ? `id:${eventId}` : `body:${sha256Hex(rawBody)}`}`);
+export function dedupeKey(vendor: string, eventId: string | undefined, rawBody: Buffer, verified = true): string {
+	if (eventId === undefined) return digest(`${vendor}:body:${sha256Hex(rawBody)}`);
+	return digest(verified ? `${vendor}:id:${eventId}` : `${vendor}:id:${eventId}:body:${sha256Hex(rawBody)}`);
 }
 
 /** The slot is the event itself, or for vendors without event ids the subject it reports on. */
@@ -58,6 +68,8 @@ export function deliveryIdentity(vendor: string, deliveryKey: string, subject: s
 }
 
 interface Slot {
+	/** The slot's own key, so the claim-order queue can tell a live entry from a replaced one. */
+	key: string;
 	fingerprint: string;
 	/** When it was claimed; the window counts from here. */
 	at: number;
@@ -65,16 +77,38 @@ interface Slot {
 }
 
 export class MemoryDedupeStore {
-	// Map iteration order is insertion order and a claim re-inserts, so the first slot is the
-	// oldest claim: eviction and the durable copy rely on that.
 	private readonly slots = new Map<string, Slot>();
+	// Claims oldest first, from `head` on; an entry is live while `slots` holds that very object
+	// (a later claim of its slot replaces it). Eviction reads the front. A queue rather than the
+	// Map's own order: V8 leaves a deleted Map entry as a hole that iteration from the start
+	// steps over, so "delete the first, read the first" slows down as holes pile up.
+	private order: Slot[] = [];
+	private head = 0;
 	// The window of the latest claim: settings apply from the next request on.
 	private windowMs = 24 * 3_600_000;
+	private newestAt = -Infinity;
 
 	constructor(private readonly capacity = MEMORY_SLOTS) {}
 
 	get size(): number {
 		return this.slots.size;
+	}
+
+	/** When the oldest slot was claimed; Infinity when empty. */
+	get oldestAt(): number {
+		return this.oldest()?.at ?? Infinity;
+	}
+
+	/** Whether every slot has outlived the window: the store then blocks nothing. */
+	expired(nowMs: number): boolean {
+		return this.slots.size === 0 || nowMs - this.newestAt >= this.windowMs;
+	}
+
+	dropOldest(): void {
+		const oldest = this.oldest();
+		if (oldest === undefined) return;
+		this.slots.delete(oldest.key);
+		this.head++;
 	}
 
 	/** True if the delivery is new (and now claims its slot); false for a redelivery. */
@@ -84,8 +118,7 @@ export class MemoryDedupeStore {
 		if (held !== undefined && held.fingerprint === fingerprint && nowMs - held.at < blockingMs(held, windowMs)) {
 			return false;
 		}
-		this.slots.delete(slot);
-		this.slots.set(slot, { fingerprint, at: nowMs, confirmed: false });
+		this.add({ key: slot, fingerprint, at: nowMs, confirmed: false });
 		this.evict(nowMs);
 		return true;
 	}
@@ -99,34 +132,62 @@ export class MemoryDedupeStore {
 	/** Newest `DURABLE_SLOTS` slots as one string, oldest first: "slot fingerprint seconds c|u". */
 	serialise(nowMs: number): string {
 		this.evict(nowMs);
-		const entries: string[] = [];
-		let skip = this.slots.size - DURABLE_SLOTS;
-		for (const [slot, held] of this.slots) {
-			if (skip-- > 0) continue;
-			const fingerprint = held.fingerprint === slot ? '' : held.fingerprint;
-			entries.push(`${slot},${fingerprint},${Math.floor(held.at / 1000)},${held.confirmed ? 'c' : 'u'}`);
-		}
-		return entries.join(' ');
+		const live = this.live();
+		return live
+			.slice(Math.max(0, live.length - DURABLE_SLOTS))
+			.map((held) => `${held.key},${held.fingerprint === held.key ? '' : held.fingerprint},${Math.floor(held.at / 1000)},${held.confirmed ? 'c' : 'u'}`)
+			.join(' ');
 	}
 
 	/** Loads a copy written by `serialise` (by this or an earlier process); unreadable entries are skipped. */
 	load(saved: unknown): void {
 		if (typeof saved !== 'string' || saved === '') return;
-		const entries: Array<[string, Slot]> = [];
 		for (const entry of saved.split(' ')) {
 			const [slot, fingerprint, seconds, state] = entry.split(',');
 			const at = Number(seconds) * 1000;
-			if (!slot || !Number.isFinite(at) || (state !== 'c' && state !== 'u')) continue;
-			entries.push([slot, { fingerprint: fingerprint || slot, at, confirmed: state === 'c' }]);
+			if (!slot || !Number.isFinite(at) || (state !== 'c' && state !== 'u') || this.slots.has(slot)) continue;
+			this.slots.set(slot, { key: slot, fingerprint: fingerprint || slot, at, confirmed: state === 'c' });
+			this.newestAt = Math.max(this.newestAt, at);
 		}
-		entries.sort((a, b) => a[1].at - b[1].at);
-		for (const [slot, held] of entries) if (!this.slots.has(slot)) this.slots.set(slot, held);
+		this.order = this.live().sort((a, b) => a.at - b.at);
+		this.head = 0;
+	}
+
+	private add(held: Slot): void {
+		this.slots.set(held.key, held);
+		this.order.push(held);
+		this.newestAt = Math.max(this.newestAt, held.at);
+		// Replaced entries stay in the queue until they reach its front: drop them in one pass
+		// once they could make it twice the live size (or the consumed front is half of it).
+		if (this.order.length > 2 * this.slots.size + 1024 || this.head > this.order.length / 2 + 1024) {
+			this.order = this.live();
+			this.head = 0;
+		}
+	}
+
+	/** Live slots, oldest claim first. */
+	private live(): Slot[] {
+		const live: Slot[] = [];
+		for (let index = this.head; index < this.order.length; index++) {
+			const held = this.order[index];
+			if (this.slots.get(held.key) === held) live.push(held);
+		}
+		return live;
+	}
+
+	private oldest(): Slot | undefined {
+		while (this.head < this.order.length) {
+			const held = this.order[this.head];
+			if (this.slots.get(held.key) === held) return held;
+			this.head++;
+		}
+		return undefined;
 	}
 
 	private evict(nowMs: number): void {
-		for (const [slot, held] of this.slots) {
-			if (this.slots.size <= this.capacity && nowMs - held.at < this.windowMs) break;
-			this.slots.delete(slot);
+		for (let oldest = this.oldest(); oldest !== undefined; oldest = this.oldest()) {
+			if (this.slots.size <= this.capacity && nowMs - oldest.at < this.windowMs) break;
+			this.dropOldest();
 		}
 	}
 }
@@ -152,10 +213,80 @@ export function memoryStoreFor(workflowId: string, nodeId: string, globalStaticD
 		workflows.set(workflowId, stores);
 		const saved = globalStaticData[STATIC_KEY];
 		if (saved !== null && typeof saved === 'object') {
-			for (const [id, copy] of Object.entries(saved)) storeOf(stores, id).load(copy);
+			for (const [id, copy] of Object.entries(saved)) {
+				const store = storeOf(stores, id);
+				store.load(copy);
+				slotsHeld += store.size;
+			}
 		}
 	}
 	return storeOf(stores, nodeId);
+}
+
+/**
+ * Claims a delivery in its trigger's store (see `MemoryDedupeStore.claim`), then holds the
+ * process bound: past `PROCESS_SLOTS` the oldest slot of any trigger goes, and at most once a
+ * minute the stores whose every slot outlived the window are released (in a queue-mode
+ * webhook process, which sees no deactivation, that is how a deactivated workflow's keys go).
+ */
+export function claimInMemory(
+	workflowId: string,
+	nodeId: string,
+	globalStaticData: IDataObject,
+	identity: DeliveryIdentity,
+	nowMs: number,
+	windowMs: number,
+): boolean {
+	const store = memoryStoreFor(workflowId, nodeId, globalStaticData);
+	const before = store.size;
+	const isNew = store.claim(identity, nowMs, windowMs);
+	slotsHeld += store.size - before;
+	if (isNew) holdProcessBound(nowMs);
+	return isNew;
+}
+
+const EXPIRED_SWEEP_INTERVAL_MS = 60_000;
+let sweptAt = -Infinity;
+/** Every store's size added up, kept as they change (counting them per claim would cost more than the claim). */
+let slotsHeld = 0;
+
+function holdProcessBound(nowMs: number): void {
+	if (nowMs - sweptAt >= EXPIRED_SWEEP_INTERVAL_MS) {
+		sweptAt = nowMs;
+		for (const [workflowId, stores] of workflows) {
+			for (const [nodeId, store] of stores.byNode) {
+				if (!store.expired(nowMs)) continue;
+				slotsHeld -= store.size;
+				stores.byNode.delete(nodeId);
+			}
+			if (stores.byNode.size === 0) workflows.delete(workflowId);
+		}
+	}
+	for (; slotsHeld > PROCESS_SLOTS; slotsHeld--) {
+		let oldest: MemoryDedupeStore | undefined;
+		for (const store of allStores()) if (oldest === undefined || store.oldestAt < oldest.oldestAt) oldest = store;
+		oldest?.dropOldest();
+	}
+}
+
+function* allStores(): Generator<MemoryDedupeStore> {
+	for (const stores of workflows.values()) yield* stores.byNode.values();
+}
+
+/** Slots this process holds for every trigger together (the figure `PROCESS_SLOTS` bounds), counted. */
+export function slotsInProcess(): number {
+	let held = 0;
+	for (const store of allStores()) held += store.size;
+	return held;
+}
+
+/**
+ * A workflow was deactivated (or deleted): its triggers' keys leave this process's memory. Its
+ * durable copy stays in its static data and is loaded again by its next delivery.
+ */
+export function releaseMemoryStores(workflowId: string): void {
+	for (const store of workflows.get(workflowId)?.byNode.values() ?? []) slotsHeld -= store.size;
+	workflows.delete(workflowId);
 }
 
 /** Undefined where this process never received a delivery for the node (e.g. a queue-mode worker). */
@@ -184,7 +315,9 @@ export function saveDurableCopy(workflowId: string, globalStaticData: IDataObjec
 	stores.savedAt = nowMs;
 	const copies: IDataObject = {};
 	for (const [nodeId, store] of stores.byNode) {
-		const copy = store.serialise(nowMs);
+		const before = store.size;
+		const copy = store.serialise(nowMs); // evicts expired slots first
+		slotsHeld -= before - store.size;
 		if (copy !== '') copies[nodeId] = copy;
 	}
 	globalStaticData[STATIC_KEY] = copies;
@@ -194,4 +327,6 @@ export function saveDurableCopy(workflowId: string, globalStaticData: IDataObjec
 /** Forgets every in-memory store, as a process restart does (tests only). */
 export function forgetMemoryStores(): void {
 	workflows.clear();
+	sweptAt = -Infinity;
+	slotsHeld = 0;
 }

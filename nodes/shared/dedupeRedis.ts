@@ -1,3 +1,5 @@
+import { createHmac, randomBytes } from 'crypto';
+
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { Redis as RedisClient, type Redis, type RedisOptions } from 'ioredis';
 
@@ -48,10 +50,67 @@ export function redisSettingsOf(credentials: ICredentialDataDecryptedObject): Re
 	};
 }
 
-const clients = new Map<string, Redis>();
+/**
+ * Why a Redis operation failed, in fixed words. Never the server's own text: whatever listens
+ * at the credential's host can answer anything, including what it was sent (the password).
+ */
+export type RedisFailure =
+	| 'could not connect'
+	| 'timed out'
+	| 'authentication refused'
+	| 'command not permitted for this Redis user'
+	| 'TLS failed'
+	| 'the server answered an error (its text is not shown)';
 
-async function connect(settings: RedisSettings): Promise<Redis> {
-	const options: RedisOptions = {
+const TLS_CODE = /^(ERR_SSL|ERR_TLS|ERR_OSSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|EPROTO)/;
+const CONNECT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ECONNABORTED|EPIPE|EADDRNOTAVAIL)$/;
+
+/**
+ * Reads only error codes and class names of our side, and the first word of a server's reply
+ * (Redis puts its error class there); `undefined` for ioredis's generic "connection closed"
+ * errors, whose real cause is an earlier connection error.
+ */
+function failureOf(error: unknown): RedisFailure | undefined {
+	const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+	const text = typeof message === 'string' ? message : '';
+	if (typeof code === 'string') {
+		if (code === 'ETIMEDOUT') return 'timed out';
+		if (TLS_CODE.test(code)) return 'TLS failed';
+		if (CONNECT_CODE.test(code)) return 'could not connect';
+	}
+	if (name === 'ReplyError') {
+		if (/^(WRONGPASS|NOAUTH)\b/.test(text) || /^ERR invalid (password|username)/.test(text)) return 'authentication refused';
+		if (/^NOPERM\b/.test(text)) return 'command not permitted for this Redis user';
+		return 'the server answered an error (its text is not shown)';
+	}
+	if (text === 'Command timed out' || text.endsWith(': Command timed out')) return 'timed out';
+	if (name === 'MaxRetriesPerRequestError' || text === 'Connection is closed.') return undefined;
+	return 'the server answered an error (its text is not shown)';
+}
+
+/** The most telling of the errors one operation met (the connection's errors first). */
+function bestFailure(errors: unknown[]): RedisFailure {
+	for (const error of errors) {
+		const failure = failureOf(error);
+		if (failure !== undefined) return failure;
+	}
+	return 'could not connect';
+}
+
+/**
+ * What claimOnRedis / confirmOnRedis throw: a fresh error with a fixed message and nothing
+ * else. ioredis's own errors hold the server's text and, for a refused AUTH, the password in
+ * `command.args`; they never leave this module.
+ */
+export class RedisStoreError extends Error {
+	constructor(readonly failure: RedisFailure) {
+		super(`Redis: ${failure}`);
+		this.name = 'RedisStoreError';
+	}
+}
+
+function optionsOf(settings: RedisSettings): RedisOptions {
+	return {
 		host: settings.host,
 		port: settings.port,
 		username: settings.user,
@@ -63,30 +122,106 @@ async function connect(settings: RedisSettings): Promise<Redis> {
 		connectTimeout: 2_000,
 		commandTimeout: 2_000,
 		maxRetriesPerRequest: 1,
+		// ioredis's ready check (INFO) prints a refused INFO's text with console.warn, to n8n's
+		// output: server text, which may hold what it was sent. A Redis still loading its data
+		// refuses the commands instead, and the delivery runs undeduped.
+		enableReadyCheck: false,
 	};
-	const client = new RedisClient(options);
-	// Errors surface on the commands; without a listener ioredis also prints each one.
-	client.on('error', () => undefined);
-	return client;
 }
 
-/** One client per Redis (and database) per process, opened on first use and kept. */
-async function clientFor(settings: RedisSettings): Promise<Redis> {
-	const id = JSON.stringify(settings);
-	let client = clients.get(id);
-	if (client === undefined) {
-		client = await connect(settings);
-		clients.set(id, client);
+interface CachedClient {
+	client: Redis;
+	/** The triggers (workflow and node) whose latest request used these settings. */
+	users: Set<string>;
+	/** Operations in flight: a replaced client is closed only once they are done. */
+	busy: number;
+	/** The connection's latest error, as a fixed reason (a command only says "closed"). */
+	lastFailure?: RedisFailure;
+}
+
+/**
+ * Clients by a keyed digest of their settings: the map never holds a password, and the digest
+ * (keyed by a per-process random key) cannot be used to guess one offline.
+ */
+const clients = new Map<string, CachedClient>();
+/** Which settings each trigger used last; a trigger whose credential changed releases the old. */
+const settingsOfTrigger = new Map<string, string>();
+const DIGEST_KEY = randomBytes(32);
+
+const digestOf = (settings: RedisSettings) =>
+	createHmac('sha256', DIGEST_KEY)
+		.update(JSON.stringify([settings.host, settings.port, settings.user, settings.password, settings.database, settings.ssl]))
+		.digest('hex');
+
+function open(settings: RedisSettings): CachedClient {
+	const cached: CachedClient = { client: new RedisClient(optionsOf(settings)), users: new Set(), busy: 0 };
+	// Errors surface on the commands; without a listener ioredis also prints each one.
+	cached.client.on('error', (error: unknown) => {
+		cached.lastFailure = failureOf(error) ?? cached.lastFailure;
+	});
+	cached.client.on('ready', () => {
+		cached.lastFailure = undefined;
+	});
+	return cached;
+}
+
+/** QUIT lets replies in flight arrive; a client that is not connected is simply dropped. */
+function close(client: Redis): void {
+	if (client.status !== 'ready') {
+		client.disconnect();
+		return;
 	}
-	return client;
+	client.quit().catch(() => client.disconnect());
+}
+
+function closeIfUnused(digest: string): void {
+	const cached = clients.get(digest);
+	if (cached === undefined || cached.users.size > 0 || cached.busy > 0) return;
+	clients.delete(digest);
+	close(cached.client);
+}
+
+/**
+ * One client per credential settings per process, opened on first use. When a trigger's
+ * credential now resolves to other settings (password or host changed, another credential
+ * chosen), the trigger moves to a client for the new settings, and the old one is closed once
+ * no trigger uses it: a process never keeps clients for old passwords.
+ */
+async function onRedis<T>(settings: RedisSettings, trigger: string, operation: (client: Redis) => Promise<T>): Promise<T> {
+	const digest = digestOf(settings);
+	let cached = clients.get(digest);
+	if (cached === undefined) {
+		cached = open(settings);
+		clients.set(digest, cached);
+	}
+	cached.users.add(trigger);
+	cached.busy++;
+	const previous = settingsOfTrigger.get(trigger);
+	settingsOfTrigger.set(trigger, digest);
+	if (previous !== undefined && previous !== digest) {
+		clients.get(previous)?.users.delete(trigger);
+		closeIfUnused(previous);
+	}
+	try {
+		return await operation(cached.client);
+	} catch (error) {
+		// Not NodeApiError: it would carry ioredis's error (server text, AUTH's arguments) along.
+		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+		throw new RedisStoreError(failureOf(error) ?? cached.lastFailure ?? 'could not connect');
+	} finally {
+		cached.busy--;
+		closeIfUnused(digest);
+	}
 }
 
 const redisKey = (scope: string, slot: string) => `${REDIS_KEY_PREFIX}:${scope}:${slot}`;
 
+/** `scope` is the trigger (workflow and node id): its keys, and the owner of its client. */
 export async function claimOnRedis(settings: RedisSettings, scope: string, identity: DeliveryIdentity): Promise<boolean> {
-	const client = await clientFor(settings);
-	const result = await client.eval(CLAIM, 1, redisKey(scope, identity.slot), identity.fingerprint, UNCONFIRMED_CLAIM_MS);
-	return result === 1;
+	return await onRedis(settings, scope, async (client) => {
+		const result = await client.eval(CLAIM, 1, redisKey(scope, identity.slot), identity.fingerprint, UNCONFIRMED_CLAIM_MS);
+		return result === 1;
+	});
 }
 
 export async function confirmOnRedis(
@@ -96,17 +231,31 @@ export async function confirmOnRedis(
 	windowMs: number,
 ): Promise<void> {
 	if (identities.length === 0) return;
-	const client = await clientFor(settings);
-	await Promise.all(
-		identities.map(async (identity) => await client.eval(CONFIRM, 1, redisKey(scope, identity.slot), identity.fingerprint, windowMs)),
-	);
+	// PEXPIRE takes whole milliseconds only (Redis refuses 3960000.0000000005, 1.1 h): the
+	// caller rounds; a window that is not one is a bug to see, not a value to send.
+	if (!Number.isSafeInteger(windowMs) || windowMs < UNCONFIRMED_CLAIM_MS) throw new RangeError('Redelivery window is not whole milliseconds in range');
+	await onRedis(settings, scope, async (client) => {
+		await Promise.all(
+			identities.map(async (identity) => await client.eval(CONFIRM, 1, redisKey(scope, identity.slot), identity.fingerprint, windowMs)),
+		);
+	});
 }
 
-/** For the credential test: a round trip to the server. */
-export async function pingRedis(settings: RedisSettings): Promise<void> {
-	const client = await connect({ ...settings });
+/**
+ * For the credential's Test: a round trip to the server on a client of its own (no retries).
+ * Resolves to a fixed reason when it failed, never to text the server sent.
+ */
+export async function pingRedis(settings: RedisSettings): Promise<RedisFailure | undefined> {
+	const errors: unknown[] = [];
+	const client = new RedisClient({ ...optionsOf(settings), lazyConnect: true, retryStrategy: () => null });
+	client.on('error', (error: unknown) => errors.push(error));
 	try {
+		// Bounded without a timer of ours: 2 s to connect (TLS included), 2 s per command.
+		await client.connect();
 		await client.ping();
+		return undefined;
+	} catch (error) {
+		return bestFailure([...errors, error]);
 	} finally {
 		client.disconnect();
 	}
@@ -114,6 +263,12 @@ export async function pingRedis(settings: RedisSettings): Promise<void> {
 
 /** Closes every client this process opened (tests, benchmark). */
 export async function closeRedisClients(): Promise<void> {
-	for (const client of clients.values()) client.disconnect();
+	for (const { client } of clients.values()) client.disconnect();
 	clients.clear();
+	settingsOfTrigger.clear();
+}
+
+/** The client cache as it stands, for tests: its keys, and each client's connection status. */
+export function redisClientCache(): ReadonlyMap<string, Redis> {
+	return new Map([...clients].map(([digest, { client }]) => [digest, client]));
 }

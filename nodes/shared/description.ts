@@ -1,6 +1,7 @@
 import type { IHookFunctions, INodeCredentialDescription, INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
 
-import { DURABLE_SLOTS, MEMORY_SLOTS } from './dedupe';
+import { DURABLE_SLOTS, MEMORY_SLOTS, PROCESS_MEMORY_MB } from './dedupe';
+import { releaseDeliveries } from './redelivery';
 import type { VendorDefinition } from './vendor';
 
 /**
@@ -75,12 +76,13 @@ export const dedupeOptions: INodeProperties[] = [
 		displayName: 'Redelivery Window (Hours)',
 		name: 'dedupeWindowHours',
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 168 },
+		typeOptions: { minValue: 1, maxValue: 168, numberPrecision: 2 },
 		default: 24,
 		// No displayOptions on "dedupe": inside a collection n8n evaluates them against the options
 		// the user added, so the window would stay hidden (and be dropped) unless "Drop
 		// Redelivered Events" had been added first.
-		description: 'How long an event is remembered for dropping redeliveries (ignored when Drop Redelivered Events is off)',
+		description:
+			'How long an event is remembered for dropping redeliveries: 1 to 168 hours, up to two decimals (0.01 h = 36 s), used in whole milliseconds (ignored when Drop Redelivered Events is off)',
 	},
 ];
 
@@ -123,7 +125,7 @@ export const dedupeStoreProperties: INodeProperties[] = [
 		description: 'Where the keys of delivered events are kept, to drop redeliveries (see Options)',
 	},
 	notice(
-		`Redeliveries are recognised by the n8n process that received the first delivery: up to ${MEMORY_SLOTS.toLocaleString('en-US')} events per trigger while it runs, the newest ${DURABLE_SLOTS.toLocaleString('en-US')} across restarts. In queue mode, or with several webhook processes, a redelivery that reaches another process runs again: choose Redis.`,
+		`Redeliveries are recognised by the n8n process that received the first delivery: up to ${MEMORY_SLOTS.toLocaleString('en-US')} events per trigger while it runs (all triggers of a process together at most ${PROCESS_MEMORY_MB} MB), the newest ${DURABLE_SLOTS.toLocaleString('en-US')} across restarts. In queue mode, or with several webhook processes, a redelivery that reaches another process runs again: choose Redis.`,
 		{ name: 'dedupeStoreNotice', displayOptions: { show: { dedupeStore: ['memory'] } } },
 	),
 ];
@@ -142,7 +144,8 @@ export function optionsProperty(extra: INodeProperties[] = []): INodeProperties 
 
 /**
  * For vendors where the webhook URL is registered by hand (support ticket, dashboard):
- * there is nothing to create or delete on their side, so the lifecycle is a no-op.
+ * there is nothing to create or delete on their side; deactivation only releases this
+ * process's dedupe memory.
  */
 export const manualWebhookMethods = {
 	default: {
@@ -153,6 +156,7 @@ export const manualWebhookMethods = {
 			return true;
 		},
 		async delete(this: IHookFunctions): Promise<boolean> {
+			releaseDeliveries(this);
 			return true;
 		},
 	},

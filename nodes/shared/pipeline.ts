@@ -15,8 +15,23 @@ import type { VendorDefinition } from './vendor';
 
 
 export interface TriggerOptions extends DedupeOptions {
-	toleranceSeconds?: number;
+	toleranceSeconds?: unknown;
 	emitTestEvents?: boolean;
+}
+
+/** The editor's range of *Timestamp Tolerance (Seconds)*; see `toleranceSecondsOf`. */
+export const TOLERANCE_SECONDS = { min: 30, max: 3600, default: 300 } as const;
+
+/**
+ * The replay window to apply. A workflow imported or written through n8n's API can hold any
+ * value here ("x", NaN, 1e12): a value that is not a number gets the default and a number is
+ * clamped to the editor's range, so no stored value widens the window beyond what the editor
+ * allows.
+ */
+export function toleranceSecondsOf(value: unknown): number {
+	const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	if (!Number.isFinite(seconds)) return TOLERANCE_SECONDS.default;
+	return Math.min(TOLERANCE_SECONDS.max, Math.max(TOLERANCE_SECONDS.min, seconds));
 }
 
 type RequestLike = { rawBody?: unknown; body?: unknown; headers: Record<string, string | string[] | undefined> };
@@ -82,13 +97,16 @@ export async function receiveVendorWebhook(
 	// Only a vendor that allows unauthenticated webhooks can be set to skip verification.
 	const authenticate = vendor.acceptsUnverified?.(this) !== true;
 	if (authenticate) {
-		const credentials = (await this.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
+		const credentials = await credentialsOf(this, vendor);
+		if (credentials === undefined) {
+			return reject.call(this, 401, 'no credential: select or recreate this trigger\'s credential', vendor.displayName);
+		}
 		const result = safeVerify(vendor, {
 			rawBody,
 			headers: request.headers ?? {},
 			credentials,
 			nowMs,
-			toleranceSeconds: options.toleranceSeconds ?? 300,
+			toleranceSeconds: toleranceSecondsOf(options.toleranceSeconds),
 		});
 		if (!result.ok) return reject.call(this, 401, result.reason, vendor.displayName);
 	}
@@ -114,7 +132,9 @@ export async function receiveVendorWebhook(
 	}
 
 	const eventId = vendor.eventIdOf(body);
-	const deliveryKey = dedupeKey(vendor.key, eventId, rawBody);
+	// Unverified, anyone can post an event id first: the body's digest joins the identity, so
+	// such a post can only suppress a byte-identical copy of itself, never the genuine event.
+	const deliveryKey = dedupeKey(vendor.key, eventId, rawBody, authenticate);
 	if (!(await claimDelivery.call(this, vendor, identityOf(vendor, deliveryKey, body), eventType, nowMs))) {
 		return accepted({ duplicate: true });
 	}
@@ -151,6 +171,21 @@ export async function rememberDeliveries(this: IExecuteFunctions, vendor: Vendor
 	const items = this.getInputData();
 	await confirmDeliveries.call(this, vendor);
 	return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+}
+
+/**
+ * The vendor credential, or undefined where none is set or it was deleted: n8n throws then,
+ * which would be answered 500. Bad configuration is no server error; the caller answers 401.
+ */
+async function credentialsOf(
+	context: IWebhookFunctions,
+	vendor: VendorDefinition,
+): Promise<ICredentialDataDecryptedObject | undefined> {
+	try {
+		return (await context.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
+	} catch {
+		return undefined;
+	}
 }
 
 /** A verifier bug must not become a 500: treat it as an unverifiable request. */

@@ -3,13 +3,14 @@ import type {
 	ICredentialTestFunctions,
 	IDataObject,
 	IExecuteFunctions,
+	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeExecutionData,
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
 import type { DeliveryIdentity } from './dedupe';
-import { deliveryIdentity, existingMemoryStore, memoryStoreFor, saveDurableCopy } from './dedupe';
+import { claimInMemory, deliveryIdentity, existingMemoryStore, releaseMemoryStores, saveDurableCopy } from './dedupe';
 import { claimOnRedis, confirmOnRedis, pingRedis, redisSettingsOf } from './dedupeRedis';
 import { METADATA_KEY } from './metadata';
 import type { VendorDefinition } from './vendor';
@@ -22,7 +23,7 @@ export interface DedupeOptions {
 	dedupeWindowHours?: number;
 }
 
-type DedupeContext = IWebhookFunctions | IExecuteFunctions;
+type DedupeContext = IWebhookFunctions | IExecuteFunctions | IHookFunctions;
 
 interface DedupeSettings {
 	/** Dedupe applies to production deliveries with the option on; editor tests never touch it. */
@@ -34,9 +35,14 @@ interface DedupeSettings {
 /** Read on every call: a changed setting applies from the next request on. */
 function settingsOf(context: DedupeContext, parameter: (name: string, fallback: unknown) => unknown): DedupeSettings {
 	const options = parameter('options', {}) as DedupeOptions;
+	// Within the editor's 1 to 168 hours (a workflow imported or written through n8n's API can
+	// hold any value; a non-numeric one counts as the default 24), in whole milliseconds: Redis's
+	// PEXPIRE refuses 3960000.0000000005, which 1.1 h gives.
+	const given: unknown = options.dedupeWindowHours;
+	const hours = typeof given === 'number' || (typeof given === 'string' && given.trim() !== '') ? Number(given) : NaN;
 	return {
 		applies: options.dedupe !== false && context.getMode() !== 'manual',
-		windowMs: (options.dedupeWindowHours ?? 24) * 3_600_000,
+		windowMs: Math.round((Number.isFinite(hours) ? Math.min(168, Math.max(1, hours)) : 24) * 3_600_000),
 		redis: parameter('dedupeStore', 'memory') === 'redis',
 	};
 }
@@ -76,7 +82,7 @@ export async function claimDelivery(
 			return true;
 		}
 	} else {
-		isNew = memoryStoreFor(workflowIdOf(this), this.getNode().id, this.getWorkflowStaticData('global')).claim(identity, nowMs, settings.windowMs);
+		isNew = claimInMemory(workflowIdOf(this), this.getNode().id, this.getWorkflowStaticData('global'), identity, nowMs, settings.windowMs);
 	}
 	if (!isNew) {
 		this.logger.info(`${vendor.displayName} trigger dropped a redelivered event`, {
@@ -122,22 +128,42 @@ export async function confirmDeliveries(this: IExecuteFunctions, vendor: VendorD
 	saveDurableCopy(workflowId, this.getWorkflowStaticData('global'), Date.now());
 }
 
+/**
+ * The trigger's delete hook, run when its workflow is deactivated or deleted: this process
+ * releases the memory the workflow's keys held. Its durable copy stays in its static data, so
+ * a reactivated workflow's next delivery loads the newest keys again.
+ */
+export function releaseDeliveries(context: IHookFunctions): void {
+	if (!isTestListen(context)) releaseMemoryStores(workflowIdOf(context));
+}
+
+/**
+ * Whether a webhook hook runs for the editor's *Listen for test event*. n8n creates test
+ * webhooks in mode 'manual' but deletes them, like production ones, in mode 'internal'; only
+ * the hook's webhook data says `isTest` then (n8n-core reads it for the test URL too).
+ */
+export function isTestListen(context: IHookFunctions): boolean {
+	const webhookData = (context as unknown as { webhookData?: { isTest?: unknown } }).webhookData;
+	return context.getMode() === 'manual' || webhookData?.isTest === true;
+}
+
 function identitiesOf(vendor: VendorDefinition, item: INodeExecutionData): DeliveryIdentity[] {
 	const metadata = item.json[METADATA_KEY] as IDataObject | undefined;
 	const deliveryKey = metadata?.deliveryKey;
 	return typeof deliveryKey === 'string' ? [identityOf(vendor, deliveryKey, item.json)] : [];
 }
 
-/** The Redis credential's Test button: a real round trip to the server. */
+/**
+ * The Redis credential's Test button: a real round trip to the server. Shows host and port and a
+ * fixed reason only: the host is the editor's choice, and whatever answers there could reply
+ * anything (the password it was just sent, too).
+ */
 export async function redisConnectionTest(
 	this: ICredentialTestFunctions,
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const settings = redisSettingsOf(credential.data ?? {});
-	try {
-		await pingRedis(settings);
-		return { status: 'OK', message: `Connected: Redis at ${settings.host}:${settings.port} answered PING` };
-	} catch (error) {
-		return { status: 'Error', message: `Redis at ${settings.host}:${settings.port} did not answer: ${(error as Error).message}` };
-	}
+	const failure = await pingRedis(settings);
+	if (failure === undefined) return { status: 'OK', message: `Connected: Redis at ${settings.host}:${settings.port} answered PING` };
+	return { status: 'Error', message: `Redis at ${settings.host}:${settings.port}: ${failure}` };
 }

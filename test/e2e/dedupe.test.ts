@@ -7,7 +7,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { credentialsFor, pool, post, sampleEvent, signedRequest } from '../../scripts/signing';
-import { createN8n } from '../support/n8n';
+import { createN8n, expectNoExecutionFor } from '../support/n8n';
 import { TEST_SECRETS, credentialId, testCredentials } from '../support/workflows';
 
 type N8n = Awaited<ReturnType<typeof createN8n>>;
@@ -89,6 +89,12 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 			120_000,
 			{ newConnection: true },
 		);
+	/** A new event to Kombo A, sent after the deliveries that must start nothing (see expectNoExecutionFor). */
+	let sentinels = 0;
+	const sentinel = () => {
+		const delivery = { ...TARGETS[0], body: sampleEvent('kombo', TARGETS[0].event, 798_000 + ++sentinels, Date.now()) };
+		return { body: delivery.body, send: () => send(delivery) };
+	};
 	const staticData = () => JSON.parse(n8n.query(`SELECT staticData FROM workflow_entity WHERE id = '${WORKFLOW_ID}'`)[0].staticData ?? '{}');
 
 	beforeAll(async () => {
@@ -120,8 +126,14 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 		const bodies = answers.map((answer: { body: string }) => answer.body);
 		expect(bodies.filter((body: string) => body === '{"received":true}')).toHaveLength(deliveries.length);
 		expect(bodies.filter((body: string) => body === '{"received":true,"duplicate":true}')).toHaveLength(deliveries.length);
-		const executions = await n8n.settledExecutions(WORKFLOW_ID, { atLeast: deliveries.length, quietMs: 2_000 });
-		expect(executions).toHaveLength(deliveries.length);
+		// The second copy of each event must start nothing: proved by a sentinel sent after them all.
+		const executions = await expectNoExecutionFor(n8n, {
+			workflowId: WORKFLOW_ID,
+			before: 0,
+			sentinels: [sentinel()],
+			expected: deliveries.map((delivery) => delivery.body),
+		});
+		expect(executions).toHaveLength(deliveries.length + 1);
 		expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
 		expect(staticData()['node:Knit']).toMatchObject({ knitSyncJobId: SYNC_JOB_ID });
 	});
@@ -143,7 +155,7 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 		expect(answers.map((answer: { status: number; body: string }) => `${answer.status} ${answer.body}`)).toEqual(
 			deliveries.map(() => '200 {"received":true,"duplicate":true}'),
 		);
-		expect(await n8n.settledExecutions(WORKFLOW_ID, { quietMs: 1_500 })).toHaveLength(before);
+		await expectNoExecutionFor(n8n, { workflowId: WORKFLOW_ID, before, sentinels: [sentinel()] });
 		expect(knit.calls.filter((call) => call.endsWith('/sync.start'))).toHaveLength(1);
 		expect(staticData()['node:Knit']).toMatchObject({ knitSyncJobId: SYNC_JOB_ID });
 	});

@@ -12,7 +12,7 @@
 import { vendors } from '../../nodes/vendors';
 import { credentialsFor, kitFor, post, sampleEvent, signedRequest, typicalEvent } from '../../scripts/signing';
 import { runLoad, runWebhookFault, runWorkerKill, streamWorkflow, targetOf } from '../../scripts/reliability';
-import { EXPRESSION_ENGINES } from '../support/n8n';
+import { EXPRESSION_ENGINES, expectNoExecutionFor } from '../support/n8n';
 import { createQueueTopology } from '../support/queue';
 import { TEST_SECRETS, TRIGGER_NAMES, testCredentials, triggerWorkflow } from '../support/workflows';
 
@@ -125,7 +125,12 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 				expect(forged.body).not.toContain(secretOf(vendor));
 				expect(unsigned.status).toBe(401);
 			}
-			expect(await topology.settledExecutions(workflowOf(vendor).id, { quietMs: 1_500 })).toHaveLength(before);
+			// One sentinel through each webhook process: each one's positive signal that it started nothing.
+			const sentinels = topology.webhookUrls.map((url) => {
+				const body = fresh(vendor);
+				return { body, send: () => send(url, vendor, body) };
+			});
+			await expectNoExecutionFor(topology, { workflowId: workflowOf(vendor).id, before, sentinels });
 		});
 	});
 
@@ -217,6 +222,13 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			});
 		const events = Array.from({ length: 60 }, (_, n) => sampleEvent('kombo', EVENTS.kombo, 880_000 + n, Date.now() + n));
 		const bodiesOf = (answers: Array<{ status: number; body: string }>) => answers.map((answer) => `${answer.status} ${answer.body}`);
+		// New events, one through each webhook process, after deliveries that must start nothing.
+		let sentinelSequence = 0;
+		const sentinels = (webhookId: string) =>
+			[0, 1].map((processIndex) => {
+				const body = sampleEvent('kombo', EVENTS.kombo, 887_000 + ++sentinelSequence, Date.now());
+				return { body, send: () => deliverTo(processIndex, webhookId, body) };
+			});
 
 		beforeAll(async () => {
 			topology.importCredentials([redisCredential()]);
@@ -232,28 +244,29 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 				answers.push(await deliverTo(1, 'kombo-dedupe-redis', body));
 			}
 			expect(bodiesOf(answers)).toEqual(events.slice(0, 20).flatMap(() => ['200 {"received":true}', '200 {"received":true,"duplicate":true}']));
-			const executions = await topology.settledExecutions(shared.id, { atLeast: 20, quietMs: 2_000 });
-			expect(executions).toHaveLength(20);
+			const executions = await expectNoExecutionFor(topology, { workflowId: shared.id, before: 0, sentinels: sentinels('kombo-dedupe-redis'), expected: events.slice(0, 20) });
+			expect(executions).toHaveLength(20 + 2);
 			expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
 		});
 
 		it('each of 40 events delivered to both processes at the same time → one execution each', async () => {
 			const batch = events.slice(20);
+			const before = (await topology.settledExecutions(shared.id, { quietMs: 300 })).length;
 			const answers = await Promise.all(batch.flatMap((body) => [deliverTo(0, 'kombo-dedupe-redis', body), deliverTo(1, 'kombo-dedupe-redis', body)]));
 			expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
 			expect(answers.filter((answer) => answer.body === '{"received":true}')).toHaveLength(batch.length);
-			const executions = await topology.settledExecutions(shared.id, { atLeast: events.length, quietMs: 2_000 });
-			expect(executions).toHaveLength(events.length);
-			const ids = topology.executionEventIds(shared.id, TRIGGER_NAMES.kombo).map((execution) => execution.eventId);
-			expect(new Set(ids).size).toBe(events.length);
+			const executions = await expectNoExecutionFor(topology, { workflowId: shared.id, before, sentinels: sentinels('kombo-dedupe-redis'), expected: batch });
+			expect(executions).toHaveLength(batch.length + 2);
+			expect(new Set(executions.map((execution) => execution.eventId)).size).toBe(batch.length + 2);
 		});
 
 		it('after a restart of every n8n process, all 60 events redelivered to both processes → no new execution', async () => {
+			const before = (await topology.settledExecutions(shared.id, { quietMs: 300 })).length;
 			await topology.restartAll();
 			await topology.waitForWebhook('kombo-dedupe-redis/webhook');
 			const answers = await Promise.all(events.flatMap((body) => [deliverTo(0, 'kombo-dedupe-redis', body), deliverTo(1, 'kombo-dedupe-redis', body)]));
 			expect(new Set(bodiesOf(answers))).toEqual(new Set(['200 {"received":true,"duplicate":true}']));
-			expect(await topology.settledExecutions(shared.id, { quietMs: 3_000 })).toHaveLength(events.length);
+			await expectNoExecutionFor(topology, { workflowId: shared.id, before, sentinels: sentinels('kombo-dedupe-redis') });
 		});
 
 		it('without Redis (the documented limit): an event delivered once to each of two processes that are running runs twice', async () => {

@@ -1,22 +1,24 @@
 /**
  * Reliability on a real n8n 2.x (packed tarball, SQLite), CI-sized; bigger runs with
- * `npm run load -- --events 10000 [--fault]` or the env vars below.
- * - load: distinct signed events at concurrency 50 → all 2xx, one execution each;
+ * `npm run load -- --events 10000 [--fault]` or the env vars below. No case depends on how
+ * fast the machine is today: throughput and answer times are printed, never asserted.
+ * - load: distinct signed events at concurrency 50, the sender retrying as a vendor does
+ *   (timeouts and non-2xx, backoff with jitter, bounded) → every event acknowledged and run
+ *   exactly once, no 5xx but n8n's own database health check's (reported, with late answers);
  * - fault: n8n restarted mid-stream while the sender retries through a readiness-gated route
  *   (as behind a load balancer) → one execution each;
  * - redelivery after a restart: answered duplicate from the durable copy, not run again;
- * - fuzz: forged and hostile requests (the unit fuzz generators) → never a 5xx, never the
- *   secret, no execution for a forged request, none lost for an authentic one.
+ * - fuzz: forged and hostile requests (the unit fuzz generators) and vendor-shaped
+ *   redeliveries → never a 5xx, never the secret, no execution for a forged request, and each
+ *   authentic one answered as the vendors' documented identity rules say (an oracle written
+ *   here, not the product's dedupe code).
  */
 import fc from 'fast-check';
 
-import { dedupeKey } from '../../nodes/shared/dedupe';
-import { identityOf } from '../../nodes/shared/redelivery';
-import type { VendorDefinition } from '../../nodes/shared/vendor';
 import { vendors } from '../../nodes/vendors';
 import { credentialsFor, post, sampleEvent, signedRequest } from '../../scripts/signing';
-import { STREAM_EVENT, STREAM_VENDOR, runFault, runLoad, streamWorkflow, targetOf } from '../../scripts/reliability';
-import { authenticRequest, forgedRequest, type FuzzRequest } from '../support/fuzz';
+import { RETRY, STREAM_EVENT, STREAM_VENDOR, backoffMs, fiveHundredOf, runFault, runLoad, streamWorkflow, targetOf } from '../../scripts/reliability';
+import { authenticRequest, forgedRequest, headersNow, type FuzzRequest } from '../support/fuzz';
 import { createN8n } from '../support/n8n';
 import { kitOf } from '../support/vendors';
 import { TEST_SECRETS, testCredentials, triggerWorkflow } from '../support/workflows';
@@ -28,24 +30,111 @@ const FAULT_EVENTS = Number(process.env.ATS_FAULT_EVENTS ?? 240);
 const FUZZ_PER_VENDOR = Number(process.env.ATS_E2E_FUZZ ?? 60);
 const vendorKeys = Object.keys(vendors);
 
+type Answer = { status: number; body: string; ms: number };
+/**
+ * One request, sent again only while n8n answers its own `503 Database is not ready!` (its
+ * database ping starved of CPU on a busy machine: answered before any node runs, so the
+ * trigger never saw it), as a vendor would; every other answer counts as it came. Signed anew
+ * for each attempt, at the moment it is sent.
+ */
+async function postPastHealthCheck(
+	url: string,
+	requestAt: (nowMs: number) => { headers: Record<string, string>; payload: string | Buffer },
+	timeoutMs = 30_000,
+	options: { newConnection?: boolean } = {},
+): Promise<Answer> {
+	for (let attempt = 1; ; attempt++) {
+		const answer: Answer = await post(url, requestAt(Date.now()), timeoutMs, options);
+		if (attempt >= RETRY.vendor.maxAttempts || fiveHundredOf(answer) !== 'n8nDatabaseNotReady') return answer;
+		await new Promise((resolve) => setTimeout(resolve, backoffMs(RETRY.vendor, attempt)));
+	}
+}
+
 type Outcome = 'received' | 'duplicate' | 'test ping' | 'not JSON';
+
+const own = (body: unknown, field: string): unknown =>
+	body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, field) ? (body as Record<string, unknown>)[field] : undefined;
+/** An id as the vendors document them: a string that is not blank (or, for Kini's ids, a number). */
+const idIn = (value: unknown, numbersToo = false): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value : numbersToo && typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+
+/**
+ * Which event a delivery carries, per vendor, written down here from each vendor's document
+ * (independent of the product's dedupe code): `slot` names the event or the subject, `content`
+ * what a repeat must equal. A delivery is a redelivery when its slot's last delivery had the
+ * same content. Where a vendor sends an event id, that id is the event (a redelivery may be
+ * re-serialised). StartupKit sends no id: only the same bytes are the same event. Kini sends
+ * none and reports an application's sync status: the same body again is a repeat, another
+ * status (or a return to an earlier one) is news.
+ */
+const EVENT_IDENTITY: Record<string, (body: unknown, rawBody: Buffer) => { slot: string; content: string }> = {
+	kini: (body, rawBody) => {
+		const application = idIn(own(body, 'application_id'), true);
+		const bytes = rawBody.toString('base64');
+		return application === undefined
+			? { slot: `bytes:${bytes}`, content: bytes }
+			: { slot: `application:${idIn(own(body, 'company_id'), true) ?? ''}/${application}`, content: bytes };
+	},
+	startupKit: (_body, rawBody) => ({ slot: `bytes:${rawBody.toString('base64')}`, content: '' }),
+	keldairHr: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
+	knit: (body, rawBody) => byEventId(idIn(own(body, 'eventId')), rawBody),
+	kombo: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
+};
+/** Without an id, the bytes are all there is to go by. */
+const byEventId = (id: string | undefined, rawBody: Buffer) => ({ slot: id === undefined ? `bytes:${rawBody.toString('base64')}` : `id:${id}`, content: '' });
+/** Connectivity tests the vendors document: answered, never run, never deduped. */
+const TEST_PING: Record<string, (body: unknown) => boolean> = {
+	startupKit: (body) => own(body, 'event') === 'test.ping',
+};
+
 /** The answer each authentic request must get from the trigger, in sending order. */
-function expectedAnswers(vendor: VendorDefinition, requests: FuzzRequest[]): Outcome[] {
-	// Slot → fingerprint, as the trigger keeps them (nodes/shared/dedupe.ts): a delivery is a
-	// redelivery when its slot holds its fingerprint.
-	const current = new Map<string, string>();
-	return requests.map((request) => {
+function expectedAnswers(vendor: string, requests: FuzzRequest[]): Outcome[] {
+	const identity = EVENT_IDENTITY[vendor];
+	if (identity === undefined) throw new Error(`write down how ${vendor} identifies an event in EVENT_IDENTITY`);
+	const lastContent = new Map<string, string>();
+	return requests.map(({ rawBody }) => {
 		let body: unknown;
 		try {
-			body = JSON.parse(request.rawBody.toString('utf8'));
+			body = JSON.parse(rawBody.toString('utf8'));
 		} catch {
 			return 'not JSON';
 		}
-		if (vendor.testEventType !== undefined && vendor.eventTypeOf(body) === vendor.testEventType) return 'test ping';
-		const { slot, fingerprint } = identityOf(vendor, dedupeKey(vendor.key, vendor.eventIdOf(body), request.rawBody), body);
-		if (current.get(slot) === fingerprint) return 'duplicate';
-		current.set(slot, fingerprint);
+		if (TEST_PING[vendor]?.(body) === true) return 'test ping';
+		const { slot, content } = identity(body, rawBody);
+		if (lastContent.get(slot) === content) return 'duplicate';
+		lastContent.set(slot, content);
 		return 'received';
+	});
+}
+
+/**
+ * Deliveries shaped like the vendor's (its documented examples, made distinct), each sent up
+ * to 3 times as vendors redeliver: byte for byte, or re-serialised with a field added. Few
+ * sequence numbers, so ids recur across events and (Kini) one application's status changes
+ * back and forth.
+ */
+function vendorShapedRequests(vendor: string, secret: string, events: number): FuzzRequest[] {
+	const kit = kitOf(vendor);
+	const credentials = { [kit.secretField]: secret };
+	const stampMs = Date.now();
+	const event = fc.record({
+		sample: fc.nat(kit.samples.length - 1),
+		sequence: fc.nat(3),
+		reserialised: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }),
+	});
+	const [drawn] = fc.sample(fc.array(event, { minLength: events, maxLength: events }), 1);
+	// The first one is also sent twice in a row unchanged: a redelivery under every vendor's rule.
+	drawn[0].reserialised = [false, false, ...drawn[0].reserialised];
+	return drawn.flatMap(({ sample, sequence, reserialised }) => {
+		const body = kit.freshSample(kit.samples[sample], sequence, stampMs);
+		return reserialised.map((again) => {
+			const rawBody = Buffer.from(again ? JSON.stringify({ ...body, atsResent: true }, null, 1) : JSON.stringify(body));
+			return {
+				rawBody,
+				headersAt: (nowMs: number) => kit.sign(rawBody, credentials, nowMs),
+				label: `${kit.samples[sample].eventType} #${sequence}${again ? ' re-serialised' : ''}`,
+			};
+		});
 	});
 }
 
@@ -61,7 +150,7 @@ function classifyAnswer({ status, body }: { status: number; body: string }): str
 
 /** What fetch can put on the wire at all (HTTP header values are visible ASCII, bounded). */
 const sendable = (request: FuzzRequest) =>
-	Object.values(request.headers).every((value) => /^[\t\x20-\x7e]*$/.test(value) && value.length <= 8_000);
+	Object.values(headersNow(request)).every((value) => /^[\t\x20-\x7e]*$/.test(value) && value.length <= 8_000);
 
 describe('reliability on a real n8n 2.x', () => {
 	let n8n: N8n;
@@ -82,11 +171,15 @@ describe('reliability on a real n8n 2.x', () => {
 		await n8n?.stop();
 	});
 
-	it(`load: ${LOAD_EVENTS} distinct signed events at concurrency 50 → 0 lost, 0 duplicated, 0 non-2xx`, async () => {
+	it(`load: ${LOAD_EVENTS} distinct signed events at concurrency 50, retried as a vendor does → 0 lost, 0 duplicated, no 5xx from the trigger`, async () => {
 		const result = await runLoad(n8n, targetOf(n8n, stream), { count: LOAD_EVENTS, concurrency: 50 });
 		console.log(`load ${JSON.stringify(result)}`);
-		expect(result).toMatchObject({ events: LOAD_EVENTS, acknowledged: LOAD_EVENTS, non2xx: 0, status5xx: 0 });
+		// Late answers, n8n's own 503s and the retries they caused are reported above, not failed:
+		// a vendor retries them too. What must hold is what the vendor and the workflow see.
+		expect(result).toMatchObject({ events: LOAD_EVENTS, acknowledged: LOAD_EVENTS, acknowledgedNotByTrigger: 0, non2xx: 0, other5xx: 0 });
 		expect(result).toMatchObject({ executions: LOAD_EVENTS, failed: 0, lost: 0, duplicated: 0, unexpected: 0 });
+		// A redelivery answered as one can only follow an attempt whose answer the sender missed.
+		expect(result.duplicateAnswers).toBeLessThanOrEqual(result.retries);
 	});
 
 	it(`fault: n8n restarted mid-stream of ${FAULT_EVENTS} events, sender retrying → each executed exactly once`, async () => {
@@ -108,7 +201,11 @@ describe('reliability on a real n8n 2.x', () => {
 		const events = Array.from({ length: 10 }, (_, index) => sampleEvent(STREAM_VENDOR, STREAM_EVENT, 900_000 + index, stamp + index));
 		// A new connection each: a pooled keep-alive socket would outlive the old process.
 		const send = () =>
-			Promise.all(events.map((event) => post(target().url, signedRequest(STREAM_VENDOR, event, credentials), 30_000, { newConnection: true })));
+			Promise.all(
+				events.map((event) =>
+					postPastHealthCheck(target().url, (nowMs) => signedRequest(STREAM_VENDOR, event, credentials, { nowMs }), 30_000, { newConnection: true }),
+				),
+			);
 		const answersOf = (answers: Array<{ status: number; body: string }>) => answers.map((answer) => `${answer.status} ${answer.body}`);
 		const before = n8n.executions(stream.id).length;
 		expect(answersOf(await send())).toEqual(events.map(() => '200 {"received":true}'));
@@ -117,7 +214,7 @@ describe('reliability on a real n8n 2.x', () => {
 		// (docs/dedupe.md): the next event's execution after that writes these events' keys.
 		await new Promise((resolve) => setTimeout(resolve, 1_100));
 		const flush = sampleEvent(STREAM_VENDOR, STREAM_EVENT, 899_999, Date.now());
-		expect((await post(target().url, signedRequest(STREAM_VENDOR, flush, credentials))).status).toBe(200);
+		expect((await postPastHealthCheck(target().url, (nowMs) => signedRequest(STREAM_VENDOR, flush, credentials, { nowMs }))).status).toBe(200);
 		await n8n.settledExecutions(stream.id, { atLeast: before + events.length + 1, quietMs: 1_000 });
 		await n8n.restart(); // a new process: the in-memory keys are gone, only the durable copy is left
 		await n8n.waitForWebhook(target().webhookPath);
@@ -129,12 +226,16 @@ describe('reliability on a real n8n 2.x', () => {
 	describe.each(vendorKeys)('fuzz %s', (vendor) => {
 		const secret = TEST_SECRETS[vendor as keyof typeof TEST_SECRETS];
 		const workflow = () => fuzzWorkflows[vendorKeys.indexOf(vendor)];
+		// Signed as it is sent: a run slower than a replay window never turns authentic requests stale.
 		const send = (request: FuzzRequest) =>
-			post(targetOf(n8n, workflow()).url, { headers: { 'Content-Type': 'application/json', ...request.headers }, payload: request.rawBody });
+			postPastHealthCheck(targetOf(n8n, workflow()).url, (nowMs) => ({
+				headers: { 'Content-Type': 'application/json', ...request.headersAt(nowMs) },
+				payload: request.rawBody,
+			}));
 
 		it(`${FUZZ_PER_VENDOR} forged requests: never a 5xx, never the secret, no execution`, async () => {
 			const before = n8n.executions(workflow().id).length;
-			const requests = fc.sample(forgedRequest(kitOf(vendor), secret, Date.now()).filter(sendable), FUZZ_PER_VENDOR);
+			const requests = fc.sample(forgedRequest(kitOf(vendor), secret).filter(sendable), FUZZ_PER_VENDOR);
 			const answers = [];
 			for (const request of requests) answers.push({ label: request.label, ...(await send(request)) });
 			expect(answers.filter((answer) => answer.status >= 500 || answer.status === 0)).toEqual([]);
@@ -143,12 +244,18 @@ describe('reliability on a real n8n 2.x', () => {
 			expect(await n8n.settledExecutions(workflow().id, { quietMs: 1_000 })).toHaveLength(before);
 		});
 
-		it(`${FUZZ_PER_VENDOR / 4} authentic requests with hostile bodies: never a 5xx, each answered as expected, every accepted one executed`, async () => {
+		it(`${FUZZ_PER_VENDOR / 4} authentic requests with hostile bodies, ${FUZZ_PER_VENDOR / 4} vendor-shaped events with redeliveries: never a 5xx, each answered as the vendor's rules say, every accepted one executed`, async () => {
 			const before = n8n.executions(workflow().id).length;
-			const requests = fc.sample(authenticRequest(kitOf(vendor), secret, Date.now()).filter(sendable), FUZZ_PER_VENDOR / 4);
-			// What each one must get, decided here from the bytes (not from the answers): JSON is
-			// accepted unless it repeats an earlier delivery (dedupe is on) or is a test ping.
-			const expected = expectedAnswers(vendors[vendor], requests);
+			const requests = [
+				...fc.sample(authenticRequest(kitOf(vendor), secret).filter(sendable), FUZZ_PER_VENDOR / 4),
+				...vendorShapedRequests(vendor, secret, FUZZ_PER_VENDOR / 4),
+			];
+			// What each one must get, decided here from the bytes by the vendors' documented rules
+			// (not from the answers, not by the product's code): JSON is accepted unless it repeats
+			// an earlier delivery (dedupe is on) or is a test ping.
+			const expected = expectedAnswers(vendor, requests);
+			// The stream must hold repeats, or the dedupe half of the oracle checks nothing.
+			expect(expected.filter((outcome) => outcome === 'duplicate').length).toBeGreaterThan(0);
 			const answers: Array<{ label: string; status: number; body: string }> = [];
 			for (const request of requests) answers.push({ label: request.label, ...(await send(request)) });
 			expect(answers.filter((answer) => answer.status >= 500 || answer.status === 0)).toEqual([]);

@@ -1,8 +1,12 @@
 /**
  * Runs a node's webhook handler inside n8n-core's real WebhookContext (the class n8n itself
  * uses for production webhooks), over a real n8n-workflow Workflow. Only the outside world
- * is stubbed: the HTTP request/response pair and the credential store.
+ * is stubbed: the HTTP request/response pair and the credential store. Every logger call the
+ * node makes is recorded (and still reaches n8n's real logger), so tests can prove that no
+ * secret is ever logged.
  */
+import { Logger } from '@n8n/backend-common';
+import { Container } from '@n8n/di';
 import { ExecuteContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -18,7 +22,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { LoggerProxy, Workflow } from 'n8n-workflow';
 
 export class RecordedResponse {
 	statusCode = 200;
@@ -37,6 +41,79 @@ export class RecordedResponse {
 		this.body = body;
 		this.sent = true;
 		return this;
+	}
+}
+
+/** One call of the node's logger: the method (debug, info, warn, error, verbose, …) and its arguments. */
+export interface LoggedCall {
+	level: string;
+	message: unknown;
+	metadata: unknown[];
+}
+
+/** Every logger call of every context these helpers created and of LoggerProxy, in order; tests may clear it. */
+export const loggedCalls: LoggedCall[] = [];
+
+/**
+ * n8n's own logger (the one a context's `logger` getter returns), with every method call
+ * recorded before it is passed on. Methods are looked up at call time, so a test's spy on the
+ * real logger still sees the call; a scoped logger is recorded the same way.
+ */
+function recordingLogger(logger: object, sink: LoggedCall[]): object {
+	// An empty target: n8n's logger makes its disabled levels read-only, and a proxy must
+	// return a read-only property of its target unchanged.
+	return new Proxy(
+		{},
+		{
+			get(_target, property) {
+				const value: unknown = Reflect.get(logger, property);
+				if (typeof value !== 'function') return value;
+				return (...args: unknown[]) => {
+					if (property === 'scoped') return recordingLogger(value.apply(logger, args) as object, sink);
+					const call = { level: String(property), message: args[0], metadata: args.slice(1) };
+					sink.push(call);
+					loggedCalls.push(call);
+					return value.apply(logger, args) as unknown;
+				};
+			},
+		},
+	);
+}
+
+// Code that logs through n8n-workflow's LoggerProxy (no context at hand) is recorded too. n8n's
+// root logger points LoggerProxy at itself when it is created, so it is created first.
+LoggerProxy.init(recordingLogger(Container.get(Logger), []) as Logger);
+
+/** Gives the context a recording logger; must run before anything reads `context.logger` (n8n memoizes it). */
+function recordLogs(context: object, sink: LoggedCall[]): void {
+	Object.defineProperty(context, 'logger', { value: recordingLogger(Container.get(Logger), sink) });
+}
+
+// Only Date is faked: n8n-core and the product may wait on real timers and ticks.
+const REAL_TIMER_APIS = [
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'requestAnimationFrame',
+	'cancelAnimationFrame',
+	'requestIdleCallback',
+	'cancelIdleCallback',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
+] as const;
+
+/** Runs `run` with the clock (Date.now, new Date) standing still at `nowMs`. */
+export async function atTime<T>(nowMs: number, run: () => Promise<T>): Promise<T> {
+	jest.useFakeTimers({ now: nowMs, doNotFake: [...REAL_TIMER_APIS] });
+	try {
+		return await run();
+	} finally {
+		jest.useRealTimers();
 	}
 }
 
@@ -124,8 +201,10 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 		workflowId: workflow.id,
 	} as unknown as IWebhookData;
 	const context = new WebhookContext(workflow, node, additionalData, call.mode ?? 'webhook', webhookData, [], null);
+	const logs: LoggedCall[] = [];
+	recordLogs(context, logs);
 	const result: IWebhookResponseData = await nodeType.webhook!.call(context);
-	return { result, response, workflow, credentialsRequested, items: result.workflowData?.[0] ?? [] };
+	return { result, response, workflow, credentialsRequested, logs, items: result.workflowData?.[0] ?? [] };
 }
 
 /**
@@ -163,5 +242,6 @@ export async function executeTrigger(
 		executeData,
 		[],
 	);
+	recordLogs(context, []);
 	return (await nodeType.execute!.call(context)) as INodeExecutionData[][];
 }

@@ -12,10 +12,18 @@ type Signer = Pick<VendorTestKit, 'sign' | 'secretField'>;
 
 export interface FuzzRequest {
 	rawBody: Buffer;
-	headers: Record<string, string>;
+	/**
+	 * The headers as sent at `nowMs`. Signing happens when a request is sent, not when the
+	 * generator is built: a timestamped vendor's replay window (StartupKit's 5 minutes) would
+	 * otherwise turn authentic requests into stale ones in a long or starved run.
+	 */
+	headersAt(nowMs: number): Record<string, string>;
 	/** What was done to it, for the failure message. */
 	label: string;
 }
+
+/** The headers a request carries when sent now. */
+export const headersNow = (request: FuzzRequest): Record<string, string> => request.headersAt(Date.now());
 
 /** Bodies no vendor sends: wrong JSON shapes, hostile keys, deep nesting, huge, non-UTF-8. */
 export const hostileBody: fc.Arbitrary<Buffer> = fc.oneof(
@@ -71,27 +79,27 @@ export function signsBody(vendor: Signer): boolean {
 /**
  * Requests that no holder of `secret` sent: signed with another secret, unsigned with
  * made-up headers, or (for vendors that sign the body) genuine headers over altered bytes.
- * Header mutations are applied on top.
+ * Header mutations are applied on top, at sending time like the signature.
  */
-export function forgedRequest(vendor: Signer, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
+export function forgedRequest(vendor: Signer, secret: string): fc.Arbitrary<FuzzRequest> {
 	const names = authHeaderNames(vendor);
 	const otherSecret = fc.string({ minLength: 1, maxLength: 64 }).filter((candidate) => candidate !== secret && candidate.trim() !== secret);
 	const wrongSecret = fc.tuple(otherSecret, hostileBody).map(([other, rawBody]) => ({
 		rawBody,
-		headers: signedWith(vendor, other, rawBody, nowMs),
+		headersAt: (nowMs: number) => signedWith(vendor, other, rawBody, nowMs),
 		label: 'signed with another secret',
 	}));
 	const madeUp = fc.tuple(hostileBody, fc.array(hostileHeaderValue, { minLength: names.length, maxLength: names.length })).map(([rawBody, values]) => ({
 		rawBody,
-		headers: Object.fromEntries(names.map((name, i) => [name, values[i]])),
+		headersAt: () => Object.fromEntries(names.map((name, i) => [name, values[i]])),
 		label: 'made-up headers',
 	}));
-	const unsigned = hostileBody.map((rawBody) => ({ rawBody, headers: {}, label: 'no authentication headers' }));
+	const unsigned = hostileBody.map((rawBody) => ({ rawBody, headersAt: () => ({}), label: 'no authentication headers' }));
 	const sources: Array<fc.Arbitrary<FuzzRequest>> = [wrongSecret, madeUp, unsigned];
 	if (signsBody(vendor)) {
 		const altered = fc.tuple(hostileBody, fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([rawBody, extra]) => ({
 			rawBody: Buffer.concat([rawBody, Buffer.from(extra)]),
-			headers: signedWith(vendor, secret, rawBody, nowMs),
+			headersAt: (nowMs: number) => signedWith(vendor, secret, rawBody, nowMs),
 			label: 'genuine headers, bytes appended to the body',
 		}));
 		sources.push(altered);
@@ -101,21 +109,32 @@ export function forgedRequest(vendor: Signer, secret: string, nowMs: number): fc
 		.map(([request, mutation]) => {
 			if (mutation === null) return request;
 			const [name, mutate] = mutation;
-			return { ...request, headers: { ...request.headers, [name]: mutate(request.headers[name] ?? '') }, label: `${request.label}, ${name} mutated` };
+			return {
+				...request,
+				headersAt: (nowMs: number) => {
+					const headers = request.headersAt(nowMs);
+					return { ...headers, [name]: mutate(headers[name] ?? '') };
+				},
+				label: `${request.label}, ${name} mutated`,
+			};
 		});
 }
 
-/** Genuine senders with hostile bodies: signed with the right secret and a current time. */
-export function authenticRequest(vendor: Signer, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
-	return hostileBody.map((rawBody) => ({ rawBody, headers: signedWith(vendor, secret, rawBody, nowMs), label: 'authentic, hostile body' }));
+/** Genuine senders with hostile bodies: signed with the right secret at the time of sending. */
+export function authenticRequest(vendor: Signer, secret: string): fc.Arbitrary<FuzzRequest> {
+	return hostileBody.map((rawBody) => ({
+		rawBody,
+		headersAt: (nowMs: number) => signedWith(vendor, secret, rawBody, nowMs),
+		label: 'authentic, hostile body',
+	}));
 }
 
-/** Genuine signatures over a timestamp far outside the replay window (vendors that sign one). */
-export function staleRequest(vendor: Signer, secret: string, nowMs: number): fc.Arbitrary<FuzzRequest> {
+/** Genuine signatures over a timestamp far outside the replay window of the time of sending (vendors that sign one). */
+export function staleRequest(vendor: Signer, secret: string): fc.Arbitrary<FuzzRequest> {
 	const offsetMs = fc.oneof(fc.integer({ min: 301, max: 10 ** 9 }), fc.integer({ min: -(10 ** 9), max: -301 })).map((s) => s * 1000);
 	return fc.tuple(hostileBody, offsetMs).map(([rawBody, offset]) => ({
 		rawBody,
-		headers: signedWith(vendor, secret, rawBody, nowMs + offset),
+		headersAt: (nowMs: number) => signedWith(vendor, secret, rawBody, nowMs + offset),
 		label: `authentic but signed ${offset / 1000} s away`,
 	}));
 }

@@ -18,6 +18,7 @@ import type {
 	INodeParameters,
 	INodeType,
 	INodeTypes,
+	IWebhookData,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -53,7 +54,14 @@ function applyGenericAuthenticate(
 export function hookContext(
 	nodeType: INodeType,
 	credentialType: ICredentialType,
-	setup: { parameters: INodeParameters; credentials: ICredentialDataDecryptedObject; staticData: IDataObject; mode?: WorkflowExecuteMode },
+	setup: {
+		parameters: INodeParameters;
+		credentials: ICredentialDataDecryptedObject;
+		staticData: IDataObject;
+		mode?: WorkflowExecuteMode;
+		/** As n8n ends a test listen: mode 'internal', webhook data marked isTest (webhook.service deleteWebhook). */
+		isTest?: boolean;
+	},
 ) {
 	const description = nodeType.description;
 	const node: INode = {
@@ -93,7 +101,8 @@ export function hookContext(
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	// 'trigger' for activation; 'manual' when the editor listens for a test event.
-	const context = new HookContext(workflow, workflow.getNode(node.name)!, additionalData, setup.mode ?? 'trigger', 'activate');
+	const webhookData = setup.isTest === undefined ? undefined : ({ isTest: setup.isTest, node: node.name, workflowId: workflow.id } as unknown as IWebhookData);
+	const context = new HookContext(workflow, workflow.getNode(node.name)!, additionalData, setup.mode ?? 'trigger', 'activate', webhookData);
 	Object.defineProperty(context, 'logger', { value: { warn: (message: string) => warnings.push(message), debug: () => {}, info: () => {}, error: () => {} } });
 	/** What n8n would save: the node's static data after the hook ran, as plain JSON. */
 	const savedStaticData = () => JSON.parse(JSON.stringify(context.getWorkflowStaticData('node'))) as IDataObject;

@@ -10,6 +10,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { isDeepStrictEqual } = require('node:util');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNTIME = path.join(ROOT, 'scripts', 'n8n-runtime.sh');
@@ -46,6 +47,9 @@ function freePort() {
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** An execution n8n has not finished yet (new, running, waiting). */
+const isOpen = (execution) => !['success', 'error', 'crashed', 'canceled'].includes(execution.status);
 
 // Under jest, every n8n this harness starts is recorded (one file per process group id) in the
 // folder test/support/jest-global-setup.js creates; stop() removes the record once n8n has exited.
@@ -359,9 +363,11 @@ class N8n {
 	}
 
 	/**
-	 * `_ats.eventId` of the trigger's item in every execution of a workflow, in execution order
-	 * (one entry per execution; an execution without that item gives undefined).
-	 * @returns {Array<{id: number, status: string, eventId: string | undefined}>}
+	 * `_ats.eventId` and the item of the trigger in every execution of a workflow, in execution
+	 * order (one entry per execution; an execution without that item gives undefined). Without
+	 * triggerName, the item of whichever of this package's triggers started the execution (the
+	 * first node whose item carries `_ats`): a workflow with several triggers.
+	 * @returns {Array<{id: number, status: string, eventId: string | undefined, item: Record<string, any> | undefined}>}
 	 */
 	executionEventIds(workflowId, triggerName) {
 		const rows = this.query(
@@ -369,15 +375,26 @@ class N8n {
 			 LEFT JOIN execution_data d ON d."executionId" = e.id WHERE e."workflowId" = '${workflowId}' ORDER BY e.id`,
 		);
 		const flatted = require(path.join(this.runtime.modules, 'flatted'));
+		const firstItem = (data) => data?.main?.[0]?.[0]?.json;
+		const isTrigger = (name, item) => (triggerName === undefined ? item?._ats !== undefined : name === triggerName);
 		return rows.map((row) => {
 			const data = row.data ? flatted.parse(row.data) : undefined;
-			const runs = data?.resultData?.runData?.[triggerName];
+			const ran = Object.entries(data?.resultData?.runData ?? {}).find(([name, runs]) => isTrigger(name, firstItem(runs?.[0]?.data)));
 			// An execution that never ran on a worker (queue mode: crashed, failed) still holds the
 			// trigger's item where the webhook process queued it, on its execution stack.
-			const queued = data?.executionData?.nodeExecutionStack?.find((entry) => entry.node?.name === triggerName);
-			const eventId = runs?.[0]?.data?.main?.[0]?.[0]?.json?._ats?.eventId ?? queued?.data?.main?.[0]?.[0]?.json?._ats?.eventId;
-			return { id: row.id, status: row.status, eventId };
+			const queued = data?.executionData?.nodeExecutionStack?.find((entry) => isTrigger(entry.node?.name, firstItem(entry.data)));
+			const item = firstItem(ran?.[1]?.[0]?.data) ?? firstItem(queued?.data);
+			return { id: row.id, status: row.status, eventId: item?._ats?.eventId, item };
 		});
+	}
+
+	/** Everything this n8n wrote to stdout and stderr so far. */
+	logText() {
+		try {
+			return fs.readFileSync(this.logPath, 'utf8');
+		} catch {
+			return '';
+		}
 	}
 
 	/**
@@ -390,7 +407,7 @@ class N8n {
 		let stableSince = Date.now();
 		while (Date.now() < deadline) {
 			const rows = this.executions(workflowId);
-			const running = rows.some((row) => !['success', 'error', 'crashed', 'canceled'].includes(row.status));
+			const running = rows.some(isOpen);
 			if (rows.length !== last || running) {
 				last = rows.length;
 				stableSince = Date.now();
@@ -401,6 +418,70 @@ class N8n {
 		}
 		return this.executions(workflowId);
 	}
+}
+
+/** A body as n8n stores it in an item (JSON), to compare with one. */
+const asStored = (body) => JSON.parse(typeof body === 'string' ? body : JSON.stringify(body));
+
+/** Whether an execution's trigger item is this (stored) body: the item is the body plus `_ats`. */
+function itemIs(execution, stored) {
+	if (!execution.item) return false;
+	const { _ats, ...fields } = execution.item;
+	return isDeepStrictEqual(fields, stored);
+}
+
+/**
+ * Proves that the requests sent before it started no execution of the workflow. Counting
+ * after a pause cannot: an execution that comes late passes any quiet period. The positive
+ * signal is a sentinel, a valid, distinct, signed event to the same workflow sent after them:
+ * n8n writes an execution when it takes the webhook's items, so once the sentinel's execution
+ * has finished, and no execution of the workflow is still open, one that an earlier request
+ * started is there to see.
+ * target: an N8n, or a queue topology (same executions and executionEventIds). before: the workflow's
+ * execution count before the requests under test. sentinels: [{ body, send() }], sent in
+ * order (in queue mode one per webhook process the requests went to); send() answers like
+ * scripts/signing.js post(). expected: bodies that are each allowed one execution (the first
+ * copy of a duplicated delivery). Throws unless the new executions are exactly one per
+ * expected body and one per sentinel; returns them.
+ * @param {{executions(workflowId: string): Array<{id: number, status: string}>, executionEventIds(workflowId: string): Array<{id: number, status: string, eventId: string | undefined, item: Record<string, any> | undefined}>}} target
+ * @param {{workflowId: string, before: number, sentinels: Array<{body: unknown, send(): Promise<{status: number, body: string}>}>, expected?: unknown[], timeoutMs?: number}} options
+ * @returns {Promise<Array<{id: number, status: string, eventId: string | undefined, item: Record<string, any> | undefined}>>}
+ */
+async function expectNoExecutionFor(target, { workflowId, before, sentinels, expected = [], timeoutMs = 120_000 }) {
+	for (const sentinel of sentinels) {
+		const answer = await sentinel.send();
+		// A sentinel that is not executed (rejected, or taken for a duplicate) proves nothing.
+		if (answer.status !== 200 || answer.body !== '{"received":true}') {
+			throw new Error(`the sentinel was not accepted for execution: ${answer.status} ${answer.body}`);
+		}
+	}
+	const sentinelBodies = sentinels.map((sentinel) => asStored(sentinel.body));
+	const deadline = Date.now() + timeoutMs;
+	let executions = [];
+	const finished = () => !executions.some(isOpen) && sentinelBodies.every((body) => executions.some((execution) => itemIs(execution, body)));
+	for (;;) {
+		// The cheap count first; execution data is read once every execution is closed.
+		const rows = target.executions(workflowId).slice(before);
+		if (rows.length >= sentinels.length && !rows.some(isOpen)) {
+			executions = target.executionEventIds(workflowId).slice(before);
+			if (finished()) break;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`no finished execution of the sentinel within ${timeoutMs / 1000} s: ${JSON.stringify(rows)}`);
+		}
+		await sleep(200);
+	}
+	const allowed = [...expected.map(asStored), ...sentinelBodies];
+	const unexpected = executions.filter((execution) => !allowed.some((body) => itemIs(execution, body)));
+	const notOnce = allowed.filter((body) => executions.filter((execution) => itemIs(execution, body)).length !== 1);
+	if (unexpected.length > 0 || notOnce.length > 0) {
+		const described = unexpected.map(({ item, ...row }) => ({ ...row, type: item?._ats?.eventType }));
+		throw new Error(
+			`expected exactly ${expected.length} execution(s) besides the sentinel's: ${unexpected.length} unexpected ${JSON.stringify(described)}, ` +
+				`${notOnce.length} expected event(s) not executed exactly once`,
+		);
+	}
+	return executions;
 }
 
 /**
@@ -446,10 +527,12 @@ function prepareUserFolder(major = 'v2', userFolder, install = 'custom') {
  * major: 'v2' (n8n 2.41.1 on Node 24) or 'v1' (n8n 1.123.81 on Node 20).
  * env: extra environment for n8n (e.g. N8N_EXPRESSION_ENGINE for the benchmark).
  * install: see prepareUserFolder.
+ * @param {string} [major]
+ * @param {{userFolder?: string, env?: Record<string, string>, install?: string}} [options]
  */
 async function createN8n(major = 'v2', { userFolder, env, install = 'custom' } = {}) {
 	const { runtime, folder } = prepareUserFolder(major, userFolder, install);
 	return new N8n(runtime, folder, await freePort(), await freePort(), env);
 }
 
-module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, N8n, PID_DIR_ENV, createN8n, freePort, packTarball, prepareUserFolder, sleep, ROOT };
+module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, N8n, PID_DIR_ENV, createN8n, expectNoExecutionFor, freePort, packTarball, prepareUserFolder, sleep, ROOT };

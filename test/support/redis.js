@@ -12,18 +12,40 @@ function ensureRedisInstalled() {
 	execFileSync('bash', [path.join(__dirname, '..', '..', 'scripts', 'services.sh'), 'install'], { stdio: 'inherit' });
 }
 
-/** Starts redis-server; resolves once it accepts connections. */
-async function startRedis() {
+/** The last `max` characters a stream wrote, for error messages. */
+function tailOf(stream, max = 2_000) {
+	let text = '';
+	stream.setEncoding('utf8');
+	stream.on('data', (chunk) => {
+		text = (text + chunk).slice(-max);
+	});
+	return () => text.trim();
+}
+
+/**
+ * Starts redis-server (`args` are added after ours, so they override them); resolves once it
+ * accepts connections, and throws, with its output's tail, if it exits or is not accepting
+ * them after `deadlineMs`: a test must never go on as if a server were up.
+ */
+async function startRedis({ args = [], deadlineMs = 15_000 } = {}) {
 	ensureRedisInstalled();
 	const port = await freePort();
 	const child = spawn(
 		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
-		{ stdio: 'ignore' },
+		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...args],
+		{ stdio: ['ignore', 'pipe', 'pipe'] },
 	);
-	const deadline = Date.now() + 15_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
+	// Redis writes fatal configuration errors to stderr and its log (bind failures too) to stdout.
+	const stderr = tailOf(child.stderr);
+	const stdout = tailOf(child.stdout);
+	const exited = new Promise((resolve) => child.once('exit', resolve));
+	const output = () => `stderr: ${stderr() || '(empty)'}; log: ${stdout().split('\n').slice(-5).join(' | ') || '(empty)'}`;
+	const deadline = Date.now() + deadlineMs;
+	for (;;) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			await exited;
+			throw new Error(`redis-server on 127.0.0.1:${port} exited (${child.exitCode ?? child.signalCode}) before accepting connections; ${output()}`);
+		}
 		const up = await new Promise((resolve) => {
 			const socket = net.connect(port, '127.0.0.1', () => {
 				socket.end();
@@ -32,14 +54,19 @@ async function startRedis() {
 			socket.on('error', () => resolve(false));
 		});
 		if (up) break;
+		if (Date.now() >= deadline) {
+			child.kill('SIGKILL');
+			await exited;
+			throw new Error(`redis-server on 127.0.0.1:${port} did not accept connections within ${deadlineMs} ms; ${output()}`);
+		}
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}
 	return {
 		host: '127.0.0.1',
 		port,
+		pid: child.pid,
 		async stop() {
-			if (child.exitCode !== null) return;
-			const exited = new Promise((resolve) => child.once('exit', resolve));
+			if (child.exitCode !== null || child.signalCode !== null) return;
 			child.kill('SIGTERM');
 			await exited;
 		},

@@ -64,6 +64,31 @@ function triggerWorkflow(vendor, { prefix = 'CUSTOM', id, webhookId, parameters 
 	};
 }
 
+/** Webhook ids of missingCredentialWorkflow's triggers. */
+const MISSING_CREDENTIAL_WEBHOOKS = { unset: 'kombo-no-credential', deleted: 'kombo-deleted-credential', sentinel: 'kombo-credential-sentinel' };
+
+/**
+ * Kombo triggers in one workflow: one with no credential selected, one whose credential was
+ * deleted (its id names none), and one with the test credential, whose events are the
+ * sentinels proving that the other two started nothing.
+ * @param {{prefix?: string}} [options]
+ */
+function missingCredentialWorkflow({ prefix = 'CUSTOM' } = {}) {
+	const trigger = (name, webhookId, y, credentials) => {
+		const node = { ...triggerWorkflow('kombo', { prefix, webhookId, normalize: false }).nodes[0], id: `node-${webhookId}`, name, position: [0, y] };
+		if (credentials) node.credentials = credentials;
+		else delete node.credentials;
+		return node;
+	};
+	const deleted = { [CREDENTIAL_TYPES.kombo]: { id: 'atsDeletedCred00', name: 'Kombo Trigger (deleted)' } };
+	const nodes = [
+		trigger('No credential', MISSING_CREDENTIAL_WEBHOOKS.unset, 0),
+		trigger('Deleted credential', MISSING_CREDENTIAL_WEBHOOKS.deleted, 200, deleted),
+		trigger('Sentinel', MISSING_CREDENTIAL_WEBHOOKS.sentinel, 400, triggerWorkflow('kombo').nodes[0].credentials),
+	];
+	return plainWorkflow('atsMissingCred00', 'Kombo triggers without a usable credential (e2e)', nodes);
+}
+
 const webhookNode = (webhookId, options = {}) => ({
 	id: `${webhookId}-node`,
 	name: 'Webhook',
@@ -167,6 +192,8 @@ module.exports = {
 	testCredentials,
 	triggerWorkflow,
 	credentialId,
+	MISSING_CREDENTIAL_WEBHOOKS,
+	missingCredentialWorkflow,
 	bareWebhookWorkflow,
 	HEADER_AUTH,
 	headerAuthWebhookWorkflow,

@@ -11,7 +11,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import { flattenEvent, normalizeEvent } from '../../nodes/AtsNormalize/normalize';
 import { callWebhook } from '../support/context';
-import { authenticRequest, forgedRequest, signsTimestamp, staleRequest, type FuzzRequest } from '../support/fuzz';
+import { authenticRequest, forgedRequest, headersNow, signsTimestamp, staleRequest, type FuzzRequest } from '../support/fuzz';
 import { credentialsOf, underTest, vendorsUnderTest } from '../support/vendors';
 
 const SECRET = 'fuzz-secret-3f9a1c';
@@ -19,19 +19,29 @@ const RUNS = Number(process.env.ATS_FUZZ_RUNS ?? 150);
 // Every vendor in the registry, with its trigger node and test kit.
 const triggers: Record<string, INodeType> = Object.fromEntries(vendorsUnderTest.map(({ key, node }) => [key, node]));
 
+function parsesAsJson(request: FuzzRequest): boolean {
+	try {
+		JSON.parse(request.rawBody.toString('utf8'));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 describe.each(Object.keys(triggers))('%s', (key) => {
 	const { vendor, kit } = underTest(key);
 	const credentials = credentialsOf(kit, SECRET);
 	const parameters = { ...kit.verifyingParameters, options: { dedupe: false } };
 	const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+	// Signed as it is handed to the handler, as a vendor signs when it sends.
 	const handle = (request: FuzzRequest, nowMs = Date.now()) =>
-		callWebhook(triggers[key], { rawBody: request.rawBody, headers: request.headers, credentials, parameters, workflowId: `wf-fuzz-${key}-${nowMs}` });
+		callWebhook(triggers[key], { rawBody: request.rawBody, headers: request.headersAt(nowMs), credentials, parameters, workflowId: `wf-fuzz-${key}-${nowMs}` });
 
 	it('the verifier rejects every forged request and never throws', () => {
-		const nowMs = Date.now();
 		fc.assert(
-			fc.property(forgedRequest(kit, SECRET, nowMs), (request) => {
-				const result = vendor.verify({ rawBody: request.rawBody, headers: lower(request.headers), credentials, nowMs, toleranceSeconds: 300 });
+			fc.property(forgedRequest(kit, SECRET), (request) => {
+				const nowMs = Date.now();
+				const result = vendor.verify({ rawBody: request.rawBody, headers: lower(request.headersAt(nowMs)), credentials, nowMs, toleranceSeconds: 300 });
 				expect(result.ok).toBe(false);
 			}),
 			{ numRuns: RUNS * 4 },
@@ -58,7 +68,7 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 
 	it('the handler answers every forged request 401 with no item and no secret', async () => {
 		await fc.assert(
-			fc.asyncProperty(forgedRequest(kit, SECRET, Date.now()), async (request) => {
+			fc.asyncProperty(forgedRequest(kit, SECRET), async (request) => {
 				const { result, response, items } = await handle(request);
 				expect(items).toHaveLength(0);
 				expect(result.workflowData).toBeUndefined();
@@ -86,7 +96,7 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 		it('the handler answers every stale or far-future delivery 401', async () => {
 			await atFixedClock(() =>
 				fc.assert(
-					fc.asyncProperty(staleRequest(kit, SECRET, fixedNowMs), async (request) => {
+					fc.asyncProperty(staleRequest(kit, SECRET), async (request) => {
 						const { response, items } = await handle(request, fixedNowMs);
 						expect(items).toHaveLength(0);
 						expect(response.statusCode).toBe(401);
@@ -104,23 +114,28 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 		])('the replay window edge: signed %i s from now → %i', async (offsetSeconds, status) => {
 			const rawBody = Buffer.from(JSON.stringify(kit.samples[0].body));
 			const headers = kit.sign(rawBody, credentials, fixedNowMs + offsetSeconds * 1000);
-			const { response, items } = await atFixedClock(() => handle({ rawBody, headers, label: 'edge' }, fixedNowMs));
+			const { response, items } = await atFixedClock(() => handle({ rawBody, headersAt: () => headers, label: 'edge' }, fixedNowMs));
 			expect(response.statusCode).toBe(status);
 			expect(items).toHaveLength(status === 200 ? 1 : 0);
+		});
+
+		it('requests generated long before they are sent are signed when sent, so a slow run never turns them stale', async () => {
+			const requests = await atFixedClock(async () => fc.sample(authenticRequest(kit, SECRET).filter(parsesAsJson), 5));
+			const sentMs = fixedNowMs + 60 * 60_000; // an hour later: far outside the 300 s window
+			const clock = jest.spyOn(Date, 'now').mockReturnValue(sentMs);
+			try {
+				for (const request of requests) expect((await handle(request, sentMs)).response.statusCode).toBe(200);
+			} finally {
+				clock.mockRestore();
+			}
 		});
 	}
 
 	it('an authentic request with a hostile body: JSON → one flagged item, otherwise 400; never dropped, never the secret', async () => {
 		await fc.assert(
-			fc.asyncProperty(authenticRequest(kit, SECRET, Date.now()), async (request) => {
+			fc.asyncProperty(authenticRequest(kit, SECRET), async (request) => {
 				const { result, response, items } = await handle(request);
-				let isJson = true;
-				try {
-					JSON.parse(request.rawBody.toString('utf8'));
-				} catch {
-					isJson = false;
-				}
-				if (isJson) {
+				if (parsesAsJson(request)) {
 					expect(items).toHaveLength(1);
 					expect(items[0].json._ats).toMatchObject({ vendor: key, verified: true });
 					expect(result.webhookResponse).toBeUndefined(); // n8n answers the static {"received":true}
@@ -162,7 +177,7 @@ describe('prototype pollution', () => {
 				const credentials = credentialsOf(kit, SECRET);
 				for (const body of hostileBodies) {
 					const rawBody = Buffer.from(body);
-					await handler(key, { rawBody, headers: kit.sign(rawBody, credentials, Date.now()), label: 'hostile keys' });
+					await handler(key, { rawBody, headersAt: (nowMs) => kit.sign(rawBody, credentials, nowMs), label: 'hostile keys' });
 				}
 			}
 			expect(prototypeNames()).toEqual(before);
@@ -179,7 +194,7 @@ describe('prototype pollution', () => {
 		const { kit } = underTest(key);
 		const { items } = await callWebhook(triggers[key], {
 			rawBody: request.rawBody,
-			headers: request.headers,
+			headers: headersNow(request),
 			credentials: credentialsOf(kit, SECRET),
 			parameters: { ...kit.verifyingParameters, options: { dedupe: false } },
 			workflowId: `wf-pollution-${key}`,

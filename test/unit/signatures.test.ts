@@ -2,12 +2,14 @@
  * Known-answer vectors for every verifier. The expected signatures were computed with
  * OpenSSL (`openssl dgst -sha256 -hmac <secret>`), independently of this code.
  */
+import { createHmac } from 'crypto';
+
 import { verifyKeldairHrSignature } from '../../nodes/KeldairHrTrigger/keldairHr.vendor';
 import { verifyKiniRequest } from '../../nodes/KiniTrigger/kini.vendor';
 import { verifyKnitSignature } from '../../nodes/KnitTrigger/knit.vendor';
 import { verifyKomboSignature } from '../../nodes/KomboTrigger/kombo.vendor';
 import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.vendor';
-import { decodeHexDigest, digestsEqual, secretsEqual } from '../../nodes/shared/signatures';
+import { decodeHexDigest, digestsEqual, matchesAnySecret, secretsEqual } from '../../nodes/shared/signatures';
 import type { VerifyRequest } from '../../nodes/shared/vendor';
 import { vendorListWithKits as vendorList } from '../support/vendors';
 
@@ -140,6 +142,103 @@ describe('constant-time helpers', () => {
 		expect(digestsEqual(Buffer.alloc(32), Buffer.alloc(31))).toBe(false);
 		expect(digestsEqual(Buffer.alloc(32), undefined)).toBe(false);
 		expect(secretsEqual('short', 'a much longer candidate')).toBe(false);
+	});
+});
+
+/**
+ * Constant time is only as good as the one comparison that decides: every verifier must reach
+ * node:crypto's timingSafeEqual, with two buffers of the same length, for a wrong signature of
+ * the right shape as for a right one (an early `!==` or a `return` before the compare would
+ * leak how much of a guess was right), and compare against every configured secret.
+ */
+describe('constant-time comparison (timingSafeEqual spied on the module the product imports)', () => {
+	const nodeCrypto = jest.requireActual<typeof import('crypto')>('crypto');
+	let compare: jest.SpyInstance<boolean, Parameters<typeof nodeCrypto.timingSafeEqual>>;
+	beforeEach(() => {
+		compare = jest.spyOn(nodeCrypto, 'timingSafeEqual');
+	});
+	afterEach(() => compare.mockRestore());
+
+	/** The calls one check makes, each as the lengths of its two buffers. */
+	function comparisons(check: () => unknown): Array<[number, number]> {
+		compare.mockClear();
+		check();
+		return compare.mock.calls.map(([a, b]) => {
+			expect(Buffer.isBuffer(a) || a instanceof Uint8Array).toBe(true);
+			expect(Buffer.isBuffer(b) || b instanceof Uint8Array).toBe(true);
+			return [(a as Buffer).length, (b as Buffer).length];
+		});
+	}
+
+	it.each(vendorList.map((vendor) => [vendor.key, vendor]))(
+		'%s: a right and a wrong signature of the same shape each reach timingSafeEqual, as often, with equal-length buffers',
+		(_key, vendor) => {
+			const secret = 'constant-time-secret';
+			const credentials = { [vendor.secretField]: secret };
+			const nowMs = Date.now();
+			const raw = Buffer.from(JSON.stringify(vendor.freshSample(vendor.samples[0], 1, nowMs)));
+			const genuine = vendor.sign(raw, credentials, nowMs);
+			// Same length and alphabet as the secret, so Kini's token has the shape of the key too.
+			const forged = vendor.sign(raw, { ...credentials, [vendor.secretField]: 'constant-time-secreT' }, nowMs);
+			expect(forged).not.toEqual(genuine);
+			const verifyWith = (headers: Record<string, string>) =>
+				vendor.verify(request({ rawBody: raw, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), credentials, nowMs }));
+
+			let verdict: unknown;
+			const matched = comparisons(() => (verdict = verifyWith(genuine)));
+			expect(verdict).toEqual({ ok: true });
+			const mismatched = comparisons(() => (verdict = verifyWith(forged)));
+			expect(verdict).toMatchObject({ ok: false });
+
+			expect(matched.length).toBeGreaterThan(0);
+			expect(mismatched).toEqual(matched);
+			for (const [a, b] of [...matched, ...mismatched]) expect(a).toBe(b);
+		},
+	);
+
+	it('StartupKit compares against both secrets whichever signed, and when neither did', () => {
+		const body = Buffer.from('{"event":"application.submitted","created_at":"2025-01-15T14:30:00Z","data":{"id":42}}');
+		const timestamp = '2025-01-15T14:30:00Z';
+		const nowMs = Date.parse(timestamp);
+		const signedBy = (secret: string) => ({
+			'x-webhook-timestamp': timestamp,
+			'x-webhook-signature': createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex'),
+		});
+		const credentials = { signingSecret: 'whsec_current', previousSigningSecret: 'whsec_previous' };
+		for (const [signer, ok] of [['whsec_current', true], ['whsec_previous', true], ['whsec_neither', false]] as const) {
+			let verdict: unknown;
+			const calls = comparisons(() => (verdict = verifyStartupKitSignature(request({ rawBody: body, headers: signedBy(signer), credentials, nowMs }))));
+			expect(verdict).toMatchObject({ ok });
+			expect(calls).toEqual([
+				[32, 32],
+				[32, 32],
+			]);
+		}
+	});
+
+	it('matchesAnySecret computes and compares every configured secret, with no early exit on a match', () => {
+		const expectedFor = jest.fn((secret: string) => createHmac('sha256', secret).update('body').digest());
+		const received = createHmac('sha256', 'first').update('body').digest();
+		let matched: boolean | undefined;
+		const calls = comparisons(() => (matched = matchesAnySecret(['first', 'second', 'third'], received, expectedFor)));
+		expect(matched).toBe(true);
+		expect(expectedFor.mock.calls.map(([secret]) => secret)).toEqual(['first', 'second', 'third']);
+		expect(calls).toHaveLength(3);
+		expectedFor.mockClear();
+		expect(comparisons(() => matchesAnySecret(['first', 'second', 'third'], createHmac('sha256', 'none').update('body').digest(), expectedFor))).toHaveLength(3);
+	});
+
+	it.each([
+		['equal', 'kini-key-123', 'kini-key-123', true],
+		['same length, last character differs', 'kini-key-123', 'kini-key-124', false],
+		['same length, first character differs', 'kini-key-123', 'jini-key-123', false],
+		['shorter', 'kini-key-123', 'kini', false],
+		['longer', 'kini-key-123', 'kini-key-1234567890', false],
+		['nothing configured', '', '', false],
+	])('secretsEqual (%s) makes exactly one comparison of two 32-byte digests', (_name, expected, received, result) => {
+		let equal: boolean | undefined;
+		expect(comparisons(() => (equal = secretsEqual(expected, received)))).toEqual([[32, 32]]);
+		expect(equal).toBe(result);
 	});
 });
 

@@ -2,11 +2,17 @@
  * The trigger nodes' webhook handlers, run in n8n-core's real WebhookContext: what a vendor
  * gets back and whether an execution would start (workflowData) for each kind of input.
  */
-import type { INodeType } from 'n8n-workflow';
+import { createHmac } from 'node:crypto';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { inspect } from 'node:util';
+import type { ICredentialType, INodeParameters, INodeType, IWebhookFunctions } from 'n8n-workflow';
 
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
+import { receiveVendorWebhook } from '../../nodes/shared/pipeline';
+import type { VendorDefinition } from '../../nodes/shared/vendor';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
-import { callWebhook } from '../support/context';
+import { callWebhook, executeTrigger, loggedCalls } from '../support/context';
 import { credentialsOf, eventsParameter, kitOf, signing, underTest, vendorsUnderTest, withEventType } from '../support/vendors';
 
 const SECRET = 'unit-test-secret-value';
@@ -23,7 +29,7 @@ function signed(key: string, eventType: string, overrides: { body?: unknown; sec
 }
 
 const credentialsFor = (key: string) => credentialsOf(kitOf(key), SECRET);
-const baseParameters = (key: string) => kitOf(key).verifyingParameters ?? {};
+const baseParameters = (key: string) => (kitOf(key).verifyingParameters ?? {}) as INodeParameters;
 
 describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	const call = (request: { rawBody: string; headers: Record<string, string> }, parameters = {}, workflowId?: string) =>
@@ -54,6 +60,7 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 		expect(response.body).toMatchObject({ error: 'unauthorized' });
 		expect(result.workflowData).toBeUndefined();
 		expect(JSON.stringify(response.body)).not.toContain(SECRET);
+		expect(JSON.stringify(response.headers)).not.toContain(SECRET);
 	});
 
 	it('answers 401 when the signature or key is missing', async () => {
@@ -151,5 +158,183 @@ describe('vendor specifics', () => {
 		const run = (events: string) => callWebhook(new KeldairHrTrigger(), { rawBody, headers: {}, parameters: { events, options: { dedupe: false } } });
 		expect((await run('onboarding.*')).items).toHaveLength(1);
 		expect((await run('applicant.*, job.closed')).items).toHaveLength(0);
+	});
+});
+
+/** Every password field of each credential type in credentials/, as n8n reads the classes. */
+const CREDENTIALS_DIR = path.join(__dirname, '..', '..', 'credentials');
+const passwordFields = new Map<string, string[]>(
+	readdirSync(CREDENTIALS_DIR)
+		.filter((file) => file.endsWith('.credentials.ts'))
+		.flatMap((file) => Object.values(require(path.join(CREDENTIALS_DIR, file)) as Record<string, new () => ICredentialType>))
+		.map((Type) => new Type())
+		.map((type) => [type.name, type.properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name)]),
+);
+
+/** Every secret field of the vendor's credential filled, each with its own value. */
+function fullCredentials(key: string): Record<string, string> {
+	const { vendor, kit } = underTest(key);
+	const fields = passwordFields.get(vendor.credentialType) ?? [];
+	expect(fields).toContain(kit.secretField);
+	return Object.fromEntries(fields.map((field) => [field, field === kit.secretField ? SECRET : `unit-test-${field}-value`]));
+}
+
+/** The request headers a sender's key decides (signature, Authorization): the ones that change with the key. */
+function keyedHeaders(key: string, rawBody: string, nowMs: number): string[] {
+	const kit = kitOf(key);
+	const one = kit.sign(rawBody, credentialsOf(kit, 'one-key'), nowMs);
+	const other = kit.sign(rawBody, credentialsOf(kit, 'another-key'), nowMs);
+	return Object.keys(one).filter((name) => one[name] !== other[name]);
+}
+
+/** A header value and, where it holds a digest, the digest in hex, base64 and base64url too. */
+function secretForms(value: string): string[] {
+	const bare = value.replace(/^(sha256=|bearer\s+)/i, '');
+	const forms = [value, bare];
+	const digest = /^[0-9a-f]{64}$/i.test(bare)
+		? Buffer.from(bare, 'hex')
+		: /^[A-Za-z0-9+/_-]{43}=?$/.test(bare)
+			? Buffer.from(bare.replace(/[+/]/g, (c) => (c === '+' ? '-' : '_')), 'base64url')
+			: undefined;
+	if (digest?.length === 32) forms.push(digest.toString('hex'), digest.toString('base64').replace(/=$/, ''), digest.toString('base64url'));
+	return forms;
+}
+
+const inspected = (value: unknown) =>
+	inspect(value, { showHidden: true, depth: null, maxArrayLength: null, maxStringLength: null, breakLength: Infinity });
+
+describe.each(triggers)('%s: no secret in logs, responses or items', (key, nodeType) => {
+	it('for genuine, forged, wrong-key, unsigned, redelivered and non-JSON requests, at every log level', async () => {
+		const kit = kitOf(key);
+		const credentials = fullCredentials(key);
+		const workflowId = `wf-secrets-${key}-${++sequence}`;
+		const nowMs = Date.now();
+		const rawOf = (n: number) => JSON.stringify(signing.sampleEvent(key, signing.typicalEvent(key), n, nowMs));
+		const genuineBody = rawOf(++sequence);
+		const forgedBody = rawOf(++sequence);
+		const requests: Array<[string, string, Record<string, string>]> = [
+			['genuine', genuineBody, kit.sign(genuineBody, credentials, nowMs)],
+			// A real signature, of another event: replayed on this body.
+			['forged', forgedBody, kit.sign(rawOf(++sequence), credentials, nowMs)],
+			['wrong key', rawOf(++sequence), kit.sign(rawOf(sequence), credentialsOf(kit, 'unit-test-wrong-key'), nowMs)],
+			['missing header', rawOf(++sequence), {}],
+			['redelivered', genuineBody, kit.sign(genuineBody, credentials, nowMs)],
+			['not JSON', 'not json at all', kit.sign('not json at all', credentials, nowMs)],
+		];
+		const forbidden = new Set<string>([...Object.values(credentials), 'unit-test-wrong-key']);
+		const seen: unknown[] = [];
+		const firstLog = loggedCalls.length;
+		for (const [, rawBody, headers] of requests) {
+			// What the sender sent to prove itself, and what the node expects for this body.
+			const expected = kit.sign(rawBody, credentials, nowMs);
+			for (const name of keyedHeaders(key, rawBody, nowMs)) {
+				for (const value of [headers[name], expected[name]]) if (value !== undefined) secretForms(value).forEach((form) => forbidden.add(form));
+			}
+			const call = await callWebhook(nodeType, {
+				rawBody,
+				headers: { 'content-type': 'application/json', ...headers },
+				credentials,
+				parameters: baseParameters(key),
+				workflowId,
+			});
+			seen.push(call.result, call.response.headers, call.response.body, call.items);
+			if (call.items.length > 0) seen.push(await executeTrigger(nodeType, call.workflow, call.items));
+		}
+		// Every level of the contexts' loggers and of LoggerProxy, webhook and execute steps.
+		const logs = loggedCalls.slice(firstLog);
+		// The rejections and the dropped redelivery are logged: the capture sees the node's logger.
+		expect(logs.length).toBeGreaterThan(0);
+		const logText = inspected(logs);
+		const answerText = inspected(seen);
+		for (const secret of forbidden) {
+			expect(secret.length).toBeGreaterThan(8);
+			if (logText.includes(secret)) throw new Error(`${key}: the log holds "${secret}"`);
+			if (answerText.includes(secret)) throw new Error(`${key}: a response, header or item holds "${secret}"`);
+		}
+	});
+});
+
+describe.each(triggers)('%s: an empty secret is never a usable key', (key, nodeType) => {
+	const emptyKeyed = (credentials: Record<string, string>) => {
+		const kit = kitOf(key);
+		const nowMs = Date.now();
+		const rawBody = JSON.stringify(signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, nowMs));
+		// Signed with HMAC over the key '' (for Kini: a Bearer token that is as empty as it can be).
+		const headers = key === 'kini' ? { Authorization: 'Bearer  ' } : kit.sign(rawBody, credentialsOf(kit, ''), nowMs);
+		return callWebhook(nodeType, {
+			rawBody,
+			headers: { 'content-type': 'application/json', ...headers },
+			credentials,
+			parameters: baseParameters(key),
+			workflowId: `wf-empty-${key}-${++sequence}`,
+		});
+	};
+
+	it.each([
+		['empty', (field: string) => ({ [field]: '' })],
+		['absent', () => ({})],
+	])('%s secret: a request signed with the empty key gets 401 and starts nothing', async (_name, credentialsWith) => {
+		const { response, result } = await emptyKeyed(credentialsWith(kitOf(key).secretField));
+		expect(response.statusCode).toBe(401);
+		expect(result.workflowData).toBeUndefined();
+	});
+});
+
+describe('StartupKit: an empty Previous Signing Secret is never a usable key', () => {
+	const trigger = new StartupKitTrigger();
+	const CURRENT = 'whsec_unit_current_secret';
+	function signedWith(key: string) {
+		const nowMs = Date.now();
+		const timestamp = new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const rawBody = JSON.stringify(signing.sampleEvent('startupKit', 'application.submitted', ++sequence, nowMs));
+		// Signed here with node:crypto, not with the package's signer.
+		const signature = createHmac('sha256', key).update(`${timestamp}.${rawBody}`).digest('hex');
+		return { rawBody, headers: { 'content-type': 'application/json', 'X-Webhook-Timestamp': timestamp, 'X-Webhook-Signature': signature } };
+	}
+	const send = (request: { rawBody: string; headers: Record<string, string> }, credentials: Record<string, string>) =>
+		callWebhook(trigger, { ...request, credentials, workflowId: `wf-empty-previous-${++sequence}` });
+
+	it.each([
+		['current set, previous empty', { signingSecret: CURRENT, previousSigningSecret: '' }],
+		['current empty, previous set', { signingSecret: '', previousSigningSecret: CURRENT }],
+		['both empty', { signingSecret: '', previousSigningSecret: '' }],
+	])('%s: a signature over the key "" gets 401; the configured secret is accepted', async (_name, credentials) => {
+		const forged = await send(signedWith(''), credentials);
+		expect(forged.response.statusCode).toBe(401);
+		expect(forged.result.workflowData).toBeUndefined();
+		if (credentials.signingSecret !== '' || credentials.previousSigningSecret !== '') {
+			// The same request signed with the real secret passes: the 401 above is the empty key's.
+			expect((await send(signedWith(CURRENT), credentials)).items).toHaveLength(1);
+		}
+	});
+});
+
+describe.each(triggers)('%s: a verifier that throws rejects the request', (key, nodeType) => {
+	it('answers 401 and starts nothing (no 5xx, no message of the error)', async () => {
+		const { vendor } = underTest(key);
+		const broken: VendorDefinition = {
+			...vendor,
+			verify: () => {
+				throw new Error(`verifier bug near ${SECRET}`);
+			},
+		};
+		const brokenNode = {
+			description: nodeType.description,
+			webhook(this: IWebhookFunctions) {
+				return receiveVendorWebhook.call(this, broken);
+			},
+		} as INodeType;
+		const request = signed(key, signing.typicalEvent(key));
+		const firstLog = loggedCalls.length;
+		const { response, result } = await callWebhook(brokenNode, {
+			...request,
+			credentials: credentialsFor(key),
+			parameters: baseParameters(key),
+			workflowId: `wf-throwing-verifier-${key}-${++sequence}`,
+		});
+		expect(response.statusCode).toBe(401);
+		expect(response.body).toMatchObject({ error: 'unauthorized' });
+		expect(result.workflowData).toBeUndefined();
+		expect(inspected([response.body, response.headers, loggedCalls.slice(firstLog)])).not.toContain(SECRET);
 	});
 });
