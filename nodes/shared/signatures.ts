@@ -135,5 +135,5 @@ export function verifyBodyHmac(
 	if (!signature) return rejected(`missing ${headerName} header`);
 	const received = decode(signature);
 	if (received === undefined) return rejected(`malformed ${headerName} header`);
-	return digestsEqual(hmacSha256(secret, rawBody.toString('utf8').trim()), received) ? verified : rejected('signature mismatch');
+	return digestsEqual(hmacSha256(secret, rawBody), received) ? verified : rejected('signature mismatch');
 }
