@@ -6,7 +6,6 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import {
@@ -20,6 +19,7 @@ import {
 	triggerVersions,
 	vendorWebhooks,
 } from '../shared/description';
+import { notProcessedProperties, TRIGGER_OUTPUTS } from '../shared/notProcessed';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
 import { keldairHrEventPatterns } from './keldairHr.schema';
@@ -39,7 +39,7 @@ export class KeldairHrTrigger implements INodeType {
 		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
 		defaults: { name: 'KeldairHR Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: TRIGGER_OUTPUTS,
 		credentials: [
 			{
 				name: 'keldairHrApi',
@@ -85,6 +85,7 @@ export class KeldairHrTrigger implements INodeType {
 				displayOptions: { show: { '@version': [1, 1.1] } },
 			},
 			...dedupeStoreProperties,
+			...notProcessedProperties,
 			optionsProperty(),
 		],
 	};

@@ -6,10 +6,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { dedupeStoreProperties, eventFilterProperty, EVENTS_SUBTITLE, manualWebhookMethods, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
+import { notProcessedProperties, TRIGGER_OUTPUTS } from '../shared/notProcessed';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
 import { kiniVendor } from './kini.vendor';
@@ -25,7 +25,7 @@ export class KiniTrigger implements INodeType {
 		description: "Starts the workflow when Kini reports an application's sync status",
 		defaults: { name: 'Kini Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: TRIGGER_OUTPUTS,
 		credentials: [{ name: 'kiniApi', required: true, testedBy: 'kiniApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
 		webhooks: vendorWebhooks,
 		properties: [
@@ -34,6 +34,7 @@ export class KiniTrigger implements INodeType {
 			),
 			eventFilterProperty(kiniVendor),
 			...dedupeStoreProperties,
+			...notProcessedProperties,
 			optionsProperty(),
 		],
 	};

@@ -6,9 +6,9 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { dedupeStoreProperties, eventFilterProperty, EVENTS_SUBTITLE, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
+import { notProcessedProperties, TRIGGER_OUTPUTS } from '../shared/notProcessed';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
 import { knitApiKeyTest } from './knit.credentialTest';
@@ -28,7 +28,7 @@ export class KnitTrigger implements INodeType {
 		description: 'Starts the workflow on Knit sync events (one record per request)',
 		defaults: { name: 'Knit Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: TRIGGER_OUTPUTS,
 		credentials: [{ name: 'knitApi', required: true, testedBy: 'knitApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
 		webhooks: vendorWebhooks,
 		properties: [
@@ -81,6 +81,7 @@ export class KnitTrigger implements INodeType {
 				...whenRegistering,
 			},
 			...dedupeStoreProperties,
+			...notProcessedProperties,
 			optionsProperty(),
 		],
 	};

@@ -6,10 +6,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { dedupeStoreProperties, eventFilterProperty, EVENTS_SUBTITLE, manualWebhookMethods, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
+import { notProcessedProperties, TRIGGER_OUTPUTS } from '../shared/notProcessed';
 import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
 import { redisConnectionTest } from '../shared/redelivery';
 import { komboVendor } from './kombo.vendor';
@@ -25,7 +25,7 @@ export class KomboTrigger implements INodeType {
 		description: 'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
 		defaults: { name: 'Kombo Trigger' },
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: TRIGGER_OUTPUTS,
 		credentials: [{ name: 'komboApi', required: true, testedBy: 'komboApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
 		webhooks: vendorWebhooks,
 		properties: [
@@ -34,6 +34,7 @@ export class KomboTrigger implements INodeType {
 			),
 			eventFilterProperty(komboVendor),
 			...dedupeStoreProperties,
+			...notProcessedProperties,
 			optionsProperty(),
 		],
 	};

@@ -241,6 +241,47 @@ export async function confirmOnRedis(
 	});
 }
 
+// KEYS[1] counts this window's items, KEYS[2] the ones suppressed since the last item.
+const COUNT = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if n <= tonumber(ARGV[1]) then
+  local s = tonumber(redis.call('GET', KEYS[2]) or '0')
+  redis.call('DEL', KEYS[2])
+  return {1, s}
+end
+redis.call('INCR', KEYS[2])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
+return {0, 0}`;
+
+/** How long a count of suppressed not-processed items waits on Redis for a next item to carry it. */
+const SUPPRESSED_COUNT_TTL_MS = 7 * 24 * 3_600_000;
+
+/**
+ * The Not Processed output's limit across every process that shares this Redis: whether this
+ * delivery may start an execution in the window that began at `windowStart`, and how many were
+ * suppressed since the previous one that could.
+ */
+export async function countOnRedis(
+	settings: RedisSettings,
+	scope: string,
+	windowStart: number,
+	limit: number,
+	periodMs: number,
+): Promise<{ allowed: boolean; suppressedSinceLast: number }> {
+	return await onRedis(settings, scope, async (client) => {
+		const [allowed, suppressed] = (await client.eval(
+			COUNT,
+			2,
+			redisKey(scope, `not-processed:${windowStart}`),
+			redisKey(scope, 'not-processed:suppressed'),
+			limit,
+			periodMs,
+			SUPPRESSED_COUNT_TTL_MS,
+		)) as [number, number];
+		return { allowed: allowed === 1, suppressedSinceLast: Number(suppressed) };
+	});
+}
+
 /**
  * For the credential's Test: a round trip to the server on a client of its own (no retries).
  * Resolves to a fixed reason when it failed, never to text the server sent.

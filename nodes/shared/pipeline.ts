@@ -9,6 +9,7 @@ import type {
 
 import { dedupeKey } from './dedupe';
 import { METADATA_KEY, type AtsMetadata } from './metadata';
+import { answerNotProcessed, notProcessedOutputOf, type NotProcessedDelivery } from './notProcessed';
 import { claimDelivery, confirmDeliveries, identityOf, type DedupeOptions } from './redelivery';
 import { rejected, type VerifyResult } from './signatures';
 import type { VendorDefinition } from './vendor';
@@ -34,7 +35,13 @@ export function toleranceSecondsOf(value: unknown): number {
 	return Math.min(TOLERANCE_SECONDS.max, Math.max(TOLERANCE_SECONDS.min, seconds));
 }
 
-type RequestLike = { rawBody?: unknown; body?: unknown; headers: Record<string, string | string[] | undefined> };
+type RequestLike = {
+	rawBody?: unknown;
+	body?: unknown;
+	headers: Record<string, string | string[] | undefined>;
+	ip?: string;
+	socket?: { remoteAddress?: string };
+};
 type ResponseLike = {
 	status(code: number): { json(body: unknown): unknown };
 	setHeader(name: string, value: string): unknown;
@@ -68,16 +75,6 @@ function eventSelected(vendor: VendorDefinition, selected: string[], eventType: 
 	return selected.some((entry) => (vendor.eventMatches ? vendor.eventMatches(entry, eventType) : entry === eventType));
 }
 
-function reject(this: IWebhookFunctions, status: number, reason: string, vendor: string): IWebhookResponseData {
-	this.logger.debug(`${vendor} webhook rejected: ${reason}`);
-	const response = this.getResponseObject() as unknown as ResponseLike;
-	response.status(status).json({ error: status === 401 ? 'unauthorized' : 'bad_request', reason });
-	return { noWebhookResponse: true };
-}
-
-const accepted = (extra: IDataObject): IWebhookResponseData => ({
-	webhookResponse: { received: true, ...extra },
-});
 
 /**
  * The one webhook pipeline every trigger uses:
@@ -93,13 +90,21 @@ export async function receiveVendorWebhook(
 	const request = this.getRequestObject() as unknown as RequestLike;
 	const rawBody = rawBodyOf(request);
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	const notProcessed = async (delivery: Omit<NotProcessedDelivery, 'rawBody' | 'nowMs' | 'clientAddress' | 'answer'> & { answer?: IDataObject }) =>
+		await answerNotProcessed.call(this, vendor, {
+			answer: { error: delivery.status === 401 ? 'unauthorized' : 'bad_request', reason: delivery.reason },
+			...delivery,
+			rawBody,
+			nowMs,
+			clientAddress: request.ip ?? request.socket?.remoteAddress,
+		});
 
 	// Only a vendor that allows unauthenticated webhooks can be set to skip verification.
 	const authenticate = vendor.acceptsUnverified?.(this) !== true;
 	if (authenticate) {
 		const credentials = await credentialsOf(this, vendor);
 		if (credentials === undefined) {
-			return reject.call(this, 401, 'no credential: select or recreate this trigger\'s credential', vendor.displayName);
+			return await notProcessed({ outcome: 'rejected', status: 401, reason: "no credential: select or recreate this trigger's credential", verified: false });
 		}
 		const result = safeVerify(vendor, {
 			rawBody,
@@ -108,14 +113,14 @@ export async function receiveVendorWebhook(
 			nowMs,
 			toleranceSeconds: toleranceSecondsOf(options.toleranceSeconds),
 		});
-		if (!result.ok) return reject.call(this, 401, result.reason, vendor.displayName);
+		if (!result.ok) return await notProcessed({ outcome: 'rejected', status: 401, reason: result.reason, verified: false });
 	}
 
 	let body: unknown;
 	try {
 		body = JSON.parse(rawBody.toString('utf8'));
 	} catch {
-		return reject.call(this, 400, 'body is not JSON', vendor.displayName);
+		return await notProcessed({ outcome: 'notJson', status: 400, reason: 'body is not JSON', verified: authenticate });
 	}
 
 	const eventType = vendor.eventTypeOf(body);
@@ -124,19 +129,21 @@ export async function receiveVendorWebhook(
 		(vendor.openEventTypes === true || vendor.events.some((event) => event.value === eventType));
 	const selected = selectedEvents(this.getNodeParameter('events', '*'));
 	// Unknown types pass the filter: the user could not have chosen them, and we never drop them.
+	const eventId = vendor.eventIdOf(body);
 	if (selected && known && !eventSelected(vendor, selected, eventType)) {
-		return accepted({ ignored: 'event type not selected' });
+		const answer = { received: true, ignored: 'event type not selected' };
+		return await notProcessed({ outcome: 'filtered', status: 200, reason: answer.ignored, answer, verified: authenticate, eventType, eventId, body });
 	}
 	if (eventType !== undefined && eventType === vendor.testEventType && options.emitTestEvents !== true) {
-		return accepted({ test: true });
+		return { webhookResponse: { received: true, test: true } };
 	}
 
-	const eventId = vendor.eventIdOf(body);
 	// Unverified, anyone can post an event id first: the body's digest joins the identity, so
 	// such a post can only suppress a byte-identical copy of itself, never the genuine event.
 	const deliveryKey = dedupeKey(vendor.key, eventId, rawBody, authenticate);
 	if (!(await claimDelivery.call(this, vendor, identityOf(vendor, deliveryKey, body), eventType, nowMs))) {
-		return accepted({ duplicate: true });
+		const answer = { received: true, duplicate: true };
+		return await notProcessed({ outcome: 'duplicate', status: 200, reason: 'redelivery of an event that already started the workflow', answer, verified: authenticate, eventType, eventId, deliveryKey, body });
 	}
 
 	const validation = vendor.schema.safeParse(body);
@@ -168,9 +175,11 @@ export async function receiveVendorWebhook(
  * deliveries' dedupe claims (see `confirmDeliveries`), then passes the items on.
  */
 export async function rememberDeliveries(this: IExecuteFunctions, vendor: VendorDefinition): Promise<INodeExecutionData[][]> {
+	const notProcessed = notProcessedOutputOf(this, vendor);
 	const items = this.getInputData();
 	await confirmDeliveries.call(this, vendor);
-	return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+	const events = items.map((item, index) => ({ ...item, pairedItem: { item: index } }));
+	return notProcessed === undefined ? [events] : [events, notProcessed];
 }
 
 /**

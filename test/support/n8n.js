@@ -363,6 +363,22 @@ class N8n {
 	}
 
 	/**
+	 * Output items of each node, per output (a trigger with the Not Processed output has two).
+	 * @returns {Record<string, Array<Array<Record<string, any>>>> | undefined}
+	 */
+	executionOutputs(executionId) {
+		const [row] = this.query(`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
+		if (!row) return undefined;
+		const flatted = require(path.join(this.runtime.modules, 'flatted'));
+		const data = flatted.parse(row.data);
+		const outputs = {};
+		for (const [node, runs] of Object.entries(data.resultData.runData)) {
+			outputs[node] = (runs[0]?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+		}
+		return outputs;
+	}
+
+	/**
 	 * `_ats.eventId` and the item of the trigger in every execution of a workflow, in execution
 	 * order (one entry per execution; an execution without that item gives undefined). Without
 	 * triggerName, the item of whichever of this package's triggers started the execution (the
