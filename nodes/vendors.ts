@@ -2,15 +2,16 @@ import { keldairHrVendor } from './KeldairHrTrigger/keldairHr.vendor';
 import { kiniVendor } from './KiniTrigger/kini.vendor';
 import { knitVendor } from './KnitTrigger/knit.vendor';
 import { komboVendor } from './KomboTrigger/kombo.vendor';
-import type { VendorDefinition, VendorKey } from './shared/vendor';
+import type { Vendor, VendorKey } from './shared/vendor';
 import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
 
 /**
- * The registry, the one list of vendors: the pipeline, ATS Normalize, the build, the simulator
- * and the tests all read it. A new vendor is its folder plus one line here (and its
- * credential and package.json entries): see docs/adding-a-vendor.md.
+ * The registry, the one list of vendors: ATS Normalize, the build, the simulator and the tests
+ * read it; each trigger node imports its own `<key>.trigger.ts`, so nothing here loads a
+ * verifier. A new vendor is its folder plus one line here (and its credential and package.json
+ * entries): see docs/adding-a-vendor.md.
  */
-export const vendors: Record<VendorKey, VendorDefinition> = {
+export const vendors: Record<VendorKey, Vendor> = {
 	kini: kiniVendor,
 	startupKit: startupKitVendor,
 	keldairHr: keldairHrVendor,
@@ -18,4 +19,4 @@ export const vendors: Record<VendorKey, VendorDefinition> = {
 	kombo: komboVendor,
 };
 
-export const vendorList: VendorDefinition[] = Object.values(vendors);
+export const vendorList: Vendor[] = Object.values(vendors);

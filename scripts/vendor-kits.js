@@ -63,6 +63,16 @@ function loadTriggerNode(vendor, nodesDir = DIST_NODES) {
 	return new NodeClass();
 }
 
+/** What the vendor's trigger needs beside the registry entry (verifier, events): `<key>.trigger`'s `<key>Trigger` export.
+ * @param {{ key: string, triggerNode: string }} vendor
+ * @param {string | string[]} [nodesDir]
+ */
+function loadTrigger(vendor, nodesDir = DIST_NODES) {
+	const trigger = load(locate(vendor, nodesDir, `${vendor.key}.trigger`), `${vendor.key}'s trigger definition`)[`${vendor.key}Trigger`];
+	if (!trigger) throw new Error(`${vendor.key}.trigger does not export ${vendor.key}Trigger`);
+	return trigger;
+}
+
 /** The vendor's test kit (signer, examples): the module's `testKit` export.
  * @param {{ key: string, triggerNode: string }} vendor
  * @param {string | string[]} [nodesDir]
@@ -103,6 +113,7 @@ module.exports = {
 	triggerNodeModule,
 	testKitModule,
 	loadTriggerNode,
+	loadTrigger,
 	loadTestKit,
 	schemaVersionFolder,
 	triggerOutputSchemas,

@@ -2,14 +2,14 @@ import type { CanonicalEvent } from '../shared/canonical';
 import { asRecord, idText, ownEntry } from '../shared/canonical';
 import { METADATA_KEY } from '../shared/metadata';
 import { sha256Hex } from '../shared/signatures';
-import type { VendorDefinition } from '../shared/vendor';
+import type { Vendor } from '../shared/vendor';
 import { vendorList, vendors } from '../vendors';
 import { summarize } from './summary';
 
 export class UnreadableItemError extends Error {}
 
 /** Vendor from the trigger's metadata, else from the payload's shape. */
-export function detectVendor(json: Record<string, unknown>, forced?: string): VendorDefinition {
+export function detectVendor(json: Record<string, unknown>, forced?: string): Vendor {
 	if (forced && forced !== 'auto') {
 		const vendor = ownEntry(vendors, forced);
 		if (!vendor) throw new UnreadableItemError(`Unknown source "${forced}"`);
@@ -44,12 +44,12 @@ export function normalizeEvent(json: Record<string, unknown>, options: Normalize
 	const meta = asRecord(json[METADATA_KEY]);
 	const body: Record<string, unknown> = { ...json };
 	delete body[METADATA_KEY];
-	const sourceType = vendor.eventTypeOf(body) ?? 'unknown';
-	const mappingKey = vendor.mappingKeyOf?.(body, sourceType) ?? sourceType;
-	const type = ownEntry(vendor.canonicalTypes, mappingKey) ?? vendor.canonicalTypeFallback?.(sourceType) ?? 'other';
+	const envelope = vendor.envelopeOf(body);
+	const sourceType = envelope.eventType ?? 'unknown';
+	const type = vendor.canonicalTypeOf(body, sourceType) ?? 'other';
 	const fields = vendor.normalize(body);
 	const event: CanonicalEvent = {
-		id: idText(meta.eventId) ?? vendor.eventIdOf(body) ?? sha256Hex(JSON.stringify(body)).slice(0, 24),
+		id: idText(meta.eventId) ?? envelope.eventId ?? sha256Hex(JSON.stringify(body)).slice(0, 24),
 		source: vendor.key,
 		sourceType,
 		type,

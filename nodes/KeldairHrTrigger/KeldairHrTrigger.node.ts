@@ -1,45 +1,26 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import {
-	dedupeStoreProperties,
-	eventFilterProperty,
-	EVENTS_SUBTITLE,
-	manualWebhookMethods,
-	notice,
-	optionsProperty,
-	redisCredentialShown,
-	triggerVersions,
-	vendorWebhooks,
-} from '../shared/description';
-import { notProcessedProperties, TRIGGER_OUTPUTS } from '../shared/notProcessed';
-import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
-import { redisConnectionTest } from '../shared/redelivery';
+import { redisConnectionTest } from '../shared/dedupe';
+import { eventFilterProperty, EVENTS_SUBTITLE, notice, redisCredentialShown, triggerVersions } from '../shared/description';
+import { triggerCalls, triggerDescription, triggerProperties } from '../shared/trigger';
 import { keldairHrEventPatterns } from './keldairHr.schema';
-import { keldairHrVendor } from './keldairHr.vendor';
+import { keldairHrTrigger } from './keldairHr.trigger';
+
+// KeldairHR allows unauthenticated webhooks: the node's Authentication parameter decides.
+const calls = triggerCalls(keldairHrTrigger, {
+	authenticate: (context) => context.getNodeParameter('authentication', 'none') === 'signature',
+});
 
 export class KeldairHrTrigger implements INodeType {
+	// Names, icon, subtitle and credentials written out: n8n's lint reads them from the source.
 	description: INodeTypeDescription = {
 		displayName: 'KeldairHR Trigger',
 		name: 'keldairHrTrigger',
 		icon: { light: 'file:keldairHr.svg', dark: 'file:keldairHr.dark.svg' },
-		group: ['trigger'],
-		// 1.2: Events became the multi-select every trigger has; 1 and 1.1 keep the free text
-		// their workflows hold (both filter the same way).
-		version: [...triggerVersions.version, 1.2],
-		defaultVersion: 1.2,
-		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow on KeldairHR events (applicants, hires, onboarding, jobs)',
+		subtitle: EVENTS_SUBTITLE,
 		defaults: { name: 'KeldairHR Trigger' },
-		inputs: [],
-		outputs: TRIGGER_OUTPUTS,
 		credentials: [
 			{
 				name: 'keldairHrApi',
@@ -49,45 +30,50 @@ export class KeldairHrTrigger implements INodeType {
 			},
 			{ name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown },
 		],
-		webhooks: vendorWebhooks,
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'None', value: 'none', description: "Accept any request (KeldairHR's default)" },
-					{ name: 'Signature (HMAC-SHA256)', value: 'signature', description: 'Verify the signature header' },
-				],
-				default: 'none',
-			},
-			notice(
-				'Unauthenticated: anyone who learns this URL can start the workflow. Redeliveries are then dropped only when byte-identical: the event ID alone is not trusted, so a post by someone else cannot suppress a genuine event. Ask KeldairHR for a signing secret and choose Signature.',
-				{ displayOptions: { show: { authentication: ['none'] } } },
-			),
-			notice("Send this node's Production URL to the KeldairHR product team; they register it for you."),
-			{
-				...eventFilterProperty(keldairHrVendor, {
-					extra: keldairHrEventPatterns,
-					hint: 'KeldairHR publishes no closed list of event types. An "All … Events" choice is a pattern (applicant.*): it also matches types of that resource not listed here.',
-				}),
-				displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
-			},
-			{
-				displayName: 'Event Types',
-				name: 'events',
-				type: 'string',
-				default: '*',
-				placeholder: 'applicant.hired, onboarding.*',
-				description:
-					'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped. KeldairHR publishes no list of types: the placeholder shows examples; ask KeldairHR which types they send.',
-				hint: 'KeldairHR documents no event types. Keep "*" until you know the types they send (each item shows its type in _ats.eventType).',
-				displayOptions: { show: { '@version': [1, 1.1] } },
-			},
-			...dedupeStoreProperties,
-			...notProcessedProperties,
-			optionsProperty(),
-		],
+		...triggerDescription,
+		// 1.2: Events became the multi-select every trigger has; 1 and 1.1 keep the free text
+		// their workflows hold (both filter the same way).
+		version: [...triggerVersions.version, 1.2],
+		defaultVersion: 1.2,
+		properties: triggerProperties(keldairHrTrigger, {
+			first: [
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			options: [
+				{ name: 'None', value: 'none', description: "Accept any request (KeldairHR's default)" },
+				{ name: 'Signature (HMAC-SHA256)', value: 'signature', description: 'Verify the signature header' },
+			],
+			default: 'none',
+		},
+		notice(
+			'Unauthenticated: anyone who learns this URL can start the workflow. Redeliveries are then dropped only when byte-identical: the event ID alone is not trusted, so a post by someone else cannot suppress a genuine event. Ask KeldairHR for a signing secret and choose Signature.',
+			{ displayOptions: { show: { authentication: ['none'] } } },
+		),
+			],
+			notice: "Send this node's Production URL to the KeldairHR product team; they register it for you.",
+			eventFilter: [
+		{
+			...eventFilterProperty(keldairHrTrigger, {
+				extra: keldairHrEventPatterns,
+				hint: 'KeldairHR publishes no closed list of event types. An "All … Events" choice is a pattern (applicant.*): it also matches types of that resource not listed here.',
+			}),
+			displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
+		},
+		{
+			displayName: 'Event Types',
+			name: 'events',
+			type: 'string',
+			default: '*',
+			placeholder: 'applicant.hired, onboarding.*',
+			description:
+				'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped. KeldairHR publishes no list of types: the placeholder shows examples; ask KeldairHR which types they send.',
+			hint: 'KeldairHR documents no event types. Keep "*" until you know the types they send (each item shows its type in _ats.eventType).',
+			displayOptions: { show: { '@version': [1, 1.1] } },
+		},
+			],
+		}),
 	};
 
 	methods = {
@@ -97,13 +83,9 @@ export class KeldairHrTrigger implements INodeType {
 		},
 	};
 
-	webhookMethods = manualWebhookMethods;
+	webhookMethods = calls.webhookMethods;
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberDeliveries.call(this, keldairHrVendor);
-	}
+	execute = calls.execute;
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveVendorWebhook.call(this, keldairHrVendor);
-	}
+	webhook = calls.webhook;
 }

@@ -1,7 +1,7 @@
 import { hmacSha256 } from '../shared/signatures';
 import type { VendorTestKit } from '../shared/vendor.testing';
 import { keldairHrSamples } from './keldairHr.samples';
-import { KELDAIRHR_DEFAULT_HEADER } from './keldairHr.vendor';
+import { KELDAIRHR_DEFAULT_HEADER } from './keldairHr.trigger';
 
 export const testKit: VendorTestKit = {
 	secretField: 'signingSecret',

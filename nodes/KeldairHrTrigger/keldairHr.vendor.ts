@@ -1,32 +1,7 @@
 import { asRecord, idText, isoTime, ownEntry, textOrNull } from '../shared/canonical';
 import type { CanonicalFields, CanonicalType } from '../shared/canonical';
-import {
-	credentialText,
-	decodeBase64Digest,
-	decodeBase64UrlDigest,
-	decodeHexDigest,
-	verifyBodyHmac,
-} from '../shared/signatures';
-import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { keldairHrEvents, keldairHrWebhookSchema } from './keldairHr.schema';
-
-export const KELDAIRHR_DEFAULT_HEADER = 'X-Signature';
-
-/** `sha256=` prefix optional; hex or base64 (standard or URL alphabet, padded or not). */
-export function decodeKeldairHrSignature(value: string): Buffer | undefined {
-	const digest = value.replace(/^sha256=/i, '');
-	return decodeHexDigest(digest) ?? decodeBase64Digest(digest) ?? decodeBase64UrlDigest(digest);
-}
-
-export function verifyKeldairHrSignature({ rawBody, headers, credentials }: VerifyRequest) {
-	const headerName = credentialText(credentials.signatureHeader) || KELDAIRHR_DEFAULT_HEADER;
-	return verifyBodyHmac(rawBody, headers, headerName, credentialText(credentials.signingSecret), decodeKeldairHrSignature);
-}
-
-/** The node's event filter takes patterns: `applicant.*` matches every applicant event. */
-export function keldairHrEventMatches(selected: string, eventType: string): boolean {
-	return selected.endsWith('.*') ? eventType.startsWith(selected.slice(0, -1)) : selected === eventType;
-}
+import type { Vendor } from '../shared/vendor';
+import { keldairHrWebhookSchema } from './keldairHr.schema';
 
 const applicationResources = new Set(['applicant', 'application', 'candidate']);
 const applicationActions = new Set([
@@ -86,23 +61,9 @@ function normalizeKeldairHr(body: Record<string, unknown>): CanonicalFields {
 	};
 }
 
-export const keldairHrVendor: VendorDefinition = {
-	key: 'keldairHr',
-	displayName: 'KeldairHR',
-	triggerNode: 'KeldairHrTrigger',
-	credentialType: 'keldairHrApi',
-	events: keldairHrEvents,
-	openEventTypes: true,
-	eventMatches: keldairHrEventMatches,
-	// KeldairHR allows unauthenticated webhooks; the node's Authentication parameter decides.
-	acceptsUnverified: (node) => node.getNodeParameter('authentication', 'none') !== 'signature',
-	schema: keldairHrWebhookSchema,
-	eventTypeOf: (body) => textOrNull(asRecord(body).type) ?? undefined,
-	eventIdOf: (body) => textOrNull(asRecord(body).id) ?? undefined,
-	verify: verifyKeldairHrSignature,
-	// Example types (KeldairHR documents none, see keldairHr.schema.ts); every other type goes
-	// through canonicalTypeFallback (resource.action), else `other`.
-	canonicalTypes: {
+// Example types (KeldairHR documents none, see keldairHr.schema.ts); every other type goes
+// through keldairHrTypeRule (resource.action), else `other`.
+const keldairHrTypes = {
 		'applicant.created': 'application.created',
 		'applicant.updated': 'application.updated',
 		'applicant.stage_changed': 'application.stage_changed',
@@ -111,8 +72,17 @@ export const keldairHrVendor: VendorDefinition = {
 		'onboarding.completed': 'other',
 		'job.created': 'job.created',
 		'job.closed': 'job.closed',
-	},
-	canonicalTypeFallback: keldairHrTypeRule,
+} as const;
+
+export const keldairHrVendor: Vendor = {
+	key: 'keldairHr',
+	displayName: 'KeldairHR',
+	triggerNode: 'KeldairHrTrigger',
+	credentialType: 'keldairHrApi',
+	schema: keldairHrWebhookSchema,
+	envelopeOf: (body) => ({ eventType: textOrNull(asRecord(body).type) ?? undefined, eventId: textOrNull(asRecord(body).id) ?? undefined }),
+	canonicalTypes: keldairHrTypes,
+	canonicalTypeOf: (_body, eventType) => ownEntry(keldairHrTypes, eventType) ?? keldairHrTypeRule(eventType),
 	normalize: normalizeKeldairHr,
 	looksLike: (body) => typeof body.type === 'string' && 'dateOccurred' in body && 'version' in body,
 };

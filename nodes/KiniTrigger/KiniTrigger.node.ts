@@ -1,53 +1,43 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { dedupeStoreProperties, eventFilterProperty, EVENTS_SUBTITLE, manualWebhookMethods, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
-import { notProcessedProperties, TRIGGER_OUTPUTS } from '../shared/notProcessed';
-import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
-import { redisConnectionTest } from '../shared/redelivery';
-import { kiniVendor } from './kini.vendor';
+import { redisConnectionTest } from '../shared/dedupe';
+import { EVENTS_SUBTITLE, redisCredentialShown } from '../shared/description';
+import { triggerCalls, triggerDescription, triggerProperties } from '../shared/trigger';
+import { kiniTrigger } from './kini.trigger';
+
+const calls = triggerCalls(kiniTrigger);
 
 export class KiniTrigger implements INodeType {
+	// Names, icon, subtitle and credentials written out: n8n's lint reads them from the source.
 	description: INodeTypeDescription = {
 		displayName: 'Kini Trigger',
 		name: 'kiniTrigger',
 		icon: { light: 'file:kini.svg', dark: 'file:kini.dark.svg' },
-		group: ['trigger'],
-		...triggerVersions,
-		subtitle: EVENTS_SUBTITLE,
 		description: "Starts the workflow when Kini reports an application's sync status",
+		subtitle: EVENTS_SUBTITLE,
 		defaults: { name: 'Kini Trigger' },
-		inputs: [],
-		outputs: TRIGGER_OUTPUTS,
-		credentials: [{ name: 'kiniApi', required: true, testedBy: 'kiniApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
-		webhooks: vendorWebhooks,
-		properties: [
-			notice(
-				'Send Kini this node\'s Production URL (Kini configures webhook URLs for you). Requests without the header Authorization: Bearer followed by your API key are answered 401.',
-			),
-			eventFilterProperty(kiniVendor),
-			...dedupeStoreProperties,
-			...notProcessedProperties,
-			optionsProperty(),
+		credentials: [
+			{ name: 'kiniApi', required: true, testedBy: 'kiniApiTest' },
+			{ name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown },
 		],
+		...triggerDescription,
+		properties: triggerProperties(kiniTrigger, {
+			notice:
+				"Send Kini this node's Production URL (Kini configures webhook URLs for you). Requests without the header Authorization: Bearer followed by your API key are answered 401.",
+		}),
 	};
 
-	methods = { credentialTest: { atsDedupeRedisTest: redisConnectionTest, kiniApiTest: secretFormatTest('Kini', [{ name: 'apiKey', label: 'API Key' }]) } };
+	methods = {
+		credentialTest: {
+			atsDedupeRedisTest: redisConnectionTest,
+			kiniApiTest: secretFormatTest('Kini', [{ name: 'apiKey', label: 'API Key' }]),
+		},
+	};
 
-	webhookMethods = manualWebhookMethods;
+	webhookMethods = calls.webhookMethods;
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberDeliveries.call(this, kiniVendor);
-	}
+	execute = calls.execute;
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveVendorWebhook.call(this, kiniVendor);
-	}
+	webhook = calls.webhook;
 }

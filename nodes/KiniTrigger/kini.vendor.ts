@@ -1,41 +1,33 @@
 import { asRecord, emptyCandidate, idText, textOrNull } from '../shared/canonical';
-import { credentialText, headerValue, rejected, secretsEqual, verified } from '../shared/signatures';
-import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { kiniEvents, kiniStatusWebhookSchema } from './kini.schema';
+import { typeFromTable, type Vendor } from '../shared/vendor';
+import { kiniStatusWebhookSchema } from './kini.schema';
 
-const BEARER = /^Bearer\s+(.+)$/i;
+const kiniTypes = {
+	SUCCESS: 'application.status_changed',
+	FAILURE: 'application.status_changed',
+	EXPECTED_FAILURE: 'application.status_changed',
+	NOTSENT: 'application.status_changed',
+} as const;
 
-/** Kini authenticates with the shared API key as a Bearer token. */
-export function verifyKiniRequest({ headers, credentials }: VerifyRequest) {
-	const authorization = headerValue(headers, 'authorization');
-	if (authorization === undefined || authorization === '') return rejected('missing Authorization header');
-	const token = BEARER.exec(authorization)?.[1]?.trim();
-	if (token === undefined || token === '') return rejected('Authorization is not a Bearer token');
-	return secretsEqual(credentialText(credentials.apiKey), token) ? verified : rejected('invalid API key');
-}
-
-export const kiniVendor: VendorDefinition = {
+export const kiniVendor: Vendor = {
 	key: 'kini',
 	displayName: 'Kini',
 	triggerNode: 'KiniTrigger',
 	credentialType: 'kiniApi',
-	events: kiniEvents,
 	schema: kiniStatusWebhookSchema,
-	eventTypeOf: (body) => textOrNull(asRecord(body).status) ?? undefined,
-	eventIdOf: () => undefined,
-	// Kini reports an application's sync status: the same status again is a redelivery, a
-	// different one (FAILURE after SUCCESS after FAILURE) is news.
-	dedupeSubjectOf: (body) => {
-		const application = idText(body.application_id);
-		return application ? `${idText(body.company_id) ?? ''}/${application}` : undefined;
+	// Kini sends no event id and reports an application's sync status: the same status again is a
+	// redelivery, a different one (FAILURE after SUCCESS after FAILURE) is news.
+	envelopeOf: (body) => {
+		const record = asRecord(body);
+		const application = idText(record.application_id);
+		return {
+			eventType: textOrNull(record.status) ?? undefined,
+			eventId: undefined,
+			dedupeSubject: application ? `${idText(record.company_id) ?? ''}/${application}` : undefined,
+		};
 	},
-	verify: verifyKiniRequest,
-	canonicalTypes: {
-		SUCCESS: 'application.status_changed',
-		FAILURE: 'application.status_changed',
-		EXPECTED_FAILURE: 'application.status_changed',
-		NOTSENT: 'application.status_changed',
-	},
+	canonicalTypes: kiniTypes,
+	canonicalTypeOf: typeFromTable(kiniTypes),
 	normalize: (body) => ({
 		occurredAt: null,
 		application: {

@@ -2,7 +2,7 @@ import type { IDataObject, IHookFunctions, IHttpRequestOptions } from 'n8n-workf
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkApiAddress, type ApiAddress } from '../shared/apiAddress';
-import { isTestListen, releaseDeliveries } from '../shared/redelivery';
+import { isTestListen, releaseDeliveries } from '../shared/dedupe';
 
 /** The address in Knit's document (its sync.start example); the credential's Base URL defaults to it. */
 export const KNIT_API_URL = 'https://api.getknit.dev/v1.0';

@@ -1,13 +1,7 @@
-import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, textOrNull } from '../shared/canonical';
+import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, ownEntry, textOrNull } from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
-import { credentialText, decodeBase64UrlDigest, verifyBodyHmac } from '../shared/signatures';
-import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { knitEvents, knitWebhookSchema } from './knit.schema';
-
-/** Knit signs the raw body with the account's API key: base64url HMAC-SHA256, no padding. */
-export function verifyKnitSignature({ rawBody, headers, credentials }: VerifyRequest) {
-	return verifyBodyHmac(rawBody, headers, 'X-Knit-Signature', credentialText(credentials.apiKey), decodeBase64UrlDigest);
-}
+import type { Vendor } from '../shared/vendor';
+import { knitWebhookSchema } from './knit.schema';
 
 const isJobSync = (body: Record<string, unknown>) => String(body.syncDataType ?? '').includes('job');
 
@@ -45,17 +39,8 @@ function normalizeKnit(body: Record<string, unknown>): CanonicalFields {
 	return fields;
 }
 
-export const knitVendor: VendorDefinition = {
-	key: 'knit',
-	displayName: 'Knit',
-	triggerNode: 'KnitTrigger',
-	credentialType: 'knitApi',
-	events: knitEvents,
-	schema: knitWebhookSchema,
-	eventTypeOf: (body) => textOrNull(asRecord(body).eventType) ?? undefined,
-	eventIdOf: (body) => textOrNull(asRecord(body).eventId) ?? undefined,
-	verify: verifyKnitSignature,
-	canonicalTypes: {
+/** Knit's record events say which data type synced: a job's is mapped apart from an application's. */
+const knitTypes = {
 		'record.new': 'application.created',
 		'record.modified': 'application.updated',
 		'record.deleted': 'application.deleted',
@@ -64,9 +49,21 @@ export const knitVendor: VendorDefinition = {
 		'record.deleted (ats_jobs)': 'job.deleted',
 		'sync.events.processed': 'sync.progressed',
 		'sync.events.allConsumed': 'sync.completed',
-	},
-	mappingKeyOf: (body, eventType) =>
-		eventType.startsWith('record.') && isJobSync(body) ? `${eventType} (ats_jobs)` : eventType,
+} as const;
+
+export const knitVendor: Vendor = {
+	key: 'knit',
+	displayName: 'Knit',
+	triggerNode: 'KnitTrigger',
+	credentialType: 'knitApi',
+	schema: knitWebhookSchema,
+	envelopeOf: (body) => ({
+		eventType: textOrNull(asRecord(body).eventType) ?? undefined,
+		eventId: textOrNull(asRecord(body).eventId) ?? undefined,
+	}),
+	canonicalTypes: knitTypes,
+	canonicalTypeOf: (body, eventType) =>
+		ownEntry(knitTypes, eventType.startsWith('record.') && isJobSync(body) ? `${eventType} (ats_jobs)` : eventType),
 	normalize: normalizeKnit,
 	looksLike: (body) => typeof body.eventType === 'string' && 'syncJobId' in body,
 };

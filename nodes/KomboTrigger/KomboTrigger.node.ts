@@ -1,42 +1,30 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IWebhookFunctions,
-	IWebhookResponseData,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
-import { dedupeStoreProperties, eventFilterProperty, EVENTS_SUBTITLE, manualWebhookMethods, notice, optionsProperty, redisCredentialShown, triggerVersions, vendorWebhooks } from '../shared/description';
-import { notProcessedProperties, TRIGGER_OUTPUTS } from '../shared/notProcessed';
-import { receiveVendorWebhook, rememberDeliveries } from '../shared/pipeline';
-import { redisConnectionTest } from '../shared/redelivery';
-import { komboVendor } from './kombo.vendor';
+import { redisConnectionTest } from '../shared/dedupe';
+import { EVENTS_SUBTITLE, redisCredentialShown } from '../shared/description';
+import { triggerCalls, triggerDescription, triggerProperties } from '../shared/trigger';
+import { komboTrigger } from './kombo.trigger';
+
+const calls = triggerCalls(komboTrigger);
 
 export class KomboTrigger implements INodeType {
+	// Names, icon, subtitle and credentials written out: n8n's lint reads them from the source.
 	description: INodeTypeDescription = {
 		displayName: 'Kombo Trigger',
 		name: 'komboTrigger',
 		icon: { light: 'file:kombo.svg', dark: 'file:kombo.dark.svg' },
-		group: ['trigger'],
-		...triggerVersions,
-		subtitle: EVENTS_SUBTITLE,
 		description: 'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
+		subtitle: EVENTS_SUBTITLE,
 		defaults: { name: 'Kombo Trigger' },
-		inputs: [],
-		outputs: TRIGGER_OUTPUTS,
-		credentials: [{ name: 'komboApi', required: true, testedBy: 'komboApiTest' }, { name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }],
-		webhooks: vendorWebhooks,
-		properties: [
-			notice(
-				"Paste this node's Production URL into Kombo's dashboard → Configuration → Webhooks and subscribe to the events you want.",
-			),
-			eventFilterProperty(komboVendor),
-			...dedupeStoreProperties,
-			...notProcessedProperties,
-			optionsProperty(),
+		credentials: [
+			{ name: 'komboApi', required: true, testedBy: 'komboApiTest' },
+			{ name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown },
 		],
+		...triggerDescription,
+		properties: triggerProperties(komboTrigger, {
+			notice: "Paste this node's Production URL into Kombo's dashboard → Configuration → Webhooks and subscribe to the events you want.",
+		}),
 	};
 
 	methods = {
@@ -46,13 +34,9 @@ export class KomboTrigger implements INodeType {
 		},
 	};
 
-	webhookMethods = manualWebhookMethods;
+	webhookMethods = calls.webhookMethods;
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return rememberDeliveries.call(this, komboVendor);
-	}
+	execute = calls.execute;
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		return await receiveVendorWebhook.call(this, komboVendor);
-	}
+	webhook = calls.webhook;
 }

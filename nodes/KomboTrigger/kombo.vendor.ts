@@ -1,13 +1,7 @@
 import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, textOrNull } from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
-import { credentialText, decodeBase64UrlDigest, verifyBodyHmac } from '../shared/signatures';
-import type { VendorDefinition, VerifyRequest } from '../shared/vendor';
-import { komboEvents, komboWebhookSchema } from './kombo.schema';
-
-/** Kombo signs the raw body with the webhook secret: base64url HMAC-SHA256, no padding. */
-export function verifyKomboSignature({ rawBody, headers, credentials }: VerifyRequest) {
-	return verifyBodyHmac(rawBody, headers, 'X-Kombo-Signature', credentialText(credentials.webhookSecret), decodeBase64UrlDigest);
-}
+import { typeFromTable, type Vendor } from '../shared/vendor';
+import { komboWebhookSchema } from './kombo.schema';
 
 const KOMBO_TYPE = /^[a-z0-9]+(-[a-z0-9]+)+$/;
 const words = (value: string) => value.toLowerCase().replace(/_+/g, ' ');
@@ -48,17 +42,7 @@ function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 	return fields;
 }
 
-export const komboVendor: VendorDefinition = {
-	key: 'kombo',
-	displayName: 'Kombo',
-	triggerNode: 'KomboTrigger',
-	credentialType: 'komboApi',
-	events: komboEvents,
-	schema: komboWebhookSchema,
-	eventTypeOf: (body) => textOrNull(asRecord(body).type) ?? undefined,
-	eventIdOf: (body) => textOrNull(asRecord(body).id) ?? undefined,
-	verify: verifyKomboSignature,
-	canonicalTypes: {
+const komboTypes = {
 		'ai-apply-job-posting-status-updated': 'job.status_changed',
 		'ai-apply-application-status-updated': 'application.status_changed',
 		'sync-finished': 'sync.completed',
@@ -68,7 +52,17 @@ export const komboVendor: VendorDefinition = {
 		'integration-state-changed': 'integration.state_changed',
 		'connection-flow-failed': 'integration.connection_failed',
 		'remote-event-received': 'integration.remote_event',
-	},
+} as const;
+
+export const komboVendor: Vendor = {
+	key: 'kombo',
+	displayName: 'Kombo',
+	triggerNode: 'KomboTrigger',
+	credentialType: 'komboApi',
+	schema: komboWebhookSchema,
+	envelopeOf: (body) => ({ eventType: textOrNull(asRecord(body).type) ?? undefined, eventId: textOrNull(asRecord(body).id) ?? undefined }),
+	canonicalTypes: komboTypes,
+	canonicalTypeOf: typeFromTable(komboTypes),
 	normalize: normalizeKombo,
 	// Kombo's event types are lowercase words joined by hyphens (ai-apply-…, sync-finished).
 	looksLike: (body) =>

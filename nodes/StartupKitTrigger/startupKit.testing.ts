@@ -1,7 +1,7 @@
 import { asRecord, textOrNull } from '../shared/canonical';
+import { hmacSha256 } from '../shared/signatures';
 import type { VendorTestKit } from '../shared/vendor.testing';
 import { startupKitSamples } from './startupKit.samples';
-import { startupKitSignature } from './startupKit.vendor';
 
 const secondsPrecision = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -18,7 +18,7 @@ export const testKit: VendorTestKit = {
 		return {
 			'X-Webhook-Event': event,
 			'X-Webhook-Timestamp': timestamp,
-			'X-Webhook-Signature': startupKitSignature(credentials.signingSecret, timestamp, rawBody).toString('hex'),
+			'X-Webhook-Signature': hmacSha256(credentials.signingSecret, `${timestamp}.`, rawBody).toString('hex'),
 			'User-Agent': 'Kit-Webhooks/1.0',
 		};
 	},

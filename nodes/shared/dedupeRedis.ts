@@ -4,7 +4,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { Redis as RedisClient, type Redis, type RedisOptions } from 'ioredis';
 
 import type { DeliveryIdentity } from './dedupe';
-import { UNCONFIRMED_CLAIM_MS } from './dedupe';
+import { UNCONFIRMED_CLAIM_MS } from './dedupeMemory';
 
 /**
  * The shared dedupe store: the same slots as the in-process store, on a Redis every n8n

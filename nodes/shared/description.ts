@@ -1,8 +1,8 @@
 import type { IHookFunctions, INodeCredentialDescription, INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
 
-import { DURABLE_SLOTS, MEMORY_SLOTS, PROCESS_MEMORY_MB } from './dedupe';
-import { releaseDeliveries } from './redelivery';
-import type { VendorDefinition } from './vendor';
+import { releaseDeliveries } from './dedupe';
+import { DURABLE_SLOTS, MEMORY_SLOTS, PROCESS_MEMORY_MB } from './dedupeMemory';
+import type { TriggerVendor } from './vendor';
 
 /**
  * Trigger node versions. 1.1 behaves exactly like 1; it exists because n8n evaluates a legacy
@@ -47,7 +47,7 @@ export const ALL_EVENTS: INodePropertyOptions = {
  * the vendor's codes. `extra` adds choices after "All Events" (KeldairHR's resource patterns).
  */
 export function eventFilterProperty(
-	vendor: VendorDefinition,
+	trigger: TriggerVendor,
 	{ extra = [], hint }: { extra?: INodePropertyOptions[]; hint?: string } = {},
 ): INodeProperties {
 	return {
@@ -58,7 +58,7 @@ export function eventFilterProperty(
 		default: ['*'],
 		description:
 			'Which events start the workflow. Others are answered 200 and dropped. Event types this node does not know yet always pass, flagged invalid.',
-		options: [ALL_EVENTS, ...extra, ...vendor.events],
+		options: [ALL_EVENTS, ...extra, ...trigger.events],
 		...(hint === undefined ? {} : { hint }),
 	};
 }

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { countOnRedis, redisSettingsOf } from './dedupeRedis';
 import { sha256Hex } from './signatures';
-import type { VendorDefinition } from './vendor';
+import type { Vendor } from './vendor';
 
 /**
  * Deliveries that start no workflow run: what the trigger answered them and, where the user asks,
@@ -139,7 +139,7 @@ const scopeOf = (context: IWebhookFunctions | IExecuteFunctions) => `${context.g
  */
 export async function answerNotProcessed(
 	this: IWebhookFunctions,
-	vendor: VendorDefinition,
+	vendor: Vendor,
 	delivery: NotProcessedDelivery,
 ): Promise<IWebhookResponseData> {
 	const settings = settingsOf(this);
@@ -165,7 +165,7 @@ export async function answerNotProcessed(
 	return items === undefined ? { noWebhookResponse: true } : { noWebhookResponse: true, workflowData: items };
 }
 
-function itemOf(context: IWebhookFunctions, vendor: VendorDefinition, delivery: NotProcessedDelivery, settings: NotProcessedSettings, suppressedSinceLast: number): IDataObject {
+function itemOf(context: IWebhookFunctions, vendor: Vendor, delivery: NotProcessedDelivery, settings: NotProcessedSettings, suppressedSinceLast: number): IDataObject {
 	const item: IDataObject = {
 		outcome: delivery.outcome,
 		outcomeName: OUTCOME_NAMES[delivery.outcome],
@@ -198,7 +198,7 @@ interface Allowance {
 }
 
 /** Fixed hourly windows per trigger: in this process, or on Redis when the trigger's dedupe store is Redis. */
-async function allowanceOf(context: IWebhookFunctions, vendor: VendorDefinition, limit: number, nowMs: number): Promise<Allowance> {
+async function allowanceOf(context: IWebhookFunctions, vendor: Vendor, limit: number, nowMs: number): Promise<Allowance> {
 	const windowStart = Math.floor(nowMs / NOT_PROCESSED_PERIOD_MS) * NOT_PROCESSED_PERIOD_MS;
 	if (context.getNodeParameter('dedupeStore', 'memory') === 'redis') {
 		try {
@@ -236,7 +236,7 @@ const warned = new Map<string, { loggedAt: number; unlogged: number }>();
  * One warn line per trigger per reason per minute, at n8n's default log level; the line says how
  * many more came since the previous one. A count no later delivery reports stays unlogged.
  */
-function warnThrottled(context: IWebhookFunctions, vendor: VendorDefinition, reason: string, nowMs: number): void {
+function warnThrottled(context: IWebhookFunctions, vendor: Vendor, reason: string, nowMs: number): void {
 	const key = `${scopeOf(context)}\u0000${reason}`;
 	const entry = warned.get(key);
 	if (entry !== undefined && nowMs - entry.loggedAt < WARN_INTERVAL_MS) {
@@ -268,7 +268,7 @@ export function forgetNotProcessedCounters(): void {
  * output becomes the node's error (the sender already has its answer); else the Not Processed
  * items, input 2, pass through to output 2.
  */
-export function notProcessedOutputOf(context: IExecuteFunctions, vendor: VendorDefinition): INodeExecutionData[] | undefined {
+export function notProcessedOutputOf(context: IExecuteFunctions, vendor: Vendor): INodeExecutionData[] | undefined {
 	const shown = context.getInputData().find((item) => item.json[REJECTED_TEST_KEY] !== undefined)?.json[REJECTED_TEST_KEY] as IDataObject | undefined;
 	if (shown !== undefined) {
 		throw new NodeOperationError(context.getNode(), `${vendor.displayName} test delivery rejected (${String(shown.status)}): ${String(shown.reason)}`, {

@@ -7,12 +7,12 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { dedupeKey } from './dedupe';
+import { claimDelivery, confirmDeliveries, type DedupeOptions } from './dedupe';
 import { METADATA_KEY, type AtsMetadata } from './metadata';
 import { answerNotProcessed, notProcessedOutputOf, type NotProcessedDelivery } from './notProcessed';
-import { claimDelivery, confirmDeliveries, identityOf, type DedupeOptions } from './redelivery';
+import type { VerifyRequest } from './schemes';
 import { rejected, type VerifyResult } from './signatures';
-import type { VendorDefinition } from './vendor';
+import type { TriggerVendor, Vendor } from './vendor';
 
 
 export interface TriggerOptions extends DedupeOptions {
@@ -70,9 +70,9 @@ export function selectedEvents(value: unknown): string[] | undefined {
 	return events.length === 0 || events.includes('*') ? undefined : events;
 }
 
-/** Whether the user's event filter selects this event type (exact, unless the vendor matches patterns). */
-function eventSelected(vendor: VendorDefinition, selected: string[], eventType: string): boolean {
-	return selected.some((entry) => (vendor.eventMatches ? vendor.eventMatches(entry, eventType) : entry === eventType));
+/** Whether the user's event filter selects this event type: exactly, or by a `resource.*` pattern. */
+function eventSelected(selected: string[], eventType: string): boolean {
+	return selected.some((entry) => entry === eventType || (entry.endsWith('.*') && eventType.startsWith(entry.slice(0, -1))));
 }
 
 
@@ -84,8 +84,10 @@ function eventSelected(vendor: VendorDefinition, selected: string[], eventType: 
  */
 export async function receiveVendorWebhook(
 	this: IWebhookFunctions,
-	vendor: VendorDefinition,
+	trigger: TriggerVendor,
+	{ authenticate = true }: { authenticate?: boolean } = {},
 ): Promise<IWebhookResponseData> {
+	const { vendor } = trigger;
 	const nowMs = Date.now();
 	const request = this.getRequestObject() as unknown as RequestLike;
 	const rawBody = rawBodyOf(request);
@@ -99,14 +101,13 @@ export async function receiveVendorWebhook(
 			clientAddress: request.ip ?? request.socket?.remoteAddress,
 		});
 
-	// Only a vendor that allows unauthenticated webhooks can be set to skip verification.
-	const authenticate = vendor.acceptsUnverified?.(this) !== true;
+	// Only a node of a vendor that allows unauthenticated webhooks passes authenticate: false.
 	if (authenticate) {
 		const credentials = await credentialsOf(this, vendor);
 		if (credentials === undefined) {
 			return await notProcessed({ outcome: 'rejected', status: 401, reason: "no credential: select or recreate this trigger's credential", verified: false });
 		}
-		const result = safeVerify(vendor, {
+		const result = safeVerify(trigger, {
 			rawBody,
 			headers: request.headers ?? {},
 			credentials,
@@ -123,25 +124,21 @@ export async function receiveVendorWebhook(
 		return await notProcessed({ outcome: 'notJson', status: 400, reason: 'body is not JSON', verified: authenticate });
 	}
 
-	const eventType = vendor.eventTypeOf(body);
-	const known =
-		eventType !== undefined &&
-		(vendor.openEventTypes === true || vendor.events.some((event) => event.value === eventType));
+	const envelope = vendor.envelopeOf(body);
+	const { eventType, eventId } = envelope;
+	const known = eventType !== undefined && (trigger.eventList === 'open' || trigger.events.some((event) => event.value === eventType));
 	const selected = selectedEvents(this.getNodeParameter('events', '*'));
 	// Unknown types pass the filter: the user could not have chosen them, and we never drop them.
-	const eventId = vendor.eventIdOf(body);
-	if (selected && known && !eventSelected(vendor, selected, eventType)) {
+	if (selected && known && !eventSelected(selected, eventType)) {
 		const answer = { received: true, ignored: 'event type not selected' };
 		return await notProcessed({ outcome: 'filtered', status: 200, reason: answer.ignored, answer, verified: authenticate, eventType, eventId, body });
 	}
-	if (eventType !== undefined && eventType === vendor.testEventType && options.emitTestEvents !== true) {
+	if (eventType !== undefined && eventType === trigger.testEventType && options.emitTestEvents !== true) {
 		return { webhookResponse: { received: true, test: true } };
 	}
 
-	// Unverified, anyone can post an event id first: the body's digest joins the identity, so
-	// such a post can only suppress a byte-identical copy of itself, never the genuine event.
-	const deliveryKey = dedupeKey(vendor.key, eventId, rawBody, authenticate);
-	if (!(await claimDelivery.call(this, vendor, identityOf(vendor, deliveryKey, body), eventType, nowMs))) {
+	const { deliveryKey, isNew } = await claimDelivery.call(this, vendor, { envelope, rawBody, verified: authenticate, nowMs });
+	if (!isNew) {
 		const answer = { received: true, duplicate: true };
 		return await notProcessed({ outcome: 'duplicate', status: 200, reason: 'redelivery of an event that already started the workflow', answer, verified: authenticate, eventType, eventId, deliveryKey, body });
 	}
@@ -174,7 +171,7 @@ export async function receiveVendorWebhook(
  * webhook's items as input. Reaching it proves the execution exists, so it confirms the
  * deliveries' dedupe claims (see `confirmDeliveries`), then passes the items on.
  */
-export async function rememberDeliveries(this: IExecuteFunctions, vendor: VendorDefinition): Promise<INodeExecutionData[][]> {
+export async function rememberDeliveries(this: IExecuteFunctions, vendor: Vendor): Promise<INodeExecutionData[][]> {
 	const notProcessed = notProcessedOutputOf(this, vendor);
 	const items = this.getInputData();
 	await confirmDeliveries.call(this, vendor);
@@ -188,7 +185,7 @@ export async function rememberDeliveries(this: IExecuteFunctions, vendor: Vendor
  */
 async function credentialsOf(
 	context: IWebhookFunctions,
-	vendor: VendorDefinition,
+	vendor: Vendor,
 ): Promise<ICredentialDataDecryptedObject | undefined> {
 	try {
 		return (await context.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
@@ -198,9 +195,9 @@ async function credentialsOf(
 }
 
 /** A verifier bug must not become a 500: treat it as an unverifiable request. */
-function safeVerify(vendor: VendorDefinition, request: Parameters<VendorDefinition['verify']>[0]): VerifyResult {
+function safeVerify(trigger: TriggerVendor, request: VerifyRequest): VerifyResult {
 	try {
-		return vendor.verify(request);
+		return trigger.verify(request);
 	} catch {
 		return rejected('signature could not be checked');
 	}

@@ -1,82 +1,42 @@
-import type { ICredentialDataDecryptedObject, INodePropertyOptions, IWebhookFunctions } from 'n8n-workflow';
+import type { INodePropertyOptions } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
-import type { CanonicalType, CanonicalFields } from './canonical';
-import type { Headers, VerifyResult } from './signatures';
+import type { CanonicalFields, CanonicalType } from './canonical';
+import type { Verifier } from './schemes';
 
 /** The registry key; also the `source` of canonical events. */
 export type VendorKey = string;
 
-export interface VerifyRequest {
-	rawBody: Buffer;
-	headers: Headers;
-	credentials: ICredentialDataDecryptedObject;
-	nowMs: number;
-	/** Replay window, for vendors that sign a timestamp. */
-	toleranceSeconds: number;
+/** What the envelope of a vendor's payload says, read once per delivery. */
+export interface Envelope {
+	eventType: string | undefined;
+	/** The vendor's own event id, where it sends one (dedupe falls back to a body digest). */
+	eventId: string | undefined;
+	/**
+	 * For a vendor whose events report a subject's state (Kini: an application's sync status):
+	 * dedupe keeps one key per subject, so only a repeat of its current state is a redelivery.
+	 */
+	dedupeSubject?: string;
 }
 
 /**
- * A documented example payload, kept verbatim from the vendor's own document. Only the
- * vendors' test kits (`<key>.testing.ts`, not shipped) hold examples.
+ * A vendor as the registry lists it: what ATS Normalize needs (reading and mapping a payload)
+ * and the names the build and the tests find its trigger by. No verifier: ATS Normalize loads
+ * this, not the trigger's `<key>.trigger.ts`.
  */
-export interface VendorSample {
-	eventType: string;
-	title: string;
-	body: Record<string, unknown>;
-}
-
-/**
- * Everything that differs between vendors, as far as the shipped nodes need it. The webhook
- * pipeline, the normalize node and the schema generator are driven by this object; the
- * simulator and the tests add the vendor's test kit (`<key>.testing.ts` beside its node:
- * signer, examples), which is not shipped. docs/adding-a-vendor.md is the recipe.
- */
-export interface VendorDefinition {
+export interface Vendor {
 	key: VendorKey;
 	displayName: string;
-	/**
-	 * Class, file and folder name of the vendor's trigger node: n8n loads
-	 * `nodes/<triggerNode>/<triggerNode>.node.js` (listed in package.json) and the output schema
-	 * goes to `nodes/<triggerNode>/__schema__/`.
-	 */
+	/** Class, file and folder name of its trigger node (`nodes/<triggerNode>/<triggerNode>.node.ts`). */
 	triggerNode: string;
 	credentialType: string;
-	/** The vendor's event types, as offered by the trigger's event filter. */
-	events: INodePropertyOptions[];
-	/** The vendor publishes no closed list of event types: any well-formed type is "known". */
-	openEventTypes?: boolean;
-	/**
-	 * How one entry of the node's event filter matches an event type (e.g. a wildcard such as
-	 * `applicant.*`). Absent: the entry must equal the event type.
-	 */
-	eventMatches?(selected: string, eventType: string): boolean;
-	/**
-	 * For a vendor that allows unauthenticated webhooks: whether this node is set to accept
-	 * them (then requests are not verified and items say `verified: false`). Absent: every
-	 * request is verified.
-	 */
-	acceptsUnverified?(node: Pick<IWebhookFunctions, 'getNodeParameter'>): boolean;
 	/** Envelope schema; unknown fields pass through. */
 	schema: z.ZodType;
-	eventTypeOf(body: unknown): string | undefined;
-	/** The vendor's own event id, where it sends one (dedupe falls back to a body digest). */
-	eventIdOf(body: unknown): string | undefined;
-	/**
-	 * For vendors without event ids: the subject whose state each event reports (e.g. the
-	 * application). Dedupe then drops a repeat of the subject's current state only.
-	 */
-	dedupeSubjectOf?(body: Record<string, unknown>): string | undefined;
-	/** Pure, constant-time check of one request. Never throws. */
-	verify(request: VerifyRequest): VerifyResult;
-	/** A connectivity test the vendor sends (answered 200, emitted only if asked). */
-	testEventType?: string;
-	/** Vendor event type → canonical type; the README renders this table. */
+	envelopeOf(body: unknown): Envelope;
+	/** Vendor event type → canonical type, as the README renders it. */
 	canonicalTypes: Record<string, CanonicalType>;
-	/** The table key when the event type alone is not enough (e.g. Knit's data type). */
-	mappingKeyOf?(body: Record<string, unknown>, eventType: string): string;
-	/** For vendors without a closed event list: a rule for types the table does not name. */
-	canonicalTypeFallback?(eventType: string): CanonicalType | undefined;
+	/** The canonical type of one payload: usually `typeFromTable(canonicalTypes)`. */
+	canonicalTypeOf(body: Record<string, unknown>, eventType: string): CanonicalType | undefined;
 	/** Vendor payload → canonical fields (ids, people, job, time). */
 	normalize(body: Record<string, unknown>): CanonicalFields;
 	/**
@@ -84,6 +44,38 @@ export interface VendorDefinition {
 	 * by this vendor's own format only: ATS Normalize refuses a payload two vendors claim.
 	 */
 	looksLike(body: Record<string, unknown>): boolean;
+}
+
+/** What a trigger needs beside its vendor: how requests are verified and which events it offers. */
+export interface TriggerVendor {
+	vendor: Vendor;
+	/** A scheme from schemes.ts with the vendor's parameters, or the vendor's own verifier. */
+	verify: Verifier;
+	/** The event filter's choices (see `eventOptions`). */
+	events: INodePropertyOptions[];
+	/**
+	 * 'documented': the vendor publishes its list; a type not in it always passes the filter
+	 * (flagged invalid). 'open': no closed list; the filter applies to every type.
+	 */
+	eventList: 'documented' | 'open';
+	/** A connectivity test the vendor sends: answered 200, emitted only if the node asks. */
+	testEventType?: string;
+}
+
+/** `canonicalTypeOf` for a vendor whose event type alone decides: a look-up in its own table. */
+export const typeFromTable =
+	(table: Record<string, CanonicalType>) =>
+	(_body: Record<string, unknown>, eventType: string): CanonicalType | undefined =>
+		Object.prototype.hasOwnProperty.call(table, eventType) ? table[eventType] : undefined;
+
+/**
+ * A documented example payload, kept verbatim from the vendor's own document. Only the
+ * vendors' test kits (not shipped) hold examples.
+ */
+export interface VendorSample {
+	eventType: string;
+	title: string;
+	body: Record<string, unknown>;
 }
 
 /**

@@ -7,11 +7,11 @@
 import * as path from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
-import type { VendorDefinition } from '../../nodes/shared/vendor';
+import type { TriggerVendor, Vendor } from '../../nodes/shared/vendor';
 import type { VendorSample, VendorTestKit } from '../../nodes/shared/vendor.testing';
 import { vendorList, vendors } from '../../nodes/vendors';
 import { signingFor } from '../../scripts/signing';
-import { loadTestKit, loadTriggerNode } from '../../scripts/vendor-kits';
+import { loadTestKit, loadTrigger, loadTriggerNode } from '../../scripts/vendor-kits';
 
 export const NODES_DIR = path.join(__dirname, '..', '..', 'nodes');
 /** Throwaway vendors used to prove the recipe (test/unit/sixthVendor.test.ts) live here. */
@@ -20,16 +20,19 @@ const SEARCHED = [NODES_DIR, FIXTURE_NODES_DIR];
 
 export interface VendorUnderTest {
 	key: string;
-	vendor: VendorDefinition;
+	vendor: Vendor;
+	/** Its `<key>.trigger` (verifier, events), which only the trigger node imports. */
+	trigger: TriggerVendor;
 	kit: VendorTestKit;
 	/** A trigger node instance, loaded from `nodes/<triggerNode>/<triggerNode>.node` as n8n does. */
 	node: INodeType;
 }
 
-export function vendorUnderTest(vendor: VendorDefinition, nodesDir: string | string[] = SEARCHED): VendorUnderTest {
+export function vendorUnderTest(vendor: Vendor, nodesDir: string | string[] = SEARCHED): VendorUnderTest {
 	return {
 		key: vendor.key,
 		vendor,
+		trigger: loadTrigger(vendor, nodesDir) as TriggerVendor,
 		kit: loadTestKit(vendor, nodesDir) as VendorTestKit,
 		node: loadTriggerNode(vendor, nodesDir) as INodeType,
 	};
@@ -47,7 +50,7 @@ export function underTest(key: string): VendorUnderTest {
 export const kitOf = (key: string): VendorTestKit => underTest(key).kit;
 
 /** The simulator's helpers (sampleEvent, signedRequest, typicalEvent, …) over the sources. */
-export const signing = signingFor(vendors, (vendor: VendorDefinition) => underTest(vendor.key).kit) as {
+export const signing = signingFor(vendors, (vendor: Vendor) => underTest(vendor.key).kit) as {
 	sampleEvent(key: string, eventType: string, sequence?: number, nowMs?: number): Record<string, unknown>;
 	typicalEvent(key: string): string;
 	exampleTypes(key: string): string[];
@@ -64,8 +67,8 @@ export const signing = signingFor(vendors, (vendor: VendorDefinition) => underTe
 export const credentialsOf = (kit: VendorTestKit, secret: string): Record<string, string> => ({ [kit.secretField]: secret });
 
 /** The body with its event type replaced, wherever this vendor keeps it. */
-export function withEventType(vendor: VendorDefinition, body: Record<string, unknown>, eventType: string): Record<string, unknown> {
-	const current = vendor.eventTypeOf(body);
+export function withEventType(vendor: Vendor, body: Record<string, unknown>, eventType: string): Record<string, unknown> {
+	const current = vendor.envelopeOf(body).eventType;
 	const field = Object.keys(body).find((name) => current !== undefined && body[name] === current);
 	if (field === undefined) throw new Error(`${vendor.key}: no top-level field holds the event type of this body`);
 	return { ...body, [field]: eventType };
@@ -83,7 +86,7 @@ export type { VendorSample };
  * Each vendor's definition with its test kit merged in (samples, sign, …), keyed like the
  * registry: for tests written as `vendors.kini.samples[0]`.
  */
-export const vendorsWithKits: Record<string, VendorDefinition & VendorTestKit> = Object.fromEntries(
-	vendorsUnderTest.map(({ key, vendor, kit }) => [key, { ...vendor, ...kit }]),
+export const vendorsWithKits: Record<string, Vendor & TriggerVendor & VendorTestKit> = Object.fromEntries(
+	vendorsUnderTest.map(({ key, vendor, trigger, kit }) => [key, { ...vendor, ...trigger, ...kit }]),
 );
 export const vendorListWithKits = Object.values(vendorsWithKits);

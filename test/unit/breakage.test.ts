@@ -35,8 +35,8 @@ function triggerOf(key: string) {
 
 /** Distinct deliveries of this vendor: every example type in turn, each with fresh ids. */
 function distinctBodies(key: string, count: number, nowMs = Date.now()): string[] {
-	const { vendor, kit } = underTest(key);
-	const samples = kit.samples.filter((sample) => sample.eventType !== vendor.testEventType);
+	const { trigger, kit } = underTest(key);
+	const samples = kit.samples.filter((sample) => sample.eventType !== trigger.testEventType);
 	return Array.from({ length: count }, (_, index) => JSON.stringify(kit.freshSample(samples[index % samples.length], index + 1, nowMs)));
 }
 

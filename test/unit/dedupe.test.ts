@@ -22,9 +22,9 @@ import {
 	forgetMemoryStores,
 	memoryStoreFor,
 	saveDurableCopy,
-} from '../../nodes/shared/dedupe';
+} from '../../nodes/shared/dedupeMemory';
+import { redisConnectionTest } from '../../nodes/shared/dedupe';
 import { REDIS_KEY_PREFIX, closeRedisClients } from '../../nodes/shared/dedupeRedis';
-import { redisConnectionTest } from '../../nodes/shared/redelivery';
 import { credentialsOf, kitOf, signing } from '../support/vendors';
 import { callWebhook, executeTrigger, triggerNode, workflowOf } from '../support/context';
 

@@ -13,9 +13,9 @@ import type { ICredentialDataDecryptedObject, INodeParameters, INodeProperties }
 import { Redis } from 'ioredis';
 
 import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
-import { UNCONFIRMED_CLAIM_MS, forgetMemoryStores } from '../../nodes/shared/dedupe';
+import { redisConnectionTest } from '../../nodes/shared/dedupe';
+import { UNCONFIRMED_CLAIM_MS, forgetMemoryStores } from '../../nodes/shared/dedupeMemory';
 import { REDIS_KEY_PREFIX, claimOnRedis, closeRedisClients, redisClientCache, redisSettingsOf } from '../../nodes/shared/dedupeRedis';
-import { redisConnectionTest } from '../../nodes/shared/redelivery';
 import { credentialsOf, kitOf, signing } from '../support/vendors';
 import { callWebhook, executeTrigger, triggerNode, workflowOf } from '../support/context';
 

@@ -8,9 +8,8 @@ import type { INodeParameters, INodeProperties, INodePropertyOptions, INodeType 
 import { Workflow } from 'n8n-workflow';
 
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
-import { vendors } from '../../nodes/vendors';
 import { callWebhook } from '../support/context';
-import { kitOf, signing, vendorsUnderTest } from '../support/vendors';
+import { kitOf, signing, underTest, vendorsUnderTest } from '../support/vendors';
 
 // Every registry vendor's trigger.
 const triggers: Array<[string, INodeType]> = vendorsUnderTest.map(({ key, node }) => [key, node]);
@@ -37,7 +36,7 @@ const eventsOf = (node: INodeType, version = node.description.defaultVersion ?? 
 
 describe.each(triggers)('%s event filter', (key, node) => {
 	const events = eventsOf(node);
-	const vendorCodes = vendors[key].events.map((option) => option.value);
+	const vendorCodes = underTest(key).trigger.events.map((option) => option.value);
 
 	it('is a multi-select named Events, "All Events" (stored as *) first and the default', () => {
 		expect(events).toMatchObject({ displayName: 'Events', type: 'multiOptions', default: ['*'] });
@@ -58,14 +57,14 @@ describe.each(triggers)('%s event filter', (key, node) => {
 	});
 
 	it('lists events in name order', () => {
-		const names = vendors[key].events.map((option) => option.name);
+		const names = underTest(key).trigger.events.map((option) => option.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'en')));
 	});
 });
 
 describe('readable names', () => {
 	it('Kombo AI Apply events read as words', () => {
-		const names = Object.fromEntries(vendors.kombo.events.map((option) => [option.value, option.name]));
+		const names = Object.fromEntries(underTest('kombo').trigger.events.map((option) => [option.value, option.name]));
 		expect(names['ai-apply-application-status-updated']).toBe('AI Apply Application Status Updated');
 	});
 });
@@ -116,7 +115,7 @@ function subtitleOf(node: INodeType, typeVersion: number, events: unknown): unkn
 
 describe.each(triggers)('%s canvas subtitle', (key, node) => {
 	const version = Number(node.description.defaultVersion);
-	const [first, second] = vendors[key].events.map((option) => option.value);
+	const [first, second] = underTest(key).trigger.events.map((option) => option.value);
 
 	it('lists the selected events, and says "All events" for the default', () => {
 		expect(subtitleOf(node, version, [first, second])).toBe(`${first}, ${second}`);

@@ -29,7 +29,7 @@ function parsesAsJson(request: FuzzRequest): boolean {
 }
 
 describe.each(Object.keys(triggers))('%s', (key) => {
-	const { vendor, kit } = underTest(key);
+	const { trigger, kit } = underTest(key);
 	const credentials = credentialsOf(kit, SECRET);
 	const parameters = { ...kit.verifyingParameters, options: { dedupe: false } };
 	const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -41,7 +41,7 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 		fc.assert(
 			fc.property(forgedRequest(kit, SECRET), (request) => {
 				const nowMs = Date.now();
-				const result = vendor.verify({ rawBody: request.rawBody, headers: lower(request.headersAt(nowMs)), credentials, nowMs, toleranceSeconds: 300 });
+				const result = trigger.verify({ rawBody: request.rawBody, headers: lower(request.headersAt(nowMs)), credentials, nowMs, toleranceSeconds: 300 });
 				expect(result.ok).toBe(false);
 			}),
 			{ numRuns: RUNS * 4 },
@@ -53,7 +53,7 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 		const anyValue = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined), fc.object());
 		fc.assert(
 			fc.property(fc.dictionary(fc.string(), headerValue), anyValue, fc.uint8Array(), (headers, secret, body) => {
-				const result = vendor.verify({
+				const result = trigger.verify({
 					rawBody: Buffer.from(body),
 					headers: headers as Record<string, string>,
 					credentials: { [kit.secretField]: secret } as never,

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { VerifyRequest } from '../../nodes/shared/vendor';
+import type { VerifyRequest } from '../../nodes/shared/schemes';
 import { atTime, callWebhook } from '../support/context';
 import { underTest } from '../support/vendors';
 
@@ -43,7 +43,7 @@ const lowerCased = (headers: Record<string, string>) =>
 	Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 
 function verdict(vector: KnownAnswer, overrides: Partial<VerifyRequest> = {}) {
-	return underTest(vector.vendor).vendor.verify({
+	return underTest(vector.vendor).trigger.verify({
 		rawBody: bodyOf(vector),
 		headers: lowerCased(vector.headers),
 		credentials: vector.credentials,

@@ -12,7 +12,7 @@ import { normalizeEvent, UnreadableItemError } from '../../nodes/AtsNormalize/no
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
 import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
-import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.vendor';
+import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.trigger';
 import {
 	MEMORY_SLOTS,
 	PROCESS_MEMORY_MB,
@@ -23,7 +23,7 @@ import {
 	forgetMemoryStores,
 	saveDurableCopy,
 	slotsInProcess,
-} from '../../nodes/shared/dedupe';
+} from '../../nodes/shared/dedupeMemory';
 import { TOLERANCE_SECONDS, toleranceSecondsOf } from '../../nodes/shared/pipeline';
 import { vendorList } from '../../nodes/vendors';
 import { callWebhook, triggerNode, workflowOf } from '../support/context';

@@ -4,13 +4,13 @@
  */
 import { createHmac } from 'crypto';
 
-import { verifyKeldairHrSignature } from '../../nodes/KeldairHrTrigger/keldairHr.vendor';
-import { verifyKiniRequest } from '../../nodes/KiniTrigger/kini.vendor';
-import { verifyKnitSignature } from '../../nodes/KnitTrigger/knit.vendor';
-import { verifyKomboSignature } from '../../nodes/KomboTrigger/kombo.vendor';
-import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.vendor';
+import { verifyKeldairHrSignature } from '../../nodes/KeldairHrTrigger/keldairHr.trigger';
+import { verifyKiniRequest } from '../../nodes/KiniTrigger/kini.trigger';
+import { verifyKnitSignature } from '../../nodes/KnitTrigger/knit.trigger';
+import { verifyKomboSignature } from '../../nodes/KomboTrigger/kombo.trigger';
+import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.trigger';
 import { decodeHexDigest, digestsEqual, matchesAnySecret, secretsEqual } from '../../nodes/shared/signatures';
-import type { VerifyRequest } from '../../nodes/shared/vendor';
+import type { VerifyRequest } from '../../nodes/shared/schemes';
 import { vendorListWithKits as vendorList } from '../support/vendors';
 
 const request = (overrides: Partial<VerifyRequest>): VerifyRequest => ({

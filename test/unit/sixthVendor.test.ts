@@ -30,7 +30,7 @@ jest.mock('../../nodes/vendors', () => {
 });
 
 const SECRET = 'acme-test-secret';
-const { vendor: acme, kit, node } = underTest('acme');
+const { vendor: acme, trigger: acmeTrigger, kit, node } = underTest('acme');
 const credentials = credentialsOf(kit, SECRET);
 // The simulator's signing helpers (scripts/signing.js) over this registry.
 const simulator = signingFor(vendors, (vendor: typeof acme) => loadTestKit(vendor, [NODES_DIR, FIXTURE_NODES_DIR]));
@@ -164,7 +164,7 @@ describe("the simulator's signing", () => {
 		const nowMs = Date.now();
 		const genuine = simulator.signedRequest('acme', simulator.sampleEvent('acme', 'job.opened', 1, nowMs), credentials, { nowMs });
 		const check = (request: { headers: Record<string, string>; payload: string }) =>
-			acme.verify({
+			acmeTrigger.verify({
 				rawBody: Buffer.from(request.payload),
 				headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value])),
 				credentials,

@@ -10,7 +10,7 @@ import type { ICredentialType, INodeParameters, INodeType, IWebhookFunctions } f
 
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
 import { receiveVendorWebhook } from '../../nodes/shared/pipeline';
-import type { VendorDefinition } from '../../nodes/shared/vendor';
+import type { TriggerVendor } from '../../nodes/shared/vendor';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
 import { callWebhook, executeTrigger, loggedCalls } from '../support/context';
 import { credentialsOf, eventsParameter, kitOf, signing, underTest, vendorsUnderTest, withEventType } from '../support/vendors';
@@ -90,7 +90,7 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	});
 
 	it('answers 200 without an execution for an event the user did not select', async () => {
-		const other = kitOf(key).samples.find((sample) => sample.eventType !== eventType && sample.eventType !== underTest(key).vendor.testEventType)!;
+		const other = kitOf(key).samples.find((sample) => sample.eventType !== eventType && sample.eventType !== underTest(key).trigger.testEventType)!;
 		const events = eventsParameter(nodeType, [eventType]);
 		const { result } = await call(signed(key, other.eventType), { events });
 		expect(result.workflowData).toBeUndefined();
@@ -311,9 +311,9 @@ describe('StartupKit: an empty Previous Signing Secret is never a usable key', (
 
 describe.each(triggers)('%s: a verifier that throws rejects the request', (key, nodeType) => {
 	it('answers 401 and starts nothing (no 5xx, no message of the error)', async () => {
-		const { vendor } = underTest(key);
-		const broken: VendorDefinition = {
-			...vendor,
+		const { trigger } = underTest(key);
+		const broken: TriggerVendor = {
+			...trigger,
 			verify: () => {
 				throw new Error(`verifier bug near ${SECRET}`);
 			},
