@@ -1,8 +1,9 @@
+import { createHash } from 'crypto';
+
 import type { CanonicalEvent } from '../shared/canonical';
 import { asRecord, idText, ownEntry } from '../shared/canonical';
 import { METADATA_KEY } from '../shared/metadata';
-import { sha256Hex } from '../shared/signatures';
-import type { Vendor } from '../shared/vendor';
+import { envelopeOf, type Vendor } from '../shared/vendor';
 import { vendorList, vendors } from '../vendors';
 import { summarize } from './summary';
 
@@ -44,12 +45,12 @@ export function normalizeEvent(json: Record<string, unknown>, options: Normalize
 	const meta = asRecord(json[METADATA_KEY]);
 	const body: Record<string, unknown> = { ...json };
 	delete body[METADATA_KEY];
-	const envelope = vendor.envelopeOf(body);
+	const envelope = envelopeOf(vendor, body);
 	const sourceType = envelope.eventType ?? 'unknown';
 	const type = vendor.canonicalTypeOf(body, sourceType) ?? 'other';
 	const fields = vendor.normalize(body);
 	const event: CanonicalEvent = {
-		id: idText(meta.eventId) ?? envelope.eventId ?? sha256Hex(JSON.stringify(body)).slice(0, 24),
+		id: idText(meta.eventId) ?? envelope.eventId ?? createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 24),
 		source: vendor.key,
 		sourceType,
 		type,

@@ -2,8 +2,8 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { redisConnectionTest } from '../shared/dedupe';
-import { eventFilterProperty, EVENTS_SUBTITLE, notice, redisCredentialShown, triggerVersions } from '../shared/description';
-import { triggerCalls, triggerDescription, triggerProperties } from '../shared/trigger';
+import { eventFilterProperty, EVENTS_SUBTITLE, notice, redisCredentialShown, triggerDescription, triggerProperties, triggerVersions } from '../shared/description';
+import { triggerCalls } from '../shared/pipeline';
 import { keldairHrEventPatterns } from './keldairHr.schema';
 import { keldairHrTrigger } from './keldairHr.trigger';
 

@@ -1,4 +1,4 @@
-import { bodyHmac } from '../shared/schemes';
+import { bodyHmac } from '../shared/signatures';
 import type { TriggerVendor } from '../shared/vendor';
 import { keldairHrEvents } from './keldairHr.schema';
 import { keldairHrVendor } from './keldairHr.vendor';

@@ -80,7 +80,7 @@ export const keldairHrVendor: Vendor = {
 	triggerNode: 'KeldairHrTrigger',
 	credentialType: 'keldairHrApi',
 	schema: keldairHrWebhookSchema,
-	envelopeOf: (body) => ({ eventType: textOrNull(asRecord(body).type) ?? undefined, eventId: textOrNull(asRecord(body).id) ?? undefined }),
+	envelope: { eventType: 'type', eventId: 'id' },
 	canonicalTypes: keldairHrTypes,
 	canonicalTypeOf: (_body, eventType) => ownEntry(keldairHrTypes, eventType) ?? keldairHrTypeRule(eventType),
 	normalize: normalizeKeldairHr,

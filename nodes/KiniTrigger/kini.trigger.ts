@@ -1,4 +1,4 @@
-import { bearerKey } from '../shared/schemes';
+import { bearerKey } from '../shared/signatures';
 import type { TriggerVendor } from '../shared/vendor';
 import { kiniEvents } from './kini.schema';
 import { kiniVendor } from './kini.vendor';

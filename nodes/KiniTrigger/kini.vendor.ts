@@ -1,4 +1,4 @@
-import { asRecord, emptyCandidate, idText, textOrNull } from '../shared/canonical';
+import { emptyCandidate, idText, textOrNull } from '../shared/canonical';
 import { typeFromTable, type Vendor } from '../shared/vendor';
 import { kiniStatusWebhookSchema } from './kini.schema';
 
@@ -17,15 +17,7 @@ export const kiniVendor: Vendor = {
 	schema: kiniStatusWebhookSchema,
 	// Kini sends no event id and reports an application's sync status: the same status again is a
 	// redelivery, a different one (FAILURE after SUCCESS after FAILURE) is news.
-	envelopeOf: (body) => {
-		const record = asRecord(body);
-		const application = idText(record.application_id);
-		return {
-			eventType: textOrNull(record.status) ?? undefined,
-			eventId: undefined,
-			dedupeSubject: application ? `${idText(record.company_id) ?? ''}/${application}` : undefined,
-		};
-	},
+	envelope: { eventType: 'status', dedupeSubject: ['company_id', 'application_id'] },
 	canonicalTypes: kiniTypes,
 	canonicalTypeOf: typeFromTable(kiniTypes),
 	normalize: (body) => ({

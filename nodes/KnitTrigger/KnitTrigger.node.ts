@@ -1,8 +1,8 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { redisConnectionTest } from '../shared/dedupe';
-import { EVENTS_SUBTITLE, redisCredentialShown } from '../shared/description';
-import { triggerCalls, triggerDescription, triggerProperties } from '../shared/trigger';
+import { EVENTS_SUBTITLE, redisCredentialShown, triggerDescription, triggerProperties } from '../shared/description';
+import { triggerCalls } from '../shared/pipeline';
 import { knitApiKeyTest } from './knit.credentialTest';
 import { knitWebhookMethods } from './knit.registration';
 import { knitTrigger } from './knit.trigger';

@@ -1,4 +1,4 @@
-import { bodyHmac } from '../shared/schemes';
+import { bodyHmac } from '../shared/signatures';
 import type { TriggerVendor } from '../shared/vendor';
 import { knitEvents } from './knit.schema';
 import { knitVendor } from './knit.vendor';

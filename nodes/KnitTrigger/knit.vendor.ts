@@ -57,10 +57,7 @@ export const knitVendor: Vendor = {
 	triggerNode: 'KnitTrigger',
 	credentialType: 'knitApi',
 	schema: knitWebhookSchema,
-	envelopeOf: (body) => ({
-		eventType: textOrNull(asRecord(body).eventType) ?? undefined,
-		eventId: textOrNull(asRecord(body).eventId) ?? undefined,
-	}),
+	envelope: { eventType: 'eventType', eventId: 'eventId' },
 	canonicalTypes: knitTypes,
 	canonicalTypeOf: (body, eventType) =>
 		ownEntry(knitTypes, eventType.startsWith('record.') && isJobSync(body) ? `${eventType} (ats_jobs)` : eventType),

@@ -1,4 +1,4 @@
-import { bodyHmac } from '../shared/schemes';
+import { bodyHmac } from '../shared/signatures';
 import type { TriggerVendor } from '../shared/vendor';
 import { komboEvents } from './kombo.schema';
 import { komboVendor } from './kombo.vendor';

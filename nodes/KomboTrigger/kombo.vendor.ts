@@ -60,7 +60,7 @@ export const komboVendor: Vendor = {
 	triggerNode: 'KomboTrigger',
 	credentialType: 'komboApi',
 	schema: komboWebhookSchema,
-	envelopeOf: (body) => ({ eventType: textOrNull(asRecord(body).type) ?? undefined, eventId: textOrNull(asRecord(body).id) ?? undefined }),
+	envelope: { eventType: 'type', eventId: 'id' },
 	canonicalTypes: komboTypes,
 	canonicalTypeOf: typeFromTable(komboTypes),
 	normalize: normalizeKombo,

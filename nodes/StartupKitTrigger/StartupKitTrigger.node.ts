@@ -2,8 +2,8 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { redisConnectionTest } from '../shared/dedupe';
-import { EVENTS_SUBTITLE, redisCredentialShown } from '../shared/description';
-import { triggerCalls, triggerDescription, triggerProperties } from '../shared/trigger';
+import { EVENTS_SUBTITLE, redisCredentialShown, triggerDescription, triggerProperties } from '../shared/description';
+import { triggerCalls } from '../shared/pipeline';
 import { startupKitTrigger } from './startupKit.trigger';
 
 const calls = triggerCalls(startupKitTrigger);

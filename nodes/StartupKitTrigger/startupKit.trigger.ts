@@ -1,4 +1,4 @@
-import { timestampedHmac } from '../shared/schemes';
+import { timestampedHmac } from '../shared/signatures';
 import type { TriggerVendor } from '../shared/vendor';
 import { startupKitEvents } from './startupKit.schema';
 import { startupKitVendor } from './startupKit.vendor';

@@ -69,7 +69,7 @@ export const startupKitVendor: Vendor = {
 	credentialType: 'startupKitApi',
 	schema: startupKitWebhookSchema,
 	// StartupKit's payload has no event id: dedupe keys on the body's digest.
-	envelopeOf: (body) => ({ eventType: textOrNull(asRecord(body).event) ?? undefined, eventId: undefined }),
+	envelope: { eventType: 'event' },
 	canonicalTypes: startupKitTypes,
 	canonicalTypeOf: typeFromTable(startupKitTypes),
 	normalize: normalizeStartupKit,

@@ -13,7 +13,7 @@ import { claimInMemory, existingMemoryStore, releaseMemoryStores, saveDurableCop
 import { claimOnRedis, confirmOnRedis, pingRedis, redisSettingsOf } from './dedupeRedis';
 import { METADATA_KEY } from './metadata';
 import { sha256Hex } from './signatures';
-import type { Envelope, Vendor } from './vendor';
+import { envelopeOf, type Envelope, type Vendor } from './vendor';
 
 /**
  * Redelivery dedupe, the one module the pipeline calls: the identity of a delivery, its claim in
@@ -187,7 +187,7 @@ export function isTestListen(context: IHookFunctions): boolean {
 function identitiesOf(vendor: Vendor, item: INodeExecutionData): DeliveryIdentity[] {
 	const metadata = item.json[METADATA_KEY] as IDataObject | undefined;
 	const deliveryKey = metadata?.deliveryKey;
-	return typeof deliveryKey === 'string' ? [deliveryIdentity(vendor.key, deliveryKey, vendor.envelopeOf(item.json).dedupeSubject)] : [];
+	return typeof deliveryKey === 'string' ? [deliveryIdentity(vendor.key, deliveryKey, envelopeOf(vendor, item.json).dedupeSubject)] : [];
 }
 
 /**

@@ -1,7 +1,15 @@
-import type { IHookFunctions, INodeCredentialDescription, INodeProperties, INodePropertyOptions, IWebhookDescription } from 'n8n-workflow';
+import type {
+	IHookFunctions,
+	INodeCredentialDescription,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeTypeDescription,
+	IWebhookDescription,
+} from 'n8n-workflow';
 
 import { releaseDeliveries } from './dedupe';
 import { DURABLE_SLOTS, MEMORY_SLOTS, PROCESS_MEMORY_MB } from './dedupeMemory';
+import { notProcessedProperties, TRIGGER_OUTPUTS } from './notProcessed';
 import type { TriggerVendor } from './vendor';
 
 /**
@@ -161,3 +169,46 @@ export const manualWebhookMethods = {
 		},
 	},
 };
+
+/**
+ * The one way to declare a trigger node. A node file writes out what n8n's lint reads from the
+ * source (names, icon, subtitle, credentials) and spreads `triggerDescription`; its properties come from
+ * `triggerProperties`, its behaviour from `triggerCalls` (pipeline.ts). What is only that vendor's (a notice,
+ * an option, Knit's registration) is passed in from the vendor's folder.
+ */
+export const triggerDescription: Pick<
+	INodeTypeDescription,
+	'group' | 'version' | 'defaultVersion' | 'inputs' | 'outputs' | 'webhooks'
+> = {
+	group: ['trigger'],
+	...triggerVersions,
+	inputs: [],
+	outputs: TRIGGER_OUTPUTS,
+	webhooks: vendorWebhooks,
+};
+
+export interface TriggerPropertiesOf {
+	/** Where to paste the URL, what the vendor sends. */
+	notice: string;
+	/** Shown above the notice (KeldairHR's Authentication). */
+	first?: INodeProperties[];
+	/** In place of the standard event filter (KeldairHR's patterns and legacy text field). */
+	eventFilter?: INodeProperties[];
+	/** After the event filter (Knit's registration). */
+	then?: INodeProperties[];
+	/** Added to Options. */
+	options?: INodeProperties[];
+}
+
+/** Every trigger's properties, in the order every trigger shows them. */
+export function triggerProperties(trigger: TriggerVendor, own: TriggerPropertiesOf): INodeProperties[] {
+	return [
+		...(own.first ?? []),
+		notice(own.notice),
+		...(own.eventFilter ?? [eventFilterProperty(trigger)]),
+		...(own.then ?? []),
+		...dedupeStoreProperties,
+		...notProcessedProperties,
+		optionsProperty(own.options),
+	];
+}

@@ -8,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 
 import { claimDelivery, confirmDeliveries, type DedupeOptions } from './dedupe';
+import { manualWebhookMethods } from './description';
 import { METADATA_KEY, type AtsMetadata } from './metadata';
 import { answerNotProcessed, notProcessedOutputOf, type NotProcessedDelivery } from './notProcessed';
-import type { VerifyRequest } from './schemes';
-import { rejected, type VerifyResult } from './signatures';
-import type { TriggerVendor, Vendor } from './vendor';
+import { rejected, type VerifyRequest, type VerifyResult } from './signatures';
+import { envelopeOf, type TriggerVendor, type Vendor } from './vendor';
 
 
 export interface TriggerOptions extends DedupeOptions {
@@ -124,7 +124,7 @@ export async function receiveVendorWebhook(
 		return await notProcessed({ outcome: 'notJson', status: 400, reason: 'body is not JSON', verified: authenticate });
 	}
 
-	const envelope = vendor.envelopeOf(body);
+	const envelope = envelopeOf(vendor, body);
 	const { eventType, eventId } = envelope;
 	const known = eventType !== undefined && (trigger.eventList === 'open' || trigger.events.some((event) => event.value === eventType));
 	const selected = selectedEvents(this.getNodeParameter('events', '*'));
@@ -201,4 +201,28 @@ function safeVerify(trigger: TriggerVendor, request: VerifyRequest): VerifyResul
 	} catch {
 		return rejected('signature could not be checked');
 	}
+}
+
+/**
+ * What n8n calls on a trigger node, with its own context as `this`: the webhook handler, the
+ * execute step inside the execution it started, and the webhook's create/delete hooks.
+ * `authenticate` is for a vendor that allows unauthenticated webhooks (KeldairHR): the node's
+ * parameter decides.
+ */
+export function triggerCalls(
+	trigger: TriggerVendor,
+	{
+		authenticate,
+		webhookMethods = manualWebhookMethods,
+	}: { authenticate?: (context: IWebhookFunctions) => boolean; webhookMethods?: typeof manualWebhookMethods } = {},
+) {
+	return {
+		webhookMethods,
+		async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			return await rememberDeliveries.call(this, trigger.vendor);
+		},
+		async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+			return await receiveVendorWebhook.call(this, trigger, { authenticate: authenticate?.(this) ?? true });
+		},
+	};
 }

@@ -2,21 +2,45 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import type { z } from 'zod/v4';
 
 import type { CanonicalFields, CanonicalType } from './canonical';
-import type { Verifier } from './schemes';
+import type { Verifier } from './signatures';
 
 /** The registry key; also the `source` of canonical events. */
 export type VendorKey = string;
 
-/** What the envelope of a vendor's payload says, read once per delivery. */
+/** Where a vendor's payload says what it is: top-level field names, declared, read by `envelopeOf`. */
+export interface EnvelopeFields {
+	eventType: string;
+	/** The vendor's own event id; absent where the vendor sends none (dedupe keys on the body's digest). */
+	eventId?: string;
+	/**
+	 * For a vendor whose events report a subject's state (Kini: an application's sync status):
+	 * the fields naming the subject, joined with `/`; the last is required. Dedupe then keeps one
+	 * key per subject, so only a repeat of its current state is a redelivery.
+	 */
+	dedupeSubject?: string[];
+}
+
+/** What the envelope of one payload says, read once per delivery. */
 export interface Envelope {
 	eventType: string | undefined;
 	/** The vendor's own event id, where it sends one (dedupe falls back to a body digest). */
 	eventId: string | undefined;
-	/**
-	 * For a vendor whose events report a subject's state (Kini: an application's sync status):
-	 * dedupe keeps one key per subject, so only a repeat of its current state is a redelivery.
-	 */
 	dedupeSubject?: string;
+}
+
+const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const idText = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value));
+
+/** The envelope of a payload, by its vendor's declared fields. */
+export function envelopeOf(vendor: Pick<Vendor, 'envelope'>, body: unknown): Envelope {
+	const record = (body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+	const { eventType, eventId, dedupeSubject } = vendor.envelope;
+	const subject = dedupeSubject?.map((field) => idText(record[field]));
+	return {
+		eventType: text(record[eventType]),
+		eventId: eventId === undefined ? undefined : text(record[eventId]),
+		dedupeSubject: subject === undefined || subject[subject.length - 1] === undefined ? undefined : subject.map((part) => part ?? '').join('/'),
+	};
 }
 
 /**
@@ -32,7 +56,7 @@ export interface Vendor {
 	credentialType: string;
 	/** Envelope schema; unknown fields pass through. */
 	schema: z.ZodType;
-	envelopeOf(body: unknown): Envelope;
+	envelope: EnvelopeFields;
 	/** Vendor event type → canonical type, as the README renders it. */
 	canonicalTypes: Record<string, CanonicalType>;
 	/** The canonical type of one payload: usually `typeFromTable(canonicalTypes)`. */
@@ -49,7 +73,7 @@ export interface Vendor {
 /** What a trigger needs beside its vendor: how requests are verified and which events it offers. */
 export interface TriggerVendor {
 	vendor: Vendor;
-	/** A scheme from schemes.ts with the vendor's parameters, or the vendor's own verifier. */
+	/** A scheme from signatures.ts with the vendor's parameters, or the vendor's own verifier. */
 	verify: Verifier;
 	/** The event filter's choices (see `eventOptions`). */
 	events: INodePropertyOptions[];

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
-import type { TriggerVendor, Vendor } from '../../nodes/shared/vendor';
+import { envelopeOf, type TriggerVendor, type Vendor } from '../../nodes/shared/vendor';
 import type { VendorSample, VendorTestKit } from '../../nodes/shared/vendor.testing';
 import { vendorList, vendors } from '../../nodes/vendors';
 import { signingFor } from '../../scripts/signing';
@@ -68,7 +68,7 @@ export const credentialsOf = (kit: VendorTestKit, secret: string): Record<string
 
 /** The body with its event type replaced, wherever this vendor keeps it. */
 export function withEventType(vendor: Vendor, body: Record<string, unknown>, eventType: string): Record<string, unknown> {
-	const current = vendor.envelopeOf(body).eventType;
+	const current = envelopeOf(vendor, body).eventType;
 	const field = Object.keys(body).find((name) => current !== undefined && body[name] === current);
 	if (field === undefined) throw new Error(`${vendor.key}: no top-level field holds the event type of this body`);
 	return { ...body, [field]: eventType };

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { VerifyRequest } from '../../nodes/shared/schemes';
+import type { VerifyRequest } from '../../nodes/shared/signatures';
 import { atTime, callWebhook } from '../support/context';
 import { underTest } from '../support/vendors';
 

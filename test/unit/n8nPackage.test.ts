@@ -6,9 +6,12 @@
  * viewer's fonts.
  */
 import { PackageDirectoryLoader } from 'n8n-core';
-import type { ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialType, INodeCredentialTestResult } from 'n8n-workflow';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+import { vendorList } from '../../nodes/vendors';
+import { vendorsUnderTest } from '../support/vendors';
 
 const root = path.resolve(__dirname, '..', '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -75,6 +78,23 @@ it("names only files that exist in package.json's entry points", () => {
 
 type CredentialTest = (this: unknown, credential: ICredentialsDecrypted) => Promise<INodeCredentialTestResult>;
 
+/** A saved credential as n8n hands it to a test: every field at its default, every password field filled. */
+function savedCredential(name: string): ICredentialDataDecryptedObject {
+	const { properties } = loader.credentialTypes[name].type as ICredentialType;
+	return Object.fromEntries(properties.map((property) => [property.name, property.typeOptions?.password === true ? `${property.name}-123` : property.default]));
+}
+
+const passwordFields = (name: string) =>
+	(loader.credentialTypes[name].type as ICredentialType).properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name);
+
+it("gives every registry vendor's credential a documentation link, and keeps its kit's secret in a password field", () => {
+	for (const { key, vendor, kit } of vendorsUnderTest) {
+		const credential = loader.credentialTypes[vendor.credentialType]?.type as ICredentialType | undefined;
+		expect([key, typeof credential?.documentationUrl]).toEqual([key, 'string']);
+		expect([key, passwordFields(vendor.credentialType)]).toEqual([key, expect.arrayContaining([kit.secretField])]);
+	}
+});
+
 describe('credential Test buttons', () => {
 	const nodeTests = () =>
 		Object.values(loader.nodeTypes).flatMap(({ type }) => {
@@ -84,15 +104,35 @@ describe('credential Test buttons', () => {
 	it('every credential is tested by a function its node has', () => {
 		expect(nodeTests().map(({ credential, test }) => [credential, typeof test])).toEqual(nodeTests().map(({ credential }) => [credential, 'function']));
 	});
-	it('those that contact nobody say so, in words nobody reads as "connected"', async () => {
-		// Knit's and the Redis dedupe store's tests do contact their server (tested where those live).
-		const contacting = ['knitApi', 'atsDedupeRedisApi'];
-		for (const { credential, test } of nodeTests().filter(({ credential }) => !contacting.includes(credential))) {
-			const data = { apiKey: 'k-123', signingSecret: 's-123', webhookSecret: 'w-123' };
-			const result = await test!.call({}, { id: 'c', name: credential, type: credential, data });
-			expect(result.status).toBe('OK');
-			expect(result.message).toMatch(/is well-formed; .+ was not contacted/);
-			expect(result.message).not.toMatch(/connect(ed|ion) (ok|successful)|success/i);
+	it('each vendor credential\'s test either asks a server (through n8n\'s helpers) or says, in words nobody reads as "connected", that it contacted nobody', async () => {
+		// The registry's vendor credentials; a credential no vendor owns (the shared Redis dedupe
+		// store's) connects to its server and is tested where it lives (dedupeRedis.test.ts).
+		const vendorCredentials = new Set(vendorList.map((vendor) => vendor.credentialType));
+		const realFetch = globalThis.fetch;
+		for (const { credential, test } of nodeTests().filter(({ credential }) => vendorCredentials.has(credential))) {
+			// Every helper and fetch record the attempt and fail as an unreachable network would.
+			const contacted: string[] = [];
+			const offline = (name: string) => async () => {
+				contacted.push(name);
+				throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+			};
+			const helpers = new Proxy({}, { get: (_target, name) => offline(`helpers.${String(name)}`) });
+			globalThis.fetch = offline('fetch') as unknown as typeof fetch;
+			let result: INodeCredentialTestResult;
+			try {
+				result = await test!.call({ helpers }, { id: 'c', name: credential, type: credential, data: savedCredential(credential) });
+			} finally {
+				globalThis.fetch = realFetch;
+			}
+			if (contacted.length > 0) {
+				// It asked a server, which did not answer: an error, never a claim that nothing was sent.
+				expect([credential, result.status]).toEqual([credential, 'Error']);
+				expect(result.message).not.toMatch(/not contacted|nothing was sent/i);
+			} else {
+				expect([credential, result.status]).toEqual([credential, 'OK']);
+				expect(result.message).toMatch(/is well-formed; .+ was not contacted/);
+				expect(result.message).not.toMatch(/connect(ed|ion) (ok|successful)|success/i);
+			}
 		}
 	});
 });

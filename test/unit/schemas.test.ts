@@ -1,3 +1,4 @@
+import { envelopeOf } from '../../nodes/shared/vendor';
 import { vendorListWithKits as vendorList, vendorsWithKits as vendors } from '../support/vendors';
 
 describe('every documented example validates against its vendor schema', () => {
@@ -5,7 +6,7 @@ describe('every documented example validates against its vendor schema', () => {
 	it.each(cases)('%s: %s', (key, _title, sample) => {
 		const result = vendors[key].schema.safeParse(sample.body);
 		expect(result.error?.issues ?? []).toEqual([]);
-		expect(vendors[key].envelopeOf(sample.body).eventType).toBe(sample.eventType);
+		expect(envelopeOf(vendors[key], sample.body).eventType).toBe(sample.eventType);
 	});
 });
 

@@ -10,7 +10,7 @@ import { verifyKnitSignature } from '../../nodes/KnitTrigger/knit.trigger';
 import { verifyKomboSignature } from '../../nodes/KomboTrigger/kombo.trigger';
 import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.trigger';
 import { decodeHexDigest, digestsEqual, matchesAnySecret, secretsEqual } from '../../nodes/shared/signatures';
-import type { VerifyRequest } from '../../nodes/shared/schemes';
+import type { VerifyRequest } from '../../nodes/shared/signatures';
 import { vendorListWithKits as vendorList } from '../support/vendors';
 
 const request = (overrides: Partial<VerifyRequest>): VerifyRequest => ({

@@ -1,24 +1,38 @@
 /**
- * The recipe in docs/adding-a-vendor.md, proved with a throwaway sixth vendor, "Acme"
- * (test/fixtures/nodes/AcmeTrigger: schema, vendor definition, trigger node, test kit). It is
- * added to the registry as one entry, exactly what a new line in nodes/vendors.ts does, and
- * no other file knows it. It must then work everywhere the product reads the registry: the
- * shared webhook pipeline in n8n-core's real WebhookContext, ATS Normalize, the output schema
- * generation the build runs, and the simulator's signing.
+ * The recipe in docs/adding-a-vendor.md, proved with a throwaway sixth vendor, "Acme". Its files
+ * are what a real vendor's are, in test/fixtures (which mirrors the repository): its folder
+ * (nodes/AcmeTrigger), its credential (credentials/AcmeApi.credentials.ts), the registry with
+ * its line (vendors.withAcme.ts) and, simulated here, its two package.json entries. The first
+ * tests check that those are all it takes and that no other file knows Acme. It is added to the
+ * registry as one entry, exactly what a new line in nodes/vendors.ts does. It must then work
+ * everywhere the product reads the registry: the shared webhook pipeline in n8n-core's real
+ * WebhookContext, ATS Normalize, the output schema generation the build runs, the simulator's
+ * signing, and n8n's package loader and npm's packing, given those package.json entries alone.
  */
 import Ajv2020 from 'ajv/dist/2020';
-import { loadOutputSchema, resolveOutputSchemaPath } from 'n8n-core';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertyOptions } from 'n8n-workflow';
+import { loadOutputSchema, PackageDirectoryLoader, resolveOutputSchemaPath } from 'n8n-core';
+import type {
+	ICredentialTestFunctions,
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 
 import { AtsNormalize } from '../../nodes/AtsNormalize/AtsNormalize.node';
 import { normalizeEvent } from '../../nodes/AtsNormalize/normalize';
 import { triggerItemJsonSchema } from '../../nodes/shared/metadata';
 import { vendorList, vendors } from '../../nodes/vendors';
 import { signingFor } from '../../scripts/signing';
-import { loadTestKit, triggerOutputSchemas } from '../../scripts/vendor-kits';
+import { loadTestKit, triggerNodeModule, triggerOutputSchemas } from '../../scripts/vendor-kits';
 import { callWebhook, executeTrigger } from '../support/context';
 import { FIXTURE_NODES_DIR, NODES_DIR, credentialsOf, underTest, vendorsUnderTest } from '../support/vendors';
 
@@ -49,6 +63,174 @@ it('the registry holds the five vendors plus Acme, and nothing else changed', ()
 	const actual = jest.requireActual('../../nodes/vendors') as { vendorList: Array<{ key: string }> };
 	expect(vendorList.map((vendor) => vendor.key)).toEqual([...actual.vendorList.map((vendor) => vendor.key), 'acme']);
 	expect(vendorsUnderTest.map((entry) => entry.key)).toContain('acme');
+});
+
+describe('what adding Acme takes: its folder, its credential, one registry line, two package.json entries', () => {
+	const ROOT = path.join(__dirname, '..', '..');
+	/** test/fixtures mirrors the repository: nodes/, credentials/, and the registry beside them. */
+	const FIXTURES = path.dirname(FIXTURE_NODES_DIR);
+	const filesUnder = (dir: string): string[] =>
+		fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+			const full = path.join(dir, entry.name);
+			return entry.isDirectory() ? filesUnder(full) : [full];
+		});
+	const relative = (from: string, files: string[]) => files.map((file) => path.relative(from, file).split(path.sep).join('/')).sort();
+
+	/** The credential classes in a `credentials/` folder, by their `name`. */
+	const credentialFiles = (dir: string) =>
+		new Map(
+			fs
+				.readdirSync(dir)
+				.filter((file) => file.endsWith('.credentials.ts'))
+				.map((file) => {
+					const [Type] = Object.values(jest.requireActual(path.join(dir, file)) as Record<string, new () => ICredentialType>);
+					return [new Type().name, path.join(dir, file)] as const;
+				}),
+		);
+	const acmeCredentialFile = credentialFiles(path.join(FIXTURES, 'credentials')).get(acme.credentialType)!;
+
+	/** What every vendor's folder holds, by the names the registry entry gives. */
+	const requiredFiles = (vendor: { key: string; triggerNode: string }) =>
+		[
+			`${vendor.key}.vendor.ts`,
+			`${vendor.key}.trigger.ts`,
+			`${vendor.key}.schema.ts`,
+			`${vendor.triggerNode}.node.ts`,
+			`${vendor.triggerNode}.node.json`,
+			`${vendor.key}.svg`,
+			`${vendor.key}.dark.svg`,
+			`${vendor.key}.testing.ts`,
+		].sort();
+
+	it('every vendor folder, the five and Acme, holds the same files by the same names; Acme holds nothing else', () => {
+		for (const entry of vendorsUnderTest) {
+			const folder = path.dirname(`${triggerNodeModule(entry.vendor, [NODES_DIR, FIXTURE_NODES_DIR])}.ts`);
+			expect([entry.key, requiredFiles(entry.vendor).filter((file) => !fs.existsSync(path.join(folder, file)))]).toEqual([entry.key, []]);
+		}
+		const acmeFolder = path.join(FIXTURE_NODES_DIR, acme.triggerNode);
+		const optional = [`${acme.key}.samples.ts`];
+		expect(relative(acmeFolder, filesUnder(acmeFolder)).filter((file) => !optional.includes(file))).toEqual(requiredFiles(acme));
+		// Its credential: the class n8n knows by the registry's credentialType, where credentials live.
+		expect(relative(FIXTURES, [acmeCredentialFile])).toEqual([`credentials/AcmeApi.credentials.ts`]);
+	});
+
+	// Acme's names, from its registry entry and credential; Kombo's samples name a company "Acme", so not the word alone.
+	const acmeNames = new RegExp(
+		[
+			`\\b(${acme.key}Vendor|${acme.key}Trigger|${acme.credentialType})\\b`,
+			`\\b${acme.key}\\.(vendor|trigger|schema|testing|samples)\\b`,
+			`\\b${path.basename(acmeCredentialFile, '.credentials.ts')}\\b`,
+		].join('|'),
+		'i',
+	);
+	const quotedKey = new RegExp(`['"\`]${acme.key}['"\`]`);
+	const knowsAcme = (file: string) => {
+		const text = fs.readFileSync(file, 'utf8');
+		return acmeNames.test(text) || quotedKey.test(text) || acmeNames.test(path.basename(file));
+	};
+
+	it('in test/fixtures, outside its folder, only its credential and the registry with its line name Acme (beside the runner of the generic suites)', () => {
+		const runner = ['jest.withAcme.config.js', 'withAcme.setup.js'];
+		const folder = path.join(FIXTURE_NODES_DIR, acme.triggerNode);
+		const naming = relative(FIXTURES, filesUnder(FIXTURES).filter((file) => !file.startsWith(`${folder}${path.sep}`) && knowsAcme(file)));
+		expect(naming.filter((file) => !runner.includes(file))).toEqual([...relative(FIXTURES, [acmeCredentialFile]), 'vendors.withAcme.ts']);
+	});
+
+	it('no other file of the repository knows Acme: nothing else needs editing', () => {
+		const skipped = new Set(['node_modules', 'dist', '.git', 'coverage', '.n8n-dev', 'docs', 'package-lock.json']);
+		const walk = (dir: string): string[] =>
+			fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+				const full = path.join(dir, entry.name);
+				if (skipped.has(entry.name) || full === FIXTURES) return [];
+				if (entry.isDirectory()) return walk(full);
+				return /\.(ts|js|mjs|cjs|json|md|sh)$/.test(entry.name) && full !== __filename ? [full] : [];
+			});
+		expect(relative(ROOT, walk(ROOT).filter(knowsAcme))).toEqual([]);
+	});
+
+	it('vendors.withAcme.ts is nodes/vendors.ts plus one entry (and its import)', () => {
+		// nodes/vendors.ts as it would read with Acme's line added, compiled and run.
+		const source = fs.readFileSync(path.join(NODES_DIR, 'vendors.ts'), 'utf8');
+		const registry = /(export const vendors\b[^=]*= \{\n(?:\t[^\n]*\n)*)(\};)/;
+		expect(source).toMatch(registry);
+		const acmeModule = path.relative(NODES_DIR, path.join(FIXTURE_NODES_DIR, acme.triggerNode, `${acme.key}.vendor`)).split(path.sep).join('/');
+		const withLine = `import { ${acme.key}Vendor } from './${acmeModule}';\n${source.replace(registry, `$1\t${acme.key}: ${acme.key}Vendor,\n$2`)}`;
+		expect(withLine.split('\n').length - source.split('\n').length).toBe(2);
+		const { outputText } = ts.transpileModule(withLine, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } });
+		const compiled = { exports: {} as { vendors: Record<string, unknown>; vendorList: unknown[] } };
+		new Function('require', 'module', 'exports', outputText)(
+			(id: string) => jest.requireActual(id.startsWith('.') ? path.join(NODES_DIR, id) : id),
+			compiled,
+			compiled.exports,
+		);
+		const fixture = jest.requireActual('../fixtures/vendors.withAcme') as typeof compiled.exports;
+		const actual = jest.requireActual('../../nodes/vendors') as typeof compiled.exports;
+		expect(Object.keys(compiled.exports.vendors)).toEqual([...Object.keys(actual.vendors), acme.key]);
+		expect(Object.keys(fixture.vendors)).toEqual(Object.keys(compiled.exports.vendors));
+		for (const key of Object.keys(compiled.exports.vendors)) expect([key, fixture.vendors[key]]).toEqual([key, compiled.exports.vendors[key]]);
+		expect(fixture.vendorList).toEqual(compiled.exports.vendorList);
+	});
+
+	describe('package.json: its two entries alone make n8n load Acme and npm pack it', () => {
+		const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'acme-package-'));
+		afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+		/** tsc's mapping (tsconfig.build.json, rootDir "."): `<path>.ts` → `dist/<path>.js`. */
+		const built = (sourceFile: string) => `dist/${path.relative(FIXTURES, sourceFile).split(path.sep).join('/').replace(/\.ts$/, '.js')}`;
+		// The entries, found as package.test.ts finds them: the trigger's module, the credential's file.
+		const entries = {
+			nodes: [`${path.relative(FIXTURES, triggerNodeModule(acme, path.join(FIXTURES, 'dist', 'nodes'))).split(path.sep).join('/')}.js`],
+			credentials: [built(acmeCredentialFile)],
+		};
+
+		beforeAll(() => {
+			// A package with the real name and `files`, and only Acme's entries in `n8n`.
+			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, scripts: {}, n8n: { ...pkg.n8n, ...entries } }));
+			// What `npm run build` puts in dist/: tsc's output for every source (stood in by a module
+			// that loads the source, whose imports reach into the repository), then gulp's copy of
+			// the icons and codex files (its globs: nodes/**/*.svg, nodes/**/*.node.json).
+			const sources = [...filesUnder(path.join(FIXTURE_NODES_DIR, acme.triggerNode)), acmeCredentialFile];
+			for (const source of sources) {
+				const target = path.join(dir, source.endsWith('.ts') ? built(source) : `dist/${path.relative(FIXTURES, source)}`);
+				fs.mkdirSync(path.dirname(target), { recursive: true });
+				if (source.endsWith('.ts')) fs.writeFileSync(target, `module.exports = require(${JSON.stringify(source)});\n`);
+				else if (/\.svg$|\.node\.json$/.test(source)) fs.copyFileSync(source, target);
+			}
+		});
+
+		it('the entries are the paths package.test.ts requires of a vendor', () => {
+			expect(entries).toEqual({ nodes: ['dist/nodes/AcmeTrigger/AcmeTrigger.node.js'], credentials: ['dist/credentials/AcmeApi.credentials.js'] });
+		});
+
+		it("n8n's package loader finds the node and its credential, with icons, codex and credential test", async () => {
+			const loader = new PackageDirectoryLoader(dir);
+			await loader.loadAll();
+			expect(Object.keys(loader.known.nodes)).toEqual([node.description.name]);
+			expect(Object.keys(loader.known.credentials)).toEqual([acme.credentialType]);
+			const description = loader.nodeTypes[node.description.name].type.description as INodeTypeDescription & { iconUrl?: { light: string; dark: string } };
+			const credential = loader.credentialTypes[acme.credentialType].type as ICredentialType & { iconUrl?: { light: string; dark: string } };
+			const files = (iconUrl?: { light: string; dark: string }) => [iconUrl?.light, iconUrl?.dark].map((url) => path.join(dir, String(url).replace(`icons/${pkg.name}/`, '')));
+			expect(files(description.iconUrl).every((file) => fs.existsSync(file))).toBe(true);
+			expect(files(credential.iconUrl)).toEqual(files(description.iconUrl));
+			expect(description.codex).toMatchObject({ categories: expect.arrayContaining(['Development']), resources: { primaryDocumentation: [{ url: credential.documentationUrl }] } });
+			// The credential's secret is a password field, and the node's Test button checks it.
+			expect(credential.properties.filter((property) => property.typeOptions?.password).map((property) => property.name)).toContain(kit.secretField);
+			const { testedBy } = description.credentials!.find((entry) => entry.name === acme.credentialType)!;
+			const test = (node.methods?.credentialTest ?? {})[testedBy as string];
+			const result: INodeCredentialTestResult = await test.call({} as ICredentialTestFunctions, { id: 'c', name: 'Acme', type: acme.credentialType, data: credentials });
+			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/is well-formed; Acme was not contacted/) });
+		});
+
+		it("npm pack ships the entries, icons and codex, and leaves Acme's test kit out", () => {
+			const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+			const out = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+			const packed = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0].files.map((file) => file.path);
+			const folder = `dist/nodes/${acme.triggerNode}`;
+			expect(packed).toEqual(expect.arrayContaining([...entries.nodes, ...entries.credentials, `${folder}/${acme.key}.svg`, `${folder}/${acme.key}.dark.svg`, `${folder}/${acme.triggerNode}.node.json`]));
+			expect(packed.filter((file) => /\.(testing|samples)\./.test(file))).toEqual([]);
+			expect(fs.existsSync(path.join(dir, folder, `${acme.key}.testing.js`))).toBe(true);
+		});
+	});
 });
 
 describe('the shared webhook pipeline, in n8n-core WebhookContext', () => {
