@@ -1,7 +1,7 @@
-import { asRecord, textOrNull } from '../shared/canonical';
-import type { VendorTestKit } from '../shared/vendor.testing';
+import { asRecord, textOrNull } from '../../../nodes/shared/canonical';
+import { startupKitSignature } from '../../../nodes/StartupKitTrigger/startupKit.vendor';
+import type { VendorTestKit } from '../vendor.testing';
 import { startupKitSamples } from './startupKit.samples';
-import { startupKitSignature } from './startupKit.vendor';
 
 const secondsPrecision = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
