@@ -7,7 +7,7 @@ import { config } from '@n8n/node-cli/eslint';
 // exist to keep those out of a node running inside n8n are off there.
 export default [
 	...config,
-	{ ignores: ['coverage/**', '.n8n-dev/**'] },
+	{ ignores: ['coverage/**', '.n8n-dev/**', '.kits/**'] },
 	{
 		files: ['test/**/*.ts', 'scripts/**/*.ts'],
 		rules: {

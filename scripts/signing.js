@@ -1,7 +1,7 @@
 // Builds and sends signed vendor events. One implementation of each vendor's signing (its
 // test kit's `sign`, the opposite of its verifier) serves the simulator, the e2e tests, the
 // load, fault and fuzz tests and the benchmark. Vendors come from the registry in dist/; each
-// one's test kit from beside its node (scripts/vendor-kits.js).
+// one's test kit from the kits npm run build compiles into .kits/ (scripts/vendor-kits.js).
 'use strict';
 const path = require('node:path');
 const { loadTestKit } = require('./vendor-kits');

@@ -1,20 +1,24 @@
 // Where a registry vendor's trigger node and test kit live. The one place these paths are
 // derived: the build (output schemas), the simulator, the benchmark and the tests all use it.
-// `nodesDir` is dist/nodes for scripts (compiled) and nodes/ for the TypeScript tests.
+// A trigger node is `<nodesDir>/<triggerNode>/<triggerNode>.node`: `nodesDir` is dist/nodes for
+// scripts (compiled) and nodes/ for the TypeScript tests. A test kit is not product and lives
+// with the tests, `<kitsDir>/<key>/<key>.testing`: `kitsDir` is the compiled kits
+// (tsconfig.kits.json, .kits/test/kits) for scripts and test/kits for the TypeScript tests.
 'use strict';
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
 const DIST_NODES = path.join(ROOT, 'dist', 'nodes');
+const BUILT_KITS = path.join(ROOT, '.kits', 'test', 'kits');
 
 /**
- * `nodesDir` may also be a list of folders (the tests add test/fixtures/nodes): the first that
- * holds the vendor's module wins.
+ * `searched` may also be a list of folders (the tests add test/fixtures/nodes and
+ * test/fixtures/kits): the first that holds the module wins.
  */
-function locate(vendor, nodesDir, file) {
-	const dirs = [nodesDir].flat();
+function locate(searched, folder, file) {
+	const dirs = [searched].flat();
 	for (const dir of dirs) {
-		const modulePath = path.join(dir, vendor.triggerNode, file);
+		const modulePath = path.join(dir, folder, file);
 		try {
 			require.resolve(modulePath);
 			return modulePath;
@@ -22,7 +26,7 @@ function locate(vendor, nodesDir, file) {
 			// not in this folder
 		}
 	}
-	return path.join(dirs[0], vendor.triggerNode, file);
+	return path.join(dirs[0], folder, file);
 }
 
 /** The trigger's module path without extension: n8n loads `<triggerNode>/<triggerNode>.node.js`.
@@ -30,15 +34,15 @@ function locate(vendor, nodesDir, file) {
  * @param {string | string[]} [nodesDir]
  */
 function triggerNodeModule(vendor, nodesDir = DIST_NODES) {
-	return locate(vendor, nodesDir, `${vendor.triggerNode}.node`);
+	return locate(nodesDir, vendor.triggerNode, `${vendor.triggerNode}.node`);
 }
 
-/** The test kit's module path without extension: `<triggerNode>/<key>.testing`.
- * @param {{ key: string, triggerNode: string }} vendor
- * @param {string | string[]} [nodesDir]
+/** The test kit's module path without extension: `<key>/<key>.testing`.
+ * @param {{ key: string }} vendor
+ * @param {string | string[]} [kitsDir]
  */
-function testKitModule(vendor, nodesDir = DIST_NODES) {
-	return locate(vendor, nodesDir, `${vendor.key}.testing`);
+function testKitModule(vendor, kitsDir = BUILT_KITS) {
+	return locate(kitsDir, vendor.key, `${vendor.key}.testing`);
 }
 
 function load(modulePath, what) {
@@ -46,7 +50,7 @@ function load(modulePath, what) {
 		return require(modulePath);
 	} catch (error) {
 		if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(modulePath)) {
-			const hint = modulePath.startsWith(DIST_NODES) ? '; run "npm run build"' : '';
+			const hint = modulePath.startsWith(DIST_NODES) || modulePath.startsWith(BUILT_KITS) ? '; run "npm run build"' : '';
 			throw new Error(`${what} not found at ${path.relative(ROOT, modulePath)} (see docs/adding-a-vendor.md${hint})`);
 		}
 		throw error;
@@ -68,29 +72,30 @@ function loadTriggerNode(vendor, nodesDir = DIST_NODES) {
  * @param {string | string[]} [nodesDir]
  */
 function loadTrigger(vendor, nodesDir = DIST_NODES) {
-	const trigger = load(locate(vendor, nodesDir, `${vendor.key}.trigger`), `${vendor.key}'s trigger definition`)[`${vendor.key}Trigger`];
+	const trigger = load(locate(nodesDir, vendor.triggerNode, `${vendor.key}.trigger`), `${vendor.key}'s trigger definition`)[`${vendor.key}Trigger`];
 	if (!trigger) throw new Error(`${vendor.key}.trigger does not export ${vendor.key}Trigger`);
 	return trigger;
 }
 
 /** The vendor's test kit (signer, examples): the module's `testKit` export.
- * @param {{ key: string, triggerNode: string }} vendor
- * @param {string | string[]} [nodesDir]
+ * @param {{ key: string }} vendor
+ * @param {string | string[]} [kitsDir]
  */
-function loadTestKit(vendor, nodesDir = DIST_NODES) {
-	const kit = load(testKitModule(vendor, nodesDir), `${vendor.key}'s test kit`).testKit;
+function loadTestKit(vendor, kitsDir = BUILT_KITS) {
+	const kit = load(testKitModule(vendor, kitsDir), `${vendor.key}'s test kit`).testKit;
 	if (!kit) throw new Error(`${vendor.key}.testing does not export testKit`);
 	return kit;
 }
 
-/** n8n's folder for a node version (its padVersion rule): 1 → v1.0.0, 1.1 → v1.1.0. */
+/** n8n's name for a node version's schema (its padVersion rule): 1 → v1.0.0, 1.1 → v1.1.0. */
 function schemaVersionFolder(version) {
 	return `v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}`;
 }
 
 /**
  * The output schema of every vendor's trigger, for every version the node declares:
- * `{ '<triggerNode>/__schema__/v1.0.0/output.json': schema, ... }` (paths relative to nodesDir).
+ * `{ '<triggerNode>/__schema__/v1.0.0.json': schema, ... }` (paths relative to nodesDir; the
+ * one file both of n8n's readers find, see gulpfile.js).
 
  * @param {Array<{ key: string, triggerNode: string, schema: unknown }>} vendorList
  * @param {(schema: any) => unknown} itemSchemaOf
@@ -102,7 +107,7 @@ function triggerOutputSchemas(vendorList, itemSchemaOf, nodesDir = DIST_NODES) {
 	for (const vendor of vendorList) {
 		const versions = [loadTriggerNode(vendor, nodesDir).description.version].flat();
 		for (const version of versions) {
-			files[[vendor.triggerNode, '__schema__', schemaVersionFolder(version), 'output.json'].join('/')] = itemSchemaOf(vendor.schema);
+			files[[vendor.triggerNode, '__schema__', `${schemaVersionFolder(version)}.json`].join('/')] = itemSchemaOf(vendor.schema);
 		}
 	}
 	return files;
@@ -110,6 +115,7 @@ function triggerOutputSchemas(vendorList, itemSchemaOf, nodesDir = DIST_NODES) {
 
 module.exports = {
 	DIST_NODES,
+	BUILT_KITS,
 	triggerNodeModule,
 	testKitModule,
 	loadTriggerNode,

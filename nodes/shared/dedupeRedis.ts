@@ -1,7 +1,8 @@
 import { createHmac, randomBytes } from 'crypto';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { Redis as RedisClient, type Redis, type RedisOptions } from 'ioredis';
+import type * as IORedis from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 
 import type { DeliveryIdentity } from './dedupe';
 import { UNCONFIRMED_CLAIM_MS } from './dedupeMemory';
@@ -15,8 +16,11 @@ import { UNCONFIRMED_CLAIM_MS } from './dedupeMemory';
  *
  * The client is n8n's own `ioredis` (n8n 1.x and 2.x ship it for their queue; n8n puts its
  * modules on NODE_PATH, which is how `zod` resolves too), so the package keeps no runtime
- * dependency. A static import on purpose: a dynamic import() resolves as ES modules do and
- * ignores NODE_PATH. A connection is only opened when a trigger uses this store.
+ * dependency. It is required on first use, not imported at module load: every trigger loads
+ * this module, and where n8n's ioredis cannot be resolved they must still load and run on the
+ * memory store (the Redis store then fails like an unreachable Redis: the delivery runs
+ * undeduped). A `require`, not a dynamic import(), which resolves as ES modules do and ignores
+ * NODE_PATH. A connection is only opened when a trigger uses this store.
  */
 
 // KEYS[1] slot, ARGV[1] fingerprint, ARGV[2] expiry in ms. 0: the slot holds this fingerprint.
@@ -60,7 +64,8 @@ export type RedisFailure =
 	| 'authentication refused'
 	| 'command not permitted for this Redis user'
 	| 'TLS failed'
-	| 'the server answered an error (its text is not shown)';
+	| 'the server answered an error (its text is not shown)'
+	| 'no Redis client (ioredis) found in this n8n';
 
 const TLS_CODE = /^(ERR_SSL|ERR_TLS|ERR_OSSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|EPROTO)/;
 const CONNECT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ECONNABORTED|EPIPE|EADDRNOTAVAIL)$/;
@@ -71,6 +76,7 @@ const CONNECT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREAC
  * errors, whose real cause is an earlier connection error.
  */
 function failureOf(error: unknown): RedisFailure | undefined {
+	if (error instanceof RedisStoreError) return error.failure;
 	const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
 	const text = typeof message === 'string' ? message : '';
 	if (typeof code === 'string') {
@@ -107,6 +113,23 @@ export class RedisStoreError extends Error {
 		super(`Redis: ${failure}`);
 		this.name = 'RedisStoreError';
 	}
+}
+
+let ioredis: typeof IORedis | undefined;
+
+/** A client from n8n's ioredis, required the first time one is needed (see the top). */
+function newClient(options: RedisOptions): Redis {
+	if (ioredis === undefined) {
+		try {
+			// eslint-disable-next-line @typescript-eslint/no-require-imports
+			ioredis = require('ioredis') as typeof IORedis;
+		} catch {
+			// Not NodeApiError, and not the require error (its text holds this host's paths).
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
+			throw new RedisStoreError('no Redis client (ioredis) found in this n8n');
+		}
+	}
+	return new ioredis.Redis(options);
 }
 
 function optionsOf(settings: RedisSettings): RedisOptions {
@@ -154,7 +177,7 @@ const digestOf = (settings: RedisSettings) =>
 		.digest('hex');
 
 function open(settings: RedisSettings): CachedClient {
-	const cached: CachedClient = { client: new RedisClient(optionsOf(settings)), users: new Set(), busy: 0 };
+	const cached: CachedClient = { client: newClient(optionsOf(settings)), users: new Set(), busy: 0 };
 	// Errors surface on the commands; without a listener ioredis also prints each one.
 	cached.client.on('error', (error: unknown) => {
 		cached.lastFailure = failureOf(error) ?? cached.lastFailure;
@@ -288,7 +311,12 @@ export async function countOnRedis(
  */
 export async function pingRedis(settings: RedisSettings): Promise<RedisFailure | undefined> {
 	const errors: unknown[] = [];
-	const client = new RedisClient({ ...optionsOf(settings), lazyConnect: true, retryStrategy: () => null });
+	let client: Redis;
+	try {
+		client = newClient({ ...optionsOf(settings), lazyConnect: true, retryStrategy: () => null });
+	} catch (error) {
+		return bestFailure([error]);
+	}
 	client.on('error', (error: unknown) => errors.push(error));
 	try {
 		// Bounded without a timer of ours: 2 s to connect (TLS included), 2 s per command.

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 
-import type { VendorTestKit } from '../../nodes/shared/vendor.testing';
+import type { VendorTestKit } from '../kits/vendor.testing';
 
 /** What the generators need of a vendor: its test kit's signer. */
 type Signer = Pick<VendorTestKit, 'sign' | 'secretField'>;

@@ -8,15 +8,19 @@ import * as path from 'node:path';
 import type { INodeType } from 'n8n-workflow';
 
 import { envelopeOf, type TriggerVendor, type Vendor } from '../../nodes/shared/vendor';
-import type { VendorSample, VendorTestKit } from '../../nodes/shared/vendor.testing';
+import type { VendorSample, VendorTestKit } from '../kits/vendor.testing';
 import { vendorList, vendors } from '../../nodes/vendors';
 import { signingFor } from '../../scripts/signing';
 import { loadTestKit, loadTrigger, loadTriggerNode } from '../../scripts/vendor-kits';
 
 export const NODES_DIR = path.join(__dirname, '..', '..', 'nodes');
+/** Test kits (`<key>/<key>.testing.ts`): test code, beside the tests, not in nodes/. */
+export const KITS_DIR = path.join(__dirname, '..', 'kits');
 /** Throwaway vendors used to prove the recipe (test/unit/sixthVendor.test.ts) live here. */
 export const FIXTURE_NODES_DIR = path.join(__dirname, '..', 'fixtures', 'nodes');
+export const FIXTURE_KITS_DIR = path.join(__dirname, '..', 'fixtures', 'kits');
 const SEARCHED = [NODES_DIR, FIXTURE_NODES_DIR];
+const SEARCHED_KITS = [KITS_DIR, FIXTURE_KITS_DIR];
 
 export interface VendorUnderTest {
 	key: string;
@@ -28,12 +32,16 @@ export interface VendorUnderTest {
 	node: INodeType;
 }
 
-export function vendorUnderTest(vendor: Vendor, nodesDir: string | string[] = SEARCHED): VendorUnderTest {
+export function vendorUnderTest(
+	vendor: Vendor,
+	nodesDir: string | string[] = SEARCHED,
+	kitsDir: string | string[] = SEARCHED_KITS,
+): VendorUnderTest {
 	return {
 		key: vendor.key,
 		vendor,
 		trigger: loadTrigger(vendor, nodesDir) as TriggerVendor,
-		kit: loadTestKit(vendor, nodesDir) as VendorTestKit,
+		kit: loadTestKit(vendor, kitsDir) as VendorTestKit,
 		node: loadTriggerNode(vendor, nodesDir) as INodeType,
 	};
 }

@@ -34,7 +34,7 @@ import { vendorList, vendors } from '../../nodes/vendors';
 import { signingFor } from '../../scripts/signing';
 import { loadTestKit, triggerNodeModule, triggerOutputSchemas } from '../../scripts/vendor-kits';
 import { callWebhook, executeTrigger } from '../support/context';
-import { FIXTURE_NODES_DIR, NODES_DIR, credentialsOf, underTest, vendorsUnderTest } from '../support/vendors';
+import { FIXTURE_KITS_DIR, FIXTURE_NODES_DIR, KITS_DIR, NODES_DIR, credentialsOf, underTest, vendorsUnderTest } from '../support/vendors';
 
 // The one registry entry. Everything imported above reads nodes/vendors and gets this.
 jest.mock('../../nodes/vendors', () => {
@@ -47,7 +47,7 @@ const SECRET = 'acme-test-secret';
 const { vendor: acme, trigger: acmeTrigger, kit, node } = underTest('acme');
 const credentials = credentialsOf(kit, SECRET);
 // The simulator's signing helpers (scripts/signing.js) over this registry.
-const simulator = signingFor(vendors, (vendor: typeof acme) => loadTestKit(vendor, [NODES_DIR, FIXTURE_NODES_DIR]));
+const simulator = signingFor(vendors, (vendor: typeof acme) => loadTestKit(vendor, [KITS_DIR, FIXTURE_KITS_DIR]));
 let sequence = 0;
 
 function delivery(eventType: string, body?: Record<string, unknown>) {
@@ -331,7 +331,7 @@ describe('output schema generation (what gulp runs)', () => {
 		for (const version of versions) {
 			// n8n's own resolver (n8n-core), with the lookup it does for a node's output.
 			const found = resolveOutputSchemaPath({ nodeDir, version, versionFallback: true });
-			expect(found && path.relative(nodeDir, found)).toBe(path.join('__schema__', `v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}`, 'output.json'));
+			expect(found && path.relative(nodeDir, found)).toBe(path.join('__schema__', `v${String(version).split('.').concat(['0', '0']).slice(0, 3).join('.')}.json`));
 			const validate = new Ajv2020({ strict: false }).compile(loadOutputSchema({ nodeDir, version, versionFallback: true })!);
 			expect(validate(items[0].json) ? [] : validate.errors).toEqual([]);
 			expect(validate(kit.samples[0].body)).toBe(false); // _ats is required

@@ -1,4 +1,4 @@
-import type { VendorSample } from '../shared/vendor';
+import type { VendorSample } from '../../../nodes/shared/vendor';
 
 const jobPosting = {
 	id: '9QGNv3B98kL3hyELE1qsZ86s',

@@ -1,6 +1,6 @@
-import { asRecord, textOrNull } from '../shared/canonical';
-import { hmacSha256 } from '../shared/signatures';
-import type { VendorTestKit } from '../shared/vendor.testing';
+import { asRecord, textOrNull } from '../../../nodes/shared/canonical';
+import { hmacSha256 } from '../../../nodes/shared/signatures';
+import type { VendorTestKit } from '../vendor.testing';
 import { startupKitSamples } from './startupKit.samples';
 
 const secondsPrecision = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,7 +1,7 @@
-import { hmacSha256 } from '../shared/signatures';
-import type { VendorTestKit } from '../shared/vendor.testing';
+import { hmacSha256 } from '../../../nodes/shared/signatures';
+import { KELDAIRHR_DEFAULT_HEADER } from '../../../nodes/KeldairHrTrigger/keldairHr.trigger';
+import type { VendorTestKit } from '../vendor.testing';
 import { keldairHrSamples } from './keldairHr.samples';
-import { KELDAIRHR_DEFAULT_HEADER } from './keldairHr.trigger';
 
 export const testKit: VendorTestKit = {
 	secretField: 'signingSecret',

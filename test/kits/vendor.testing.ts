@@ -1,13 +1,13 @@
 /**
  * A vendor's test kit: what the simulator, the benchmark and the tests need of a vendor
- * besides its shipped definition. Each vendor's lives beside its trigger node as
- * `nodes/<triggerNode>/<key>.testing.ts` and exports `testKit`; scripts/vendor-kits.js finds it
- * from the registry. `*.testing.*` and `*.samples.*` files are compiled but not packed (see
- * package.json `files`): nothing that ships may import them.
+ * besides its shipped definition. Each vendor's lives with the tests as
+ * `test/kits/<key>/<key>.testing.ts` and exports `testKit`; scripts/vendor-kits.js finds it
+ * from the registry. Kits are never compiled into dist/ (tsconfig.build.json), only into
+ * .kits/ for the scripts (tsconfig.kits.json): nothing that ships may import them.
  */
-import type { CanonicalType } from './canonical';
-import { hmacSha256 } from './signatures';
-import type { VendorSample } from './vendor';
+import type { CanonicalType } from '../../nodes/shared/canonical';
+import { hmacSha256 } from '../../nodes/shared/signatures';
+import type { VendorSample } from '../../nodes/shared/vendor';
 
 export type { VendorSample };
 

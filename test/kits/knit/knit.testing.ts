@@ -1,4 +1,4 @@
-import { signBodyHmacBase64Url, type VendorTestKit } from '../shared/vendor.testing';
+import { signBodyHmacBase64Url, type VendorTestKit } from '../vendor.testing';
 import { knitSamples } from './knit.samples';
 
 export const testKit: VendorTestKit = {

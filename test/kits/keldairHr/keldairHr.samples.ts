@@ -1,4 +1,4 @@
-import type { VendorSample } from '../shared/vendor';
+import type { VendorSample } from '../../../nodes/shared/vendor';
 
 const envelope = {
 	id: '4183db97-6805-411f-b8fd-325cbf5ed90f',

@@ -1,4 +1,4 @@
-import type { VendorSample } from '../shared/vendor';
+import type { VendorSample } from '../../../nodes/shared/vendor';
 
 const documented = {
 	company_id: 123,

@@ -1,4 +1,4 @@
-import type { VendorSample } from '../shared/vendor';
+import type { VendorSample } from '../../../nodes/shared/vendor';
 
 // The documented examples, verbatim (the e-mail address is as the vendor's page shows it).
 const candidate = { id: 7, name: 'Jane Smith', email: '[email protected]' };

@@ -1,4 +1,4 @@
-import type { VendorTestKit } from '../shared/vendor.testing';
+import type { VendorTestKit } from '../vendor.testing';
 import { kiniSamples } from './kini.samples';
 
 export const testKit: VendorTestKit = {

@@ -1,4 +1,4 @@
-import type { VendorSample } from '../shared/vendor';
+import type { VendorSample } from '../../../nodes/shared/vendor';
 
 const applicationModels = { info: {}, currentStage: {}, interviews: [], rejection: {}, offers: [], attachments: [] };
 
