@@ -16,6 +16,8 @@ module.exports = {
 			testEnvironment: 'node',
 			setupFilesAfterEnv: ['<rootDir>/test/support/jest-unit-timeout.js'],
 		},
+		// The generic unit suites again, with the fixture vendor Acme in the registry.
+		'<rootDir>/test/fixtures/jest.withAcme.config.js',
 		{
 			displayName: 'e2e',
 			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],

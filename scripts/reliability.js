@@ -138,7 +138,7 @@ async function sendStream(url, secret, { count, concurrency, retry = RETRY.none,
 		return answer;
 	});
 	return {
-		eventIds: bodies.map((body) => vendor.eventIdOf(body)),
+		eventIds: bodies.map((body) => require('../dist/nodes/shared/vendor').envelopeOf(vendor, body).eventId),
 		answers,
 		seconds: (performance.now() - started) / 1000,
 	};

@@ -4,7 +4,7 @@
 // one's test kit from the kits npm run build compiles into .kits/ (scripts/vendor-kits.js).
 'use strict';
 const path = require('node:path');
-const { loadTestKit } = require('./vendor-kits');
+const { loadTestKit, loadTrigger } = require('./vendor-kits');
 
 function registry() {
 	try {
@@ -15,10 +15,16 @@ function registry() {
 }
 
 /**
- * The signing helpers over a given registry: `vendors` (key → definition) and where test kits
- * are (`kitOf(vendor)`). The module's own exports use the built registry; a test can pass its own.
+ * The signing helpers over a given registry: `vendors` (key → definition), where test kits are
+ * (`kitOf(vendor)`) and, optionally, triggers (`triggerOf(vendor)`, for the vendor's test event).
+ * The module's own exports use the built registry; a test can pass its own.
  */
-function signingFor(vendors, kitOf) {
+/**
+ * @param {Record<string, any>} vendors
+ * @param {(vendor: any) => any} kitOf
+ * @param {(vendor: any) => { testEventType?: string } | undefined} [triggerOf]
+ */
+function signingFor(vendors, kitOf, triggerOf = () => undefined) {
 	const kits = new Map();
 	function vendorFor(key) {
 		const vendor = vendors[key];
@@ -52,7 +58,7 @@ function signingFor(vendors, kitOf) {
 	function typicalEvent(vendorKey) {
 		const kit = kitFor(vendorKey);
 		const types = exampleTypes(vendorKey);
-		const typical = types.find((type) => type !== vendorFor(vendorKey).testEventType && (kit.expectedTypes[type] ?? 'other') !== 'other');
+		const typical = types.find((type) => type !== triggerOf(vendorFor(vendorKey))?.testEventType && (kit.expectedTypes[type] ?? 'other') !== 'other');
 		return typical ?? types[0];
 	}
 
@@ -77,7 +83,7 @@ function signingFor(vendors, kitOf) {
 
 let built;
 /** The helpers over dist/ (built on first use, so requiring this module needs no build). */
-const fromDist = () => (built ??= signingFor(registry().vendors, (vendor) => loadTestKit(vendor)));
+const fromDist = () => (built ??= signingFor(registry().vendors, (vendor) => loadTestKit(vendor), (vendor) => loadTrigger(vendor)));
 
 /**
  * POSTs one request. By default over fetch's pooled keep-alive connections; with

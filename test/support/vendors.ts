@@ -4,8 +4,9 @@
  * use), and the simulator's signing helpers over the TypeScript sources. Tests loop over this
  * list instead of naming vendors, so a new vendor is tested without editing them.
  */
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { INodeType } from 'n8n-workflow';
+import type { ICredentialType, INodeType } from 'n8n-workflow';
 
 import { envelopeOf, type TriggerVendor, type Vendor } from '../../nodes/shared/vendor';
 import type { VendorSample, VendorTestKit } from '../kits/vendor.testing';
@@ -46,6 +47,22 @@ export function vendorUnderTest(
 	};
 }
 
+/** Where credential classes are: the product's, then the fixture vendors' (test/fixtures mirrors the repository). */
+const CREDENTIAL_DIRS = [path.join(__dirname, '..', '..', 'credentials'), path.join(__dirname, '..', 'fixtures', 'credentials')];
+
+/** The password fields of a credential type, read from its class as n8n reads it. */
+export function passwordFieldsOf(credentialType: string): string[] {
+	for (const dir of CREDENTIAL_DIRS) {
+		for (const file of readdirSync(dir).filter((name) => name.endsWith('.credentials.ts'))) {
+			for (const Type of Object.values(require(path.join(dir, file)) as Record<string, new () => ICredentialType>)) {
+				const type = new Type();
+				if (type.name === credentialType) return type.properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name);
+			}
+		}
+	}
+	return [];
+}
+
 export const vendorsUnderTest: VendorUnderTest[] = vendorList.map((vendor) => vendorUnderTest(vendor));
 const byKey = new Map(vendorsUnderTest.map((entry) => [entry.key, entry]));
 
@@ -58,7 +75,11 @@ export function underTest(key: string): VendorUnderTest {
 export const kitOf = (key: string): VendorTestKit => underTest(key).kit;
 
 /** The simulator's helpers (sampleEvent, signedRequest, typicalEvent, …) over the sources. */
-export const signing = signingFor(vendors, (vendor: Vendor) => underTest(vendor.key).kit) as {
+export const signing = signingFor(
+	vendors,
+	(vendor: Vendor) => underTest(vendor.key).kit,
+	(vendor: Vendor) => underTest(vendor.key).trigger,
+) as {
 	sampleEvent(key: string, eventType: string, sequence?: number, nowMs?: number): Record<string, unknown>;
 	typicalEvent(key: string): string;
 	exampleTypes(key: string): string[];

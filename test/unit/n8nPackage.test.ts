@@ -3,7 +3,8 @@
  * installed community package) reads package.json, loads every node and credential from dist/
  * and turns their `file:` icons into the URLs the editor fetches. Each of those must name a
  * file in the package, light and dark must differ, and the drawings must not depend on the
- * viewer's fonts.
+ * viewer's fonts. Every credential's Test button is checked too, each with its credential's own
+ * fields (read from the class), the vendor ones found through the registry.
  */
 import { PackageDirectoryLoader } from 'n8n-core';
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialType, INodeCredentialTestResult } from 'n8n-workflow';
@@ -81,7 +82,9 @@ type CredentialTest = (this: unknown, credential: ICredentialsDecrypted) => Prom
 /** A saved credential as n8n hands it to a test: every field at its default, every password field filled. */
 function savedCredential(name: string): ICredentialDataDecryptedObject {
 	const { properties } = loader.credentialTypes[name].type as ICredentialType;
-	return Object.fromEntries(properties.map((property) => [property.name, property.typeOptions?.password === true ? `${property.name}-123` : property.default]));
+	return Object.fromEntries(
+		properties.map((property) => [property.name, property.typeOptions?.password === true ? `${property.name}-123` : property.default]),
+	) as ICredentialDataDecryptedObject;
 }
 
 const passwordFields = (name: string) =>

@@ -99,7 +99,6 @@ describe('what adding Acme takes: its folder, its credential, one registry line,
 			`${vendor.triggerNode}.node.json`,
 			`${vendor.key}.svg`,
 			`${vendor.key}.dark.svg`,
-			`${vendor.key}.testing.ts`,
 		].sort();
 
 	it('every vendor folder, the five and Acme, holds the same files by the same names; Acme holds nothing else', () => {
@@ -108,8 +107,10 @@ describe('what adding Acme takes: its folder, its credential, one registry line,
 			expect([entry.key, requiredFiles(entry.vendor).filter((file) => !fs.existsSync(path.join(folder, file)))]).toEqual([entry.key, []]);
 		}
 		const acmeFolder = path.join(FIXTURE_NODES_DIR, acme.triggerNode);
-		const optional = [`${acme.key}.samples.ts`];
-		expect(relative(acmeFolder, filesUnder(acmeFolder)).filter((file) => !optional.includes(file))).toEqual(requiredFiles(acme));
+		expect(relative(acmeFolder, filesUnder(acmeFolder))).toEqual(requiredFiles(acme));
+		// Its test kit: beside the tests, by its key (the samples file is optional).
+		const kitFolder = path.join(FIXTURES, 'kits', acme.key);
+		expect(relative(kitFolder, filesUnder(kitFolder)).filter((file) => file !== `${acme.key}.samples.ts`)).toEqual([`${acme.key}.testing.ts`]);
 		// Its credential: the class n8n knows by the registry's credentialType, where credentials live.
 		expect(relative(FIXTURES, [acmeCredentialFile])).toEqual([`credentials/AcmeApi.credentials.ts`]);
 	});
@@ -129,11 +130,11 @@ describe('what adding Acme takes: its folder, its credential, one registry line,
 		return acmeNames.test(text) || quotedKey.test(text) || acmeNames.test(path.basename(file));
 	};
 
-	it('in test/fixtures, outside its folder, only its credential and the registry with its line name Acme (beside the runner of the generic suites)', () => {
-		const runner = ['jest.withAcme.config.js', 'withAcme.setup.js'];
+	it('in test/fixtures, outside its folder, only its credential, its package.json entries and the registry with its line name Acme (beside the runner of the generic suites)', () => {
+		const runner = ['jest.withAcme.config.js'];
 		const folder = path.join(FIXTURE_NODES_DIR, acme.triggerNode);
 		const naming = relative(FIXTURES, filesUnder(FIXTURES).filter((file) => !file.startsWith(`${folder}${path.sep}`) && knowsAcme(file)));
-		expect(naming.filter((file) => !runner.includes(file))).toEqual([...relative(FIXTURES, [acmeCredentialFile]), 'vendors.withAcme.ts']);
+		expect(naming.filter((file) => !runner.includes(file) && !file.startsWith(`kits${path.sep}${acme.key}${path.sep}`))).toEqual([...relative(FIXTURES, [acmeCredentialFile]), 'package.json', 'vendors.withAcme.ts']);
 	});
 
 	it('no other file of the repository knows Acme: nothing else needs editing', () => {
@@ -177,15 +178,19 @@ describe('what adding Acme takes: its folder, its credential, one registry line,
 		afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 		/** tsc's mapping (tsconfig.build.json, rootDir "."): `<path>.ts` → `dist/<path>.js`. */
 		const built = (sourceFile: string) => `dist/${path.relative(FIXTURES, sourceFile).split(path.sep).join('/').replace(/\.ts$/, '.js')}`;
-		// The entries, found as package.test.ts finds them: the trigger's module, the credential's file.
-		const entries = {
-			nodes: [`${path.relative(FIXTURES, triggerNodeModule(acme, path.join(FIXTURES, 'dist', 'nodes'))).split(path.sep).join('/')}.js`],
-			credentials: [built(acmeCredentialFile)],
-		};
+		/** Acme's entries, as test/fixtures/package.json (beside its files) lists them. */
+		const entries = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'package.json'), 'utf8')) as { n8n: { nodes: string[]; credentials: string[] } }).n8n;
+
+		it('are the two entries a vendor needs: its trigger node and its credential, where tsc puts them', () => {
+			// Found as package.test.ts finds a vendor's: the trigger's module, the file of the credential named credentialType.
+			const nodeEntry = `${path.relative(FIXTURES, triggerNodeModule(acme, path.join(FIXTURES, 'dist', 'nodes'))).split(path.sep).join('/')}.js`;
+			expect({ nodes: entries.nodes, credentials: entries.credentials }).toEqual({ nodes: [nodeEntry], credentials: [built(acmeCredentialFile)] });
+			expect(entries).toEqual({ n8nNodesApiVersion: pkg.n8n.n8nNodesApiVersion, nodes: ['dist/nodes/AcmeTrigger/AcmeTrigger.node.js'], credentials: ['dist/credentials/AcmeApi.credentials.js'] });
+		});
 
 		beforeAll(() => {
 			// A package with the real name and `files`, and only Acme's entries in `n8n`.
-			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, scripts: {}, n8n: { ...pkg.n8n, ...entries } }));
+			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ ...pkg, scripts: {}, n8n: { ...pkg.n8n, nodes: entries.nodes, credentials: entries.credentials } }));
 			// What `npm run build` puts in dist/: tsc's output for every source (stood in by a module
 			// that loads the source, whose imports reach into the repository), then gulp's copy of
 			// the icons and codex files (its globs: nodes/**/*.svg, nodes/**/*.node.json).
@@ -198,16 +203,13 @@ describe('what adding Acme takes: its folder, its credential, one registry line,
 			}
 		});
 
-		it('the entries are the paths package.test.ts requires of a vendor', () => {
-			expect(entries).toEqual({ nodes: ['dist/nodes/AcmeTrigger/AcmeTrigger.node.js'], credentials: ['dist/credentials/AcmeApi.credentials.js'] });
-		});
-
 		it("n8n's package loader finds the node and its credential, with icons, codex and credential test", async () => {
 			const loader = new PackageDirectoryLoader(dir);
 			await loader.loadAll();
 			expect(Object.keys(loader.known.nodes)).toEqual([node.description.name]);
 			expect(Object.keys(loader.known.credentials)).toEqual([acme.credentialType]);
-			const description = loader.nodeTypes[node.description.name].type.description as INodeTypeDescription & { iconUrl?: { light: string; dark: string } };
+			const loaded = loader.nodeTypes[node.description.name].type as typeof node;
+			const description = loaded.description as INodeTypeDescription & { iconUrl?: { light: string; dark: string } };
 			const credential = loader.credentialTypes[acme.credentialType].type as ICredentialType & { iconUrl?: { light: string; dark: string } };
 			const files = (iconUrl?: { light: string; dark: string }) => [iconUrl?.light, iconUrl?.dark].map((url) => path.join(dir, String(url).replace(`icons/${pkg.name}/`, '')));
 			expect(files(description.iconUrl).every((file) => fs.existsSync(file))).toBe(true);
@@ -216,7 +218,7 @@ describe('what adding Acme takes: its folder, its credential, one registry line,
 			// The credential's secret is a password field, and the node's Test button checks it.
 			expect(credential.properties.filter((property) => property.typeOptions?.password).map((property) => property.name)).toContain(kit.secretField);
 			const { testedBy } = description.credentials!.find((entry) => entry.name === acme.credentialType)!;
-			const test = (node.methods?.credentialTest ?? {})[testedBy as string];
+			const test = (loaded.methods?.credentialTest ?? {})[testedBy as string];
 			const result: INodeCredentialTestResult = await test.call({} as ICredentialTestFunctions, { id: 'c', name: 'Acme', type: acme.credentialType, data: credentials });
 			expect(result).toEqual({ status: 'OK', message: expect.stringMatching(/is well-formed; Acme was not contacted/) });
 		});
@@ -228,7 +230,6 @@ describe('what adding Acme takes: its folder, its credential, one registry line,
 			const folder = `dist/nodes/${acme.triggerNode}`;
 			expect(packed).toEqual(expect.arrayContaining([...entries.nodes, ...entries.credentials, `${folder}/${acme.key}.svg`, `${folder}/${acme.key}.dark.svg`, `${folder}/${acme.triggerNode}.node.json`]));
 			expect(packed.filter((file) => /\.(testing|samples)\./.test(file))).toEqual([]);
-			expect(fs.existsSync(path.join(dir, folder, `${acme.key}.testing.js`))).toBe(true);
 		});
 	});
 });

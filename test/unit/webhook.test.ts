@@ -3,17 +3,15 @@
  * gets back and whether an execution would start (workflowData) for each kind of input.
  */
 import { createHmac } from 'node:crypto';
-import { readdirSync } from 'node:fs';
-import * as path from 'node:path';
 import { inspect } from 'node:util';
-import type { ICredentialType, INodeParameters, INodeType, IWebhookFunctions } from 'n8n-workflow';
+import type { INodeParameters, INodeType, IWebhookFunctions } from 'n8n-workflow';
 
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
 import { receiveVendorWebhook } from '../../nodes/shared/pipeline';
 import type { TriggerVendor } from '../../nodes/shared/vendor';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
 import { callWebhook, executeTrigger, loggedCalls } from '../support/context';
-import { credentialsOf, eventsParameter, kitOf, signing, underTest, vendorsUnderTest, withEventType } from '../support/vendors';
+import { credentialsOf, eventsParameter, kitOf, passwordFieldsOf, signing, underTest, vendorsUnderTest, withEventType } from '../support/vendors';
 
 const SECRET = 'unit-test-secret-value';
 /** Every registry vendor, with the event its generic tests send (see typicalEvent). */
@@ -161,20 +159,10 @@ describe('vendor specifics', () => {
 	});
 });
 
-/** Every password field of each credential type in credentials/, as n8n reads the classes. */
-const CREDENTIALS_DIR = path.join(__dirname, '..', '..', 'credentials');
-const passwordFields = new Map<string, string[]>(
-	readdirSync(CREDENTIALS_DIR)
-		.filter((file) => file.endsWith('.credentials.ts'))
-		.flatMap((file) => Object.values(require(path.join(CREDENTIALS_DIR, file)) as Record<string, new () => ICredentialType>))
-		.map((Type) => new Type())
-		.map((type) => [type.name, type.properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name)]),
-);
-
 /** Every secret field of the vendor's credential filled, each with its own value. */
 function fullCredentials(key: string): Record<string, string> {
 	const { vendor, kit } = underTest(key);
-	const fields = passwordFields.get(vendor.credentialType) ?? [];
+	const fields = passwordFieldsOf(vendor.credentialType);
 	expect(fields).toContain(kit.secretField);
 	return Object.fromEntries(fields.map((field) => [field, field === kit.secretField ? SECRET : `unit-test-${field}-value`]));
 }
