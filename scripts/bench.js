@@ -3,7 +3,11 @@
 // (a) per vendor: our verify + parse + validate per event vs the floor (HMAC-SHA256 + JSON.parse)
 // (b) real n8n, valid signed events/s: our trigger vs the bare Webhook node, vs the Webhook node
 //     with Header Auth (what one n8n credential per request costs) and vs Webhook+Crypto+If
-// (c) real n8n, forged flood: rejected/s and executions, ours vs the chain
+// (c) real n8n, forged flood: rejected/s and executions, ours vs the chain; and our trigger with
+//     the Not Processed output on (its defaults: limit 20 executions per hour) vs off, the same
+//     forged flood to each (BENCH_NP_REQUESTS, default 900, in BENCH_NP_ROUNDS interleaved rounds,
+//     default 6): executions created (on: at most the limit), rejected/s on / off, every answer
+//     that is not a 401 (scripts/bench-not-processed.js; its own n8n per engine; BENCH_NOT_PROCESSED=0 skips it)
 // (d) ATS Normalize items/s over 100k items.
 // (e) dedupe per event with 1,000 and 100,000 keys stored: in-process, durable copy, Redis (scripts/bench-dedupe.js).
 // (b) and (c) run under n8n 2.x's default expression engine ("vm") and two other n8n settings
@@ -21,9 +25,11 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { vendorList } = require('../dist/nodes/vendors');
 const { kitFor } = require('./signing');
+const { loadTrigger } = require('./vendor-kits');
 const { normalizeEvent } = require('../dist/nodes/AtsNormalize/normalize');
 const { benchQueueN8n, benchRealN8n } = require('./bench-n8n');
 const { benchDedupe } = require('./bench-dedupe');
+const { benchNotProcessed } = require('./bench-not-processed');
 const { EXPRESSION_ENGINES } = require('../test/support/n8n');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -52,6 +58,7 @@ function measurePipelineVsFloor() {
 	for (const vendor of vendorList) {
 		const secret = 'bench-secret-value';
 		const kit = kitFor(vendor.key);
+		const { verify } = loadTrigger(vendor);
 		const credentials = { [kit.secretField]: secret };
 		const nowMs = Date.now();
 		const events = Array.from({ length: 64 }, (_, i) => {
@@ -61,7 +68,7 @@ function measurePipelineVsFloor() {
 		});
 		const ours = (i) => {
 			const event = events[i & 63];
-			const verdict = vendor.verify({ rawBody: event.buffer, headers: event.headers, credentials, nowMs, toleranceSeconds: 300 });
+			const verdict = verify({ rawBody: event.buffer, headers: event.headers, credentials, nowMs, toleranceSeconds: 300 });
 			if (!verdict.ok) throw new Error(`${vendor.key}: ${verdict.reason}`);
 			vendor.schema.safeParse(JSON.parse(event.buffer.toString('utf8')));
 		};
@@ -74,7 +81,7 @@ function measurePipelineVsFloor() {
 		// Where the difference goes: the signature check alone against the HMAC alone.
 		const verifyOnly = (i) => {
 			const event = events[i & 63];
-			vendor.verify({ rawBody: event.buffer, headers: event.headers, credentials, nowMs, toleranceSeconds: 300 });
+			verify({ rawBody: event.buffer, headers: event.headers, credentials, nowMs, toleranceSeconds: 300 });
 		};
 		const hmacOnly = (i) => createHmac('sha256', secret).update(events[i & 63].buffer).digest();
 		measured[vendor.key] = { ...compare(ours, floor, N), verifyOnly: compare(verifyOnly, hmacOnly, N) };
@@ -147,7 +154,25 @@ async function realN8nRatios() {
 		const { b, c } = await benchRealN8n({ count, rounds, concurrency: 25, engine, log: (line) => console.log(line) });
 		results.b[engine] = b;
 		results.c[engine] = c;
+		if (process.env.BENCH_NOT_PROCESSED !== '0') {
+			const requests = Number(process.env.BENCH_NP_REQUESTS ?? 900);
+			const npRounds = Number(process.env.BENCH_NP_ROUNDS ?? 6);
+			console.log(`(c) Not Processed output on vs off, engine "${engine}": ${requests} forged requests per side in ${npRounds} interleaved rounds at concurrency 25`);
+			c.notProcessed = await benchNotProcessed({ requests, rounds: npRounds, concurrency: 25, engine, log: (line) => console.log(line) });
+			for (const line of notProcessedLines(engine, c.notProcessed)) console.log(line);
+		}
 	}
+}
+
+/** The (c) Not Processed result lines, target in brackets. */
+function notProcessedLines(engine, np) {
+	const ratios = np.roundRatios;
+	const target = np.hourWindows > 1 ? `<= ${np.executionsTarget}: ${np.hourWindows} hourly windows` : `<= ${np.executionsTarget}`;
+	return [
+		`  (c) ${engine.padEnd(7)} Not Processed on: ${np.on.executions} executions in a ${np.on.requests}-request forged flood [${target}], ${np.notProcessedItems.wellFormed}/${np.notProcessedItems.of} with the rejection on output 2; off: ${np.off.executions} [0]`,
+		`  (c) ${engine.padEnd(7)} Not Processed on / off rejected/s ${np.onVsOff.toFixed(2)}x   [>= 0.90]  (${np.on.rejectedPerSecond.toFixed(1)} vs ${np.off.rejectedPerSecond.toFixed(1)} rejected/s; rounds ${rangeText([Math.min(...ratios), Math.max(...ratios)])})`,
+		`  (c) ${engine.padEnd(7)} Not Processed non-401 answers: on ${np.on.non401}, off ${np.off.non401} [0]${np.on.non401 + np.off.non401 > 0 ? `  e.g. ${JSON.stringify([...np.on.non401Examples, ...np.off.non401Examples][0])}` : ''}   (warn lines on ${np.warnLines.on}, off ${np.warnLines.off} over ${np.warnLines.floodSeconds.toFixed(0)} s)`,
+	];
 }
 
 async function queueRatios() {
@@ -175,6 +200,7 @@ function printSummary() {
 	}
 	for (const [engine, c] of Object.entries(results.c)) {
 		console.log(`  (c) ${engine.padEnd(7)} forged: ours ${c.oursRejectedPerSecond.toFixed(1)} rejected/s, ${c.oursExecutions} executions [0]; chain ${c.chainProcessedPerSecond.toFixed(1)}/s, ${c.chainExecutions} executions; ours / chain ${c.oursVsChain.toFixed(2)}x`);
+		if (c.notProcessed) for (const line of notProcessedLines(engine, c.notProcessed)) console.log(line);
 	}
 	console.log(`  (d) ATS Normalize ${Math.round(results.d.itemsPerSecond).toLocaleString('en')} items/s [>= 100,000]`);
 	const { memory, redis } = results.e;

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { countOnRedis, redisSettingsOf } from './dedupeRedis';
+import { METADATA_KEY } from './metadata';
 import { sha256Hex } from './signatures';
 import type { Vendor } from './vendor';
 
@@ -269,7 +270,10 @@ export function forgetNotProcessedCounters(): void {
  * items, input 2, pass through to output 2.
  */
 export function notProcessedOutputOf(context: IExecuteFunctions, vendor: Vendor): INodeExecutionData[] | undefined {
-	const shown = context.getInputData().find((item) => item.json[REJECTED_TEST_KEY] !== undefined)?.json[REJECTED_TEST_KEY] as IDataObject | undefined;
+	// Only the handler's own marker item, which has no `_ats`: every event item has it, and an
+	// event's body (a sender's choice, unverified ones too) may hold a field of the marker's name.
+	const isMarker = (item: INodeExecutionData) => item.json[REJECTED_TEST_KEY] !== undefined && item.json[METADATA_KEY] === undefined;
+	const shown = context.getInputData().find(isMarker)?.json[REJECTED_TEST_KEY] as IDataObject | undefined;
 	if (shown !== undefined) {
 		throw new NodeOperationError(context.getNode(), `${vendor.displayName} test delivery rejected (${String(shown.status)}): ${String(shown.reason)}`, {
 			description:

@@ -16,6 +16,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
+import { envelopeOf } from '../../nodes/shared/vendor';
 import { kitFor, post, registry, sampleEvent, signedRequest } from '../../scripts/signing';
 import { DOCS_IMAGES, Editor, RESULTS_DIR } from '../support/editor';
 import { createN8n } from '../support/n8n';
@@ -259,12 +260,24 @@ async function publish(): Promise<void> {
 	await editor.waitForText(sel('workflow-open-publish-modal-button'), /^\s*Published\s*$/);
 }
 
-/** Starts listening from the node panel; resolves once the panel says it is listening. */
+/**
+ * Starts listening from the node panel; resolves once the panel says it is listening. The button
+ * is in the panel's header ("Execute step") and, before a first run, in the output panel too;
+ * after a run only the header has it. A click that lands while n8n re-renders the panel can do
+ * nothing: then, as a person would, this presses it again.
+ */
 async function listen(): Promise<void> {
-	await editor.clickButton(/^(Test this trigger|Execute step|Listen for test event)$/, `${NDV} ${sel('output-panel')}, ${NDV} ${sel('node-execute-button')}`).catch(async () => {
-		await editor.page.click(`${NDV} ${sel('node-execute-button')}`);
-	});
-	await editor.waitForText(NDV, /Listening for test event/i);
+	for (let attempt = 1; ; attempt++) {
+		await editor.clickButton(/^(Test this trigger|Execute step|Listen for test event)$/, NDV).catch((error: Error) => {
+			if (attempt === 1) throw error;
+		});
+		const listening = await editor.waitForText(NDV, /Listening for test event/i, 20_000).then(
+			() => true,
+			() => false,
+		);
+		if (listening) return;
+		if (attempt === 3) throw new Error('the node panel never said "Listening for test event"');
+	}
 }
 
 beforeAll(async () => {
@@ -394,7 +407,7 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))('%s 
 		await editor.waitForText(`${NDV} ${sel('output-panel')}`, /1 item/);
 		const json = await outputJson();
 		expect(json).toContain(`"${vendor.typeField}": "${vendor.event}"`);
-		const eventId = registry().vendors[vendor.key].eventIdOf(firstBody);
+		const eventId = envelopeOf(registry().vendors[vendor.key], firstBody).eventId;
 		if (eventId) expect(json).toContain(`"eventId": "${eventId}"`);
 		expect(json).toContain('"verified": true');
 		expect(json).toContain('"valid": true');
@@ -536,5 +549,98 @@ describe('Knit self-registration in the editor', () => {
 			knitRefusal = undefined;
 		}
 		expect((await editor.text(sel('workflow-open-publish-modal-button'))).trim()).not.toBe('Published');
+	});
+});
+
+describe('Rejected test deliveries in the editor', () => {
+	const WRONG_SECRET = { webhookSecret: 'kombo-wrong-secret' };
+	const REJECTED_ANSWER = { status: 401, body: '{"error":"unauthorized","reason":"signature mismatch"}' };
+	const vendor = VENDORS.find((candidate) => candidate.key === 'kombo')!;
+	const output = `${NDV} ${sel('output-panel')}`;
+	const triggerOutputs = `${sel('canvas-node-output-handle')}[data-node-name="Kombo Trigger"]`;
+
+	/** The labels of the Kombo Trigger's output handles on the canvas, once there are `count`. */
+	async function outputLabels(count: number): Promise<string[]> {
+		const handle = await editor.page.waitForFunction(
+			(selector: string, wanted: number) => {
+				const handles = [...document.querySelectorAll(selector)].map((element) => (element as HTMLElement).innerText.replace(/\s+/g, ' ').trim());
+				return handles.length === wanted ? handles : null;
+			},
+			{},
+			triggerOutputs,
+			count,
+		);
+		return (await handle.jsonValue()) as string[];
+	}
+
+	step('Kombo: a test delivery signed with the wrong secret is answered 401 and the node panel shows the reason at once; a correctly signed one then still shows its item', async () => {
+		const kombo = built.kombo;
+		expect(kombo).toBeDefined();
+		await openWorkflow(kombo.workflowId);
+		await openNode('Kombo Trigger');
+		await listen();
+		const sample = sampleEvent('kombo', vendor.event, 5, Date.now());
+		expect(await sendWhenListening('kombo', kombo.testUrl, sample, WRONG_SECRET)).toEqual(REJECTED_ANSWER);
+		// That one delivery ends the listening and shows the trigger's error: no second one is sent.
+		const message = await editor.waitForText(`${output} ${sel('node-error-message')}`, /Kombo test delivery rejected \(401\): signature mismatch/, 60_000);
+		expect(message.trim()).toBe('Kombo test delivery rejected (401): signature mismatch');
+		expect(await editor.text(`${output} ${sel('node-error-description')}`)).toMatch(/check that the secret in the credential is the one the vendor shows/);
+		// n8n also says so in a notification, and the panel stops listening.
+		await editor.byText(/^Problem in node .Kombo Trigger.$/);
+		await editor.page.waitForFunction((ndv: string) => !/Listening for test event/i.test((document.querySelector(ndv) as HTMLElement).innerText), {}, NDV);
+		await shot('rejected-test-delivery.png');
+
+		await listen();
+		expect(await sendWhenListening('kombo', kombo.testUrl, sample, { webhookSecret: vendor.secret })).toEqual({ status: 200, body: '{"received":true}' });
+		await editor.waitForText(output, /1 item/);
+		const json = await outputJson();
+		expect(json).toContain(`"type": "${vendor.event}"`);
+		expect(json).toContain('"verified": true');
+		expect(await editor.page.$(`${output} ${sel('node-error-message')}`)).toBeNull();
+		await closeNode();
+	});
+
+	step('Kombo: with "Not-Processed Output" on the canvas node has a second output, Not Processed, and a wrong-secret test delivery is an item there', async () => {
+		const kombo = built.kombo;
+		expect(kombo).toBeDefined();
+		await openWorkflow(kombo.workflowId);
+		expect(await outputLabels(1)).toHaveLength(1);
+		await openNode('Kombo Trigger');
+		const toggle = `${NDV} ${sel('parameter-input-notProcessedOutput')}`;
+		await editor.visible(toggle);
+		await editor.page.click(`${toggle} .el-switch`).catch(() => editor.page.click(toggle));
+		// Switched on, its settings appear: the outcomes default to Rejected and Not JSON.
+		const outcomes = await editor.waitForText(`${NDV} ${sel('parameter-input-notProcessedOutcomes')}`, /Rejected/);
+		expect(outcomes).toMatch(/Not JSON/);
+		await closeNode();
+		const labels = await outputLabels(2);
+		expect(labels[0]).toMatch(/^Events\b/);
+		expect(labels[1]).toMatch(/^Not Processed\b/);
+
+		await openNode('Kombo Trigger');
+		await listen();
+		const sample = sampleEvent('kombo', vendor.event, 6, Date.now());
+		expect(await sendWhenListening('kombo', kombo.testUrl, sample, WRONG_SECRET)).toEqual(REJECTED_ANSWER);
+		// The output panel offers one tab per output ("<name> Branch (<n> items)"): Not Processed has the item.
+		const branches = `${output} ${sel('branches')}`;
+		await editor.waitForText(branches, /Not Processed Branch \(1 item\)/, 60_000);
+		// A click that lands while n8n re-renders the panel after the run can leave Events shown: click again.
+		for (let attempt = 1; ; attempt++) {
+			await editor.clickText(/^Not Processed Branch \(1 item\)$/, branches);
+			const shown = await editor.waitForText(`${output} ${sel('ndv-data-container')}`, /outcome/, 10_000).then(
+				() => true,
+				() => false,
+			);
+			if (shown) break;
+			if (attempt === 3) throw new Error(`the Not Processed branch never showed its item: ${await editor.text(output)}`);
+		}
+		const json = await outputJsonOf('"outcome"');
+		expect(json).toContain('"outcome": "rejected"');
+		expect(json).toContain('"status": 401');
+		expect(json).toContain('"reason": "signature mismatch"');
+		expect(json).toContain('"verified": false');
+		expect(await editor.page.$(`${output} ${sel('node-error-message')}`)).toBeNull();
+		await shot('not-processed-output.png');
+		await closeNode();
 	});
 });

@@ -5,6 +5,10 @@
  * rejection is one warn line a minute at n8n's default log level.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { vendors } from '../../nodes/vendors';
 
 import { credentialsFor, pool, post, sampleEvent, signedRequest, typicalEvent } from '../../scripts/signing';
 import { createN8n } from '../support/n8n';
@@ -30,6 +34,32 @@ function withNotProcessedOutput(id: string, webhookId: string, parameters: Recor
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** The limit counts per clock hour: a test of it does not start in the hour's last minute. */
+async function awayFromTheHoursEnd() {
+	const left = 3_600_000 - (Date.now() % 3_600_000);
+	if (left < 60_000) await new Promise((resolve) => setTimeout(resolve, left + 1_000));
+}
+const vendorKeys = Object.keys(vendors);
+
+/**
+ * The Slack alert example as shipped, with this suite's credential, the tarball's node types,
+ * and its Slack node replaced by an Edit Fields node that evaluates the same message (no Slack here).
+ */
+function alertExample() {
+	const file = path.join(__dirname, '..', '..', 'examples', 'kombo-rejected-deliveries-to-slack.json');
+	const example = JSON.parse(fs.readFileSync(file, 'utf8').replaceAll('"n8n-nodes-ats-webhooks.', '"CUSTOM.'));
+	const trigger = example.nodes.find((node: { name: string }) => node.name === TRIGGER);
+	trigger.credentials = triggerWorkflow(VENDOR).nodes[0].credentials;
+	trigger.webhookId = 'kombo-np-example';
+	const slack = example.nodes.find((node: { name: string }) => node.name === 'Slack alert');
+	Object.assign(slack, {
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: { mode: 'manual', assignments: { assignments: [{ id: 'text', name: 'text', value: slack.parameters.text, type: 'string' }] }, options: {} },
+	});
+	delete slack.credentials;
+	return example;
+}
 
 describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 	let n8n: N8n;
@@ -39,6 +69,14 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 	});
 	const flood = withNotProcessedOutput('atsNpFlood000000', 'kombo-np-flood', { notProcessedLimit: LIMIT });
 	const off = triggerWorkflow(VENDOR, { id: 'atsNpOff0000000', webhookId: 'kombo-np-off' });
+	const example = alertExample();
+	const everyVendor = vendorKeys.map((vendor) => {
+		const workflow = triggerWorkflow(vendor, { id: `atsNp${vendor}`.padEnd(16, '0').slice(0, 16), webhookId: `${vendor}-np`, parameters: { notProcessedOutput: true } });
+		workflow.nodes.push({ id: `${vendor}-np`, name: 'Not Processed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [260, 200], parameters: {} } as never);
+		(workflow.connections as Record<string, { main: unknown[][] }>)[TRIGGER_NAMES[vendor as keyof typeof TRIGGER_NAMES]].main.push([{ node: 'Not Processed', type: 'main', index: 0 }]);
+		return workflow;
+	});
+	const all = [outcomes, flood, off, example, ...everyVendor];
 	const url = (webhookId: string) => `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
 	let sequence = 5_000;
 	const fresh = (eventType = EVENT) => sampleEvent(VENDOR, eventType, ++sequence, Date.now() + sequence);
@@ -48,9 +86,14 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 		// n8n's default log level (info): the warn lines must show there.
 		n8n = await createN8n(major, { env: { N8N_LOG_LEVEL: 'info', N8N_LOG_OUTPUT: 'console' } });
 		n8n.importCredentials(testCredentials());
-		n8n.importWorkflows([outcomes, flood, off]);
+		n8n.importWorkflows(all);
 		await n8n.start();
-		for (const workflow of [outcomes, flood, off]) await n8n.waitForWebhook(`${workflow.nodes[0].webhookId}/webhook`);
+		// Probed with genuine events: an unsigned probe would be a rejected delivery, an item.
+		for (const workflow of all) {
+			const vendor = vendorKeys.find((key) => workflow.nodes[0].type.endsWith(`.${key}Trigger`))!;
+			const probe = () => signedRequest(vendor, sampleEvent(vendor, typicalEvent(vendor), ++sequence, Date.now()), credentialsFor(vendor, TEST_SECRETS[vendor as keyof typeof TEST_SECRETS]));
+			await n8n.waitForWebhook(`${workflow.nodes[0].webhookId}/webhook`, probe);
+		}
 	});
 
 	afterAll(async () => {
@@ -130,10 +173,13 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 	});
 
 	it(`a forged flood of ${FLOOD} requests starts at most the limit (${LIMIT}) of executions; every sender gets 401`, async () => {
+		await awayFromTheHoursEnd();
+		const before = (await n8n.settledExecutions(flood.id, { quietMs: 300 })).length;
 		const answers = await pool(FLOOD, 10, async () => await post(url('kombo-np-flood'), sign(fresh(), true)));
 		expect(answers.map((answer) => answer.status)).toEqual(new Array(FLOOD).fill(401));
-		const executions = await n8n.settledExecutions(flood.id, { atLeast: LIMIT, quietMs: 3_000 });
+		const executions = (await n8n.settledExecutions(flood.id, { atLeast: before + LIMIT, quietMs: 3_000 })).slice(before);
 		expect(executions).toHaveLength(LIMIT);
+		expect(executions.map((execution) => n8n.executionOutputs(execution.id)!['Not Processed'][0][0].outcome)).toEqual(new Array(LIMIT).fill('rejected'));
 		expect(n8n.logText()).toMatch(/Kombo trigger did not start the workflow: not-processed limit reached \(5 per hour\), item suppressed/);
 	});
 
@@ -147,5 +193,28 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 		expect(lines).toHaveLength(1);
 		expect(log).not.toContain(SECRET);
 		for (const request of requests) for (const value of Object.values(request.headers)) if (value !== 'application/json') expect(log).not.toContain(value);
+	});
+
+	it.each(vendorKeys)('every trigger: a %s request with a wrong secret is answered 401 and is an item on Not Processed', async (vendor) => {
+		const workflow = everyVendor[vendorKeys.indexOf(vendor)];
+		const request = signedRequest(vendor, sampleEvent(vendor, typicalEvent(vendor), ++sequence, Date.now()), credentialsFor(vendor, TEST_SECRETS[vendor as keyof typeof TEST_SECRETS]), { tamper: true });
+		const { answer, outputs } = await oneExecution(workflow.id, () => post(url(`${vendor}-np`), request));
+		expect(answer.status).toBe(401);
+		const { reason } = JSON.parse(answer.body);
+		expect(outputs['Not Processed'][0]).toEqual([expect.objectContaining({ outcome: 'rejected', status: 401, reason, vendor, verified: false, bodySha256: sha256(request.payload) })]);
+		expect(outputs['ATS Normalize']).toBeUndefined();
+	});
+
+	it('the Slack alert example: a forged delivery becomes the alert text, events still reach ATS Normalize', async () => {
+		await awayFromTheHoursEnd();
+		const forged = await oneExecution(example.id, () => post(url('kombo-np-example'), sign(fresh(), true)));
+		expect(forged.answer.status).toBe(401);
+		expect(forged.outputs['Slack alert'][0]).toEqual([
+			expect.objectContaining({ text: expect.stringMatching(/^kombo deliveries failing: signature mismatch \(answered 401\), 1 since the last alert\. Last from \S+ at \d{4}-\d\d-\d\dT/) }),
+		]);
+		const genuine = await oneExecution(example.id, () => post(url('kombo-np-example'), sign(fresh())));
+		expect(genuine.answer.status).toBe(200);
+		expect(genuine.outputs['ATS Normalize'][0]).toHaveLength(1);
+		expect(genuine.outputs['Slack alert']).toBeUndefined();
 	});
 });

@@ -9,10 +9,12 @@
  * Runs with N8N_EXPRESSION_ENGINE_LAZY_ACQUIRE=true (CI time; the default engine is measured by
  * `npm run load -- --queue`).
  */
+import { createHash } from 'node:crypto';
+
 import { vendors } from '../../nodes/vendors';
 import { credentialsFor, kitFor, post, sampleEvent, signedRequest, typicalEvent } from '../../scripts/signing';
 import { runLoad, runWebhookFault, runWorkerKill, streamWorkflow, targetOf } from '../../scripts/reliability';
-import { EXPRESSION_ENGINES, expectNoExecutionFor } from '../support/n8n';
+import { EXPRESSION_ENGINES, expectNoExecutionFor, sleep } from '../support/n8n';
 import { createQueueTopology } from '../support/queue';
 import { TEST_SECRETS, TRIGGER_NAMES, testCredentials, triggerWorkflow } from '../support/workflows';
 
@@ -197,23 +199,52 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		expect(result.executionsPerWorker['worker-2']).toBeGreaterThan(0);
 	});
 
+	// Kombo triggers set to a dedupe store, with the credential of a Redis dedupe store on the queue's Redis.
+	const redisCredential = () => ({
+		id: 'atsDedupeRedis00',
+		name: 'ATS dedupe on the queue Redis',
+		type: 'atsDedupeRedisApi',
+		data: { host: topology.redis.host, port: topology.redis.port, database: 0 },
+	});
+	const dedupeWorkflow = (id: string, webhookId: string, dedupeStore: 'redis' | 'memory', parameters: Record<string, unknown> = {}) => {
+		const workflow = triggerWorkflow('kombo', { id, webhookId, normalize: false, parameters: { dedupeStore, ...parameters } });
+		if (dedupeStore === 'redis') {
+			(workflow.nodes[0].credentials as Record<string, { id: string; name: string }>).atsDedupeRedisApi = {
+				id: 'atsDedupeRedis00',
+				name: 'ATS dedupe on the queue Redis',
+			};
+		}
+		return workflow;
+	};
+	const NP_LIMIT = 5;
+	type NotProcessedTrigger = { name: string; webhookId: string; store: 'redis' | 'memory' };
+	/** Three Kombo triggers in one workflow (one publish run), each counting its own limit (per node). */
+	const NP_TRIGGERS = {
+		floodRedis: { name: 'Kombo Trigger (flood, Redis store)', webhookId: 'kombo-np-flood-redis', store: 'redis' },
+		floodMemory: { name: 'Kombo Trigger (flood, memory store)', webhookId: 'kombo-np-flood-memory', store: 'memory' },
+		redelivery: { name: 'Kombo Trigger (redelivery, Redis store)', webhookId: 'kombo-np-redelivery', store: 'redis' },
+	} satisfies Record<string, NotProcessedTrigger>;
+	/** Each trigger with the Not Processed output on (rejected + duplicate, 5 per hour), output 2 → one No Op "Not Processed". */
+	const notProcessedWorkflow = (() => {
+		const id = 'atsQueueNotProc0';
+		const triggers = Object.values(NP_TRIGGERS).map((trigger: NotProcessedTrigger, n) => ({
+			...dedupeWorkflow(id, trigger.webhookId, trigger.store, { notProcessedOutput: true, notProcessedOutcomes: ['rejected', 'duplicate'], notProcessedLimit: NP_LIMIT })
+				.nodes[0],
+			id: `node-${trigger.webhookId}`,
+			name: trigger.name,
+			position: [0, n * 200],
+		}));
+		const noOp = { id: `${id}-np`, name: 'Not Processed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 200], parameters: {} };
+		const workflow = triggerWorkflow('kombo', { id, normalize: false });
+		workflow.name = 'Kombo triggers with the Not Processed output (queue e2e)';
+		workflow.nodes = [...triggers, noOp] as never;
+		workflow.connections = Object.fromEntries(triggers.map((trigger) => [trigger.name, { main: [[], [{ node: 'Not Processed', type: 'main', index: 0 }]] }]));
+		return workflow;
+	})();
+	// Imported with the dedupe workflows (one restart for both); by their own block when it runs alone.
+	let notProcessedImported = false;
+
 	describe('dedupe across processes (Dedupe Store: Redis, on the Redis queue mode runs on)', () => {
-		const redisCredential = () => ({
-			id: 'atsDedupeRedis00',
-			name: 'ATS dedupe on the queue Redis',
-			type: 'atsDedupeRedisApi',
-			data: { host: topology.redis.host, port: topology.redis.port, database: 0 },
-		});
-		const dedupeWorkflow = (id: string, webhookId: string, dedupeStore: 'redis' | 'memory') => {
-			const workflow = triggerWorkflow('kombo', { id, webhookId, normalize: false, parameters: { dedupeStore } });
-			if (dedupeStore === 'redis') {
-				(workflow.nodes[0].credentials as Record<string, { id: string; name: string }>).atsDedupeRedisApi = {
-					id: 'atsDedupeRedis00',
-					name: 'ATS dedupe on the queue Redis',
-				};
-			}
-			return workflow;
-		};
 		const shared = dedupeWorkflow('atsQueueDedupeR0', 'kombo-dedupe-redis', 'redis');
 		const local = dedupeWorkflow('atsQueueDedupeM0', 'kombo-dedupe-memory', 'memory');
 		const deliverTo = (processIndex: number, webhookId: string, body: unknown) =>
@@ -232,7 +263,8 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 
 		beforeAll(async () => {
 			topology.importCredentials([redisCredential()]);
-			topology.importWorkflows([shared, local]);
+			topology.importWorkflows([shared, local, notProcessedWorkflow]);
+			notProcessedImported = true;
 			await topology.restartAll(); // imported workflows are activated by a (re)start
 			for (const workflow of [stream, ...workflows, shared, local]) await topology.waitForWebhook(`${workflow.nodes[0].webhookId}/webhook`);
 		});
@@ -280,6 +312,176 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			const answers = [await deliverTo(0, 'kombo-dedupe-memory', body), await deliverTo(1, 'kombo-dedupe-memory', body)];
 			expect(bodiesOf(answers)).toEqual(['200 {"received":true}', '200 {"received":true}']);
 			expect(await topology.settledExecutions(local.id, { atLeast: 4, quietMs: 2_000 })).toHaveLength(4);
+		});
+	});
+
+	describe(`Not Processed output across webhook processes (rejected + duplicate, limit ${NP_LIMIT} per hour)`, () => {
+		const FLOOD = 40;
+		const postTo = (processIndex: number, webhookId: string, request: { headers: Record<string, string>; payload: string }) =>
+			post(`${topology.webhookUrls[processIndex]}/webhook/${webhookId}/webhook`, request, 120_000, { newConnection: true });
+		const signed = (body: unknown, tamper = false) => signedRequest('kombo', body, credentialsFor('kombo', secretOf('kombo')), { tamper });
+		let npSequence = 0;
+		const npEvent = () => sampleEvent('kombo', EVENTS.kombo, 895_000 + ++npSequence, Date.now());
+		const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+		type Outputs = NonNullable<ReturnType<Topology['executionOutputs']>>;
+
+		beforeAll(async () => {
+			if (!notProcessedImported) {
+				topology.importCredentials([redisCredential()]);
+				topology.importWorkflows([notProcessedWorkflow]);
+				notProcessedImported = true;
+				await topology.restartAll();
+			}
+			// Not waitForWebhook: its unsigned probe is itself a rejected delivery (an item and an execution, counted
+			// against the limit, one per webhook process). A valid event is answered {"received":true} once the
+			// trigger is there, and counts against nothing.
+			for (const { webhookId } of Object.values(NP_TRIGGERS)) {
+				for (const processIndex of [0, 1]) {
+					const deadline = Date.now() + 60_000;
+					while ((await postTo(processIndex, webhookId, signed(npEvent()))).body !== '{"received":true}') {
+						if (Date.now() > deadline) throw new Error(`${webhookId} never became available on webhook process ${processIndex + 1}`);
+						await sleep(250);
+					}
+				}
+			}
+		});
+
+		const WORKFLOW_ID = notProcessedWorkflow.id;
+		const settledCount = async () => (await topology.settledExecutions(WORKFLOW_ID, { quietMs: 300 })).length;
+		const withOutputs = (execution: { id: number; status: string; mode: string }) => ({ ...execution, outputs: topology.executionOutputs(execution.id) as Outputs });
+		const ALL_401 = new Set(['401 {"error":"unauthorized","reason":"signature mismatch"}']);
+		const answersOf = (answers: Array<{ status: number; body: string }>) => new Set(answers.map((answer) => `${answer.status} ${answer.body}`));
+
+		/** The limit counts per fixed clock hour: a flood is not sent across an hour's end (waits at most a minute). */
+		async function notAcrossAnHour() {
+			const left = 3_600_000 - (Date.now() % 3_600_000);
+			if (left < 60_000) await sleep(left + 1_000);
+			return Math.floor(Date.now() / 3_600_000) * 3_600_000;
+		}
+
+		/**
+		 * After the requests under test: one valid, distinct event through each webhook process (its
+		 * execution is written after those of the requests that process received before), then the
+		 * workflow's executions since `before` besides the sentinels', once those have finished and
+		 * nothing is open. Each was started by `trigger` (the workflow's other triggers got nothing).
+		 */
+		async function executionsAfterSentinels(trigger: NotProcessedTrigger, before: number) {
+			const sentinels = [0, 1].map(() => npEvent());
+			for (const [processIndex, body] of sentinels.entries()) {
+				const answer = await postTo(processIndex, trigger.webhookId, signed(body));
+				expect(`${answer.status} ${answer.body}`).toBe('200 {"received":true}');
+			}
+			const deadline = Date.now() + 120_000;
+			for (;;) {
+				const rows = topology.executions(WORKFLOW_ID).slice(before);
+				if (!rows.some((row) => !['success', 'error', 'crashed', 'canceled'].includes(row.status))) {
+					const ids = topology.executionEventIds(WORKFLOW_ID, trigger.name).map((execution) => execution.eventId);
+					if (sentinels.every((body) => ids.includes(body.id))) break;
+				}
+				if (Date.now() > deadline) throw new Error(`the sentinels' executions did not finish: ${JSON.stringify(rows)}`);
+				await sleep(200);
+			}
+			const executions = (await topology.settledExecutions(WORKFLOW_ID, { quietMs: 1_000 })).slice(before).map(withOutputs);
+			expect(executions.filter((execution) => execution.outputs[trigger.name] === undefined)).toEqual([]);
+			const sentinelIds = sentinels.map((body) => body.id);
+			const isSentinel = (execution: (typeof executions)[number]) => sentinelIds.includes(execution.outputs[trigger.name][0]?.[0]?._ats?.eventId);
+			expect(executions.filter(isSentinel)).toHaveLength(2);
+			return executions.filter((execution) => !isSentinel(execution));
+		}
+
+		/** A forged flood split across both webhook processes at once: the answers, and which process got each body (by digest). */
+		async function forgedFlood(trigger: NotProcessedTrigger) {
+			const requests = Array.from({ length: FLOOD }, (_, n) => ({ processIndex: n % 2, request: signed(npEvent(), true) }));
+			const processOf = new Map(requests.map(({ processIndex, request }) => [sha256(request.payload), processIndex]));
+			const answers = await Promise.all(requests.map(({ processIndex, request }) => postTo(processIndex, trigger.webhookId, request)));
+			return { answers, processOf };
+		}
+
+		/** Each a successful webhook execution, run on a worker, with one rejected item on output 2 only; counted per webhook process and worker. */
+		function expectRejectedItems(trigger: NotProcessedTrigger, executions: Array<ReturnType<typeof withOutputs>>, processOf: Map<string, number>) {
+			const ranOn = topology.workerExecutions();
+			const perProcess = [0, 0];
+			const perWorker = [0, 0];
+			for (const execution of executions) {
+				const outputs = execution.outputs[trigger.name];
+				expect(execution).toMatchObject({ status: 'success', mode: 'webhook' });
+				expect(ranOn.has(Number(execution.id))).toBe(true);
+				expect(outputs[0]).toEqual([]);
+				expect(outputs[1]).toEqual([
+					expect.objectContaining({ outcome: 'rejected', status: 401, reason: 'signature mismatch', verified: false, vendor: 'kombo', trigger: trigger.name, suppressedSinceLast: 0 }),
+				]);
+				expect(execution.outputs['Not Processed'][0]).toEqual(outputs[1]);
+				expect(processOf.has(outputs[1][0].bodySha256)).toBe(true);
+				perProcess[processOf.get(outputs[1][0].bodySha256)!]++;
+				perWorker[ranOn.get(Number(execution.id))!]++;
+			}
+			return { perProcess, perWorker };
+		}
+
+		it(`Redis store: a forged flood of ${FLOOD} split across both webhook processes at once → all 401, exactly ${NP_LIMIT} executions in total`, async () => {
+			const trigger = NP_TRIGGERS.floodRedis;
+			const windowStart = await notAcrossAnHour();
+			const before = await settledCount();
+			const { answers, processOf } = await forgedFlood(trigger);
+			expect(answersOf(answers)).toEqual(ALL_401);
+			const executions = await executionsAfterSentinels(trigger, before);
+			expect(executions).toHaveLength(NP_LIMIT);
+			const { perProcess, perWorker } = expectRejectedItems(trigger, executions, processOf);
+			// The count on Redis: every forged request counted, the ones past the limit kept for the next item.
+			const key = (slot: string) => `n8n-ats-dedupe:${WORKFLOW_ID}:node-${trigger.webhookId}:not-processed:${slot}`;
+			const counted = Number(topology.redisCommand('GET', key(String(windowStart))));
+			const suppressed = Number(topology.redisCommand('GET', key('suppressed')));
+			console.log(
+				`queue not-processed flood, Redis store ${JSON.stringify({ requests: FLOOD, answered401: answers.filter((a) => a.status === 401).length, executions: executions.length, itemsPerWebhookProcess: perProcess, executionsPerWorker: perWorker, countedOnRedis: counted, suppressedOnRedis: suppressed })}`,
+			);
+			expect(counted).toBe(FLOOD);
+			expect(suppressed).toBe(FLOOD - NP_LIMIT);
+		});
+
+		it('Redis store: a redelivery sent to the other webhook process → a duplicate item on output 2; the event ran once', async () => {
+			const trigger = NP_TRIGGERS.redelivery;
+			const before = await settledCount();
+			const body = npEvent();
+			const request = signed(body);
+			const first = await postTo(0, trigger.webhookId, request);
+			expect(`${first.status} ${first.body}`).toBe('200 {"received":true}');
+			const [original] = (await topology.settledExecutions(WORKFLOW_ID, { atLeast: before + 1, quietMs: 300 })).slice(before).map(withOutputs);
+			expect(original).toMatchObject({ status: 'success', mode: 'webhook' });
+			expect(original.outputs[trigger.name][0]).toEqual([expect.objectContaining({ id: body.id })]);
+			expect(original.outputs[trigger.name][1]).toEqual([]);
+			expect(original.outputs['Not Processed']).toBeUndefined();
+			const deliveryKey = original.outputs[trigger.name][0][0]._ats.deliveryKey;
+
+			const again = await postTo(1, trigger.webhookId, request);
+			expect(`${again.status} ${again.body}`).toBe('200 {"received":true,"duplicate":true}');
+			const executions = await executionsAfterSentinels(trigger, before);
+			const ranTheEvent = executions.filter((execution) => execution.outputs[trigger.name][0].some((item) => item.id === body.id));
+			expect(ranTheEvent.map((execution) => execution.id)).toEqual([original.id]);
+			const dropped = executions.filter((execution) => execution.id !== original.id);
+			expect(dropped).toHaveLength(1);
+			expect(dropped[0]).toMatchObject({ status: 'success', mode: 'webhook' });
+			expect(topology.workerExecutions().has(Number(dropped[0].id))).toBe(true);
+			expect(dropped[0].outputs[trigger.name][0]).toEqual([]);
+			expect(dropped[0].outputs[trigger.name][1]).toEqual([
+				expect.objectContaining({ outcome: 'duplicate', status: 200, verified: true, deliveryKey, eventId: body.id, bodySha256: sha256(request.payload), suppressedSinceLast: 0 }),
+			]);
+			expect(dropped[0].outputs['Not Processed'][0]).toEqual(dropped[0].outputs[trigger.name][1]);
+		});
+
+		it(`memory store (the documented limit): the same flood → all 401, ${NP_LIMIT} executions per webhook process, ${2 * NP_LIMIT} in total`, async () => {
+			const trigger = NP_TRIGGERS.floodMemory;
+			await notAcrossAnHour();
+			const before = await settledCount();
+			const { answers, processOf } = await forgedFlood(trigger);
+			expect(answersOf(answers)).toEqual(ALL_401);
+			const executions = await executionsAfterSentinels(trigger, before);
+			const { perProcess, perWorker } = expectRejectedItems(trigger, executions, processOf);
+			console.log(
+				`queue not-processed flood, memory store ${JSON.stringify({ requests: FLOOD, answered401: answers.filter((a) => a.status === 401).length, executions: executions.length, itemsPerWebhookProcess: perProcess, executionsPerWorker: perWorker })}`,
+			);
+			// Each webhook process counts its own hour (20 requests each here): the limit holds per process, not per trigger.
+			expect(perProcess).toEqual([NP_LIMIT, NP_LIMIT]);
+			expect(executions).toHaveLength(2 * NP_LIMIT);
 		});
 	});
 });

@@ -131,6 +131,8 @@ export interface WebhookCall {
 	nodeName?: string;
 	/** Credentials of other types than the vendor's (e.g. the Redis dedupe store's). */
 	otherCredentials?: Record<string, ICredentialDataDecryptedObject>;
+	/** The client's address as Express gives it (`request.ip`); absent by default. */
+	ip?: string;
 }
 
 /** The node n8n would create for a trigger with these parameters. */
@@ -179,6 +181,7 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 		body: parsed,
 		params: {},
 		query: {},
+		...(call.ip === undefined ? {} : { ip: call.ip }),
 	};
 	const response = new RecordedResponse();
 	const credentialsRequested: string[] = [];
@@ -209,7 +212,8 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 
 /**
  * Runs a trigger's execute step the way n8n does inside the execution a webhook started: in
- * n8n-core's real ExecuteContext, with the webhook's items as the node's input.
+ * n8n-core's real ExecuteContext, with the webhook's items as the node's input (and, where
+ * given, `secondInput` as its second input: the webhook's second output, Not Processed).
  */
 export async function executeTrigger(
 	nodeType: INodeType,
@@ -219,10 +223,16 @@ export async function executeTrigger(
 		mode = 'webhook',
 		nodeName,
 		credentials = {},
-	}: { mode?: WorkflowExecuteMode; nodeName?: string; credentials?: Record<string, ICredentialDataDecryptedObject> } = {},
+		secondInput,
+	}: {
+		mode?: WorkflowExecuteMode;
+		nodeName?: string;
+		credentials?: Record<string, ICredentialDataDecryptedObject>;
+		secondInput?: INodeExecutionData[];
+	} = {},
 ) {
 	const node = nodeName ? workflow.getNode(nodeName)! : Object.values(workflow.nodes)[0];
-	const inputData = { main: [items] };
+	const inputData = { main: secondInput === undefined ? [items] : [items, secondInput] };
 	const runExecutionData = { resultData: { runData: {} } } as unknown as IRunExecutionData;
 	const executeData = { node, data: inputData, source: null };
 	const context = new ExecuteContext(

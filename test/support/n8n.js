@@ -224,15 +224,19 @@ class N8n {
 	 * missing, 401 from our trigger once it is there (and a 401 starts no execution); n8n's
 	 * own "starting up" 200 does not count.
 	 */
-	async waitForWebhook(webhookPath) {
+	/**
+	 * Waits until n8n serves the webhook. The probe is an unsigned `{}` unless `probe()` gives a
+	 * request: a trigger with the Not Processed output turns an unsigned probe into an item (and
+	 * counts it against its hourly limit), so tests of it probe with a genuine event.
+	 * @param {string} webhookPath
+	 * @param {() => { headers: Record<string, string>, payload: string }} [probe]
+	 */
+	async waitForWebhook(webhookPath, probe = () => ({ headers: { 'Content-Type': 'application/json' }, payload: '{}' })) {
 		const deadline = Date.now() + 60_000;
 		while (Date.now() < deadline) {
 			try {
-				const response = await fetch(`${this.baseUrl}/webhook/${webhookPath}`, {
-					method: 'POST',
-					headers: { 'Content-Type': 'application/json' },
-					body: '{}',
-				});
+				const { headers, payload } = probe();
+				const response = await fetch(`${this.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers, body: payload });
 				const body = await response.text();
 				if (response.status !== 404 && !body.startsWith(N8N_STARTING_UP)) return;
 			} catch {

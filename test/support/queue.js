@@ -29,12 +29,14 @@
 //   await topology.killWorker(i)      kill -9 worker i;  await topology.startWorker(i)
 //   await topology.restartAll()       SIGTERM every n8n process, then start all again (services
 //                                     and balancer stay up); call waitForWebhook afterwards
-//   topology.executions(workflowId), .executionItems(id), .executionEventIds(workflowId, triggerName),
+//   topology.executions(workflowId), .executionItems(id), .executionOutputs(id) (per output),
+//   .executionEventIds(workflowId, triggerName),
 //   await topology.settledExecutions(workflowId, opts)          as on N8n, read from Postgres
 //   topology.executionsByStatus(workflowId)                      { success: n, crashed: n, ... }
 //   topology.executionError(id)       n8n's error message stored with a failed execution
 //   topology.workerExecutions()       Map executionId -> worker index, from each worker's log
 //                                     line `Worker started execution N (job N)`
+//   topology.redisCommand(...args)    one command on the queue's Redis (redis-cli), its raw reply
 //   topology.balancer.counts          what the balancer forwarded / held back, per process
 //   await topology.stop()             every n8n process (SIGTERM, by pid), the balancer, then
 //                                     Postgres and Redis (by pid); also done on process exit.
@@ -196,8 +198,17 @@ class QueueTopology {
 		return this.main.executionItems(executionId);
 	}
 
+	executionOutputs(executionId) {
+		return this.main.executionOutputs(executionId);
+	}
+
 	executionEventIds(workflowId, triggerName) {
 		return this.main.executionEventIds(workflowId, triggerName);
+	}
+
+	/** One command on the queue's Redis, with Debian's redis-cli (installed with redis-server); its reply, trimmed. */
+	redisCommand(...args) {
+		return execFileSync('redis-cli', ['-h', this.redis.host, '-p', String(this.redis.port), '--raw', ...args.map(String)], { encoding: 'utf8' }).trim();
 	}
 
 	settledExecutions(workflowId, options) {
