@@ -7,7 +7,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 async function clean() {
-	for (const dir of ['dist', '.kits']) fs.rmSync(path.join(__dirname, dir), { recursive: true, force: true });
+	for (const dir of ['dist', '.kits'])
+		fs.rmSync(path.join(__dirname, dir), { recursive: true, force: true });
 }
 
 function copyNodeAssets() {
@@ -38,8 +39,14 @@ async function outputSchemas() {
 	const { vendorList } = require('./dist/nodes/vendors');
 	const { triggerItemJsonSchema } = require('./dist/nodes/shared/metadata');
 	const { canonicalEventSchema } = require('./dist/nodes/shared/canonical');
-	for (const [file, schema] of Object.entries(triggerOutputSchemas(vendorList, triggerItemJsonSchema))) writeSchema(file, schema);
-	writeSchema('AtsNormalize/__schema__/v1.0.0.json', z.toJSONSchema(canonicalEventSchema, { unrepresentable: 'any' }));
+	for (const [file, schema] of Object.entries(
+		triggerOutputSchemas(vendorList, triggerItemJsonSchema),
+	))
+		writeSchema(file, schema);
+	writeSchema(
+		'AtsNormalize/__schema__/v1.0.0.json',
+		z.toJSONSchema(canonicalEventSchema, { unrepresentable: 'any' }),
+	);
 }
 
 exports.clean = clean;

@@ -5,7 +5,10 @@ export class KeldairHrApi implements ICredentialType {
 
 	displayName = 'KeldairHR API';
 
-	icon: Icon = { light: 'file:../nodes/KeldairHrTrigger/keldairHr.svg', dark: 'file:../nodes/KeldairHrTrigger/keldairHr.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/KeldairHrTrigger/keldairHr.svg',
+		dark: 'file:../nodes/KeldairHrTrigger/keldairHr.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#keldairhr';
 
@@ -24,7 +27,8 @@ export class KeldairHrApi implements ICredentialType {
 			name: 'signatureHeader',
 			type: 'string',
 			default: 'X-Signature',
-			description: 'The header that carries the HMAC-SHA256 signature (hex or base64, optionally prefixed "sha256=")',
+			description:
+				'The header that carries the HMAC-SHA256 signature (hex or base64, optionally prefixed "sha256=")',
 		},
 	];
 }

@@ -5,7 +5,10 @@ export class KiniApi implements ICredentialType {
 
 	displayName = 'Kini API';
 
-	icon: Icon = { light: 'file:../nodes/KiniTrigger/kini.svg', dark: 'file:../nodes/KiniTrigger/kini.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/KiniTrigger/kini.svg',
+		dark: 'file:../nodes/KiniTrigger/kini.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#kini';
 
@@ -17,7 +20,8 @@ export class KiniApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'The key Kini gave you. Kini sends it as "Authorization: Bearer &lt;key&gt;" with every status webhook.',
+			description:
+				'The key Kini gave you. Kini sends it as "Authorization: Bearer &lt;key&gt;" with every status webhook.',
 		},
 	];
 }

@@ -5,7 +5,10 @@ export class KnitApi implements ICredentialType {
 
 	displayName = 'Knit API';
 
-	icon: Icon = { light: 'file:../nodes/KnitTrigger/knit.svg', dark: 'file:../nodes/KnitTrigger/knit.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/KnitTrigger/knit.svg',
+		dark: 'file:../nodes/KnitTrigger/knit.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#knit';
 
@@ -17,7 +20,8 @@ export class KnitApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'Your Knit API key. Knit signs every webhook with it; the trigger also uses it to start, pause and resume syncs if you let it register itself.',
+			description:
+				'Your Knit API key. Knit signs every webhook with it; the trigger also uses it to start, pause and resume syncs if you let it register itself.',
 		},
 		{
 			displayName: 'Base URL',
@@ -33,7 +37,7 @@ export class KnitApi implements ICredentialType {
 			type: 'boolean',
 			default: false,
 			description:
-				"Whether to use a Base URL on another host (a proxy, for example). The API key is then sent to that host, and whoever runs it can use it: switch this on only for a host you trust with the key. Its answers are not shown, only their HTTP status.",
+				'Whether to use a Base URL on another host (a proxy, for example). The API key is then sent to that host, and whoever runs it can use it: switch this on only for a host you trust with the key. Its answers are not shown, only their HTTP status.',
 		},
 	];
 

@@ -5,7 +5,10 @@ export class KomboApi implements ICredentialType {
 
 	displayName = 'Kombo API';
 
-	icon: Icon = { light: 'file:../nodes/KomboTrigger/kombo.svg', dark: 'file:../nodes/KomboTrigger/kombo.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/KomboTrigger/kombo.svg',
+		dark: 'file:../nodes/KomboTrigger/kombo.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#kombo';
 
@@ -25,7 +28,8 @@ export class KomboApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			description: 'Optional. Not needed to receive webhooks; kept here so later Kombo nodes can share this credential.',
+			description:
+				'Optional. Not needed to receive webhooks; kept here so later Kombo nodes can share this credential.',
 		},
 	];
 }

@@ -5,7 +5,10 @@ export class StartupKitApi implements ICredentialType {
 
 	displayName = 'StartupKit API';
 
-	icon: Icon = { light: 'file:../nodes/StartupKitTrigger/startupKit.svg', dark: 'file:../nodes/StartupKitTrigger/startupKit.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/StartupKitTrigger/startupKit.svg',
+		dark: 'file:../nodes/StartupKitTrigger/startupKit.dark.svg',
+	};
 
 	documentationUrl = 'https://www.npmjs.com/package/n8n-nodes-ats-webhooks#startupkit';
 

@@ -5,9 +5,14 @@
 //   for it: parsing the workflow's static data, which n8n loads with each request;
 // - Redis store: claim + confirm round trips to a real redis-server on loopback.
 'use strict';
-const { MemoryDedupeStore, DURABLE_SLOTS } = require('../dist/nodes/shared/dedupe');
+const { MemoryDedupeStore, DURABLE_SLOTS } = require('../dist/nodes/shared/dedupeMemory');
 const { Redis } = require('ioredis');
-const { REDIS_KEY_PREFIX, claimOnRedis, confirmOnRedis, closeRedisClients } = require('../dist/nodes/shared/dedupeRedis');
+const {
+	REDIS_KEY_PREFIX,
+	claimOnRedis,
+	confirmOnRedis,
+	closeRedisClients,
+} = require('../dist/nodes/shared/dedupeRedis');
 const { startRedis } = require('../test/support/redis');
 
 const STORED = [1_000, 100_000];
@@ -54,9 +59,11 @@ function memoryPerEvent(stored) {
 
 function parseMicroseconds(json) {
 	for (let i = 0; i < 20; i++) JSON.parse(json); // warm up
-	return bestNs(ROUNDS * 2, 20, () => {
-		for (let i = 0; i < 20; i++) JSON.parse(json);
-	}) / 1e3;
+	return (
+		bestNs(ROUNDS * 2, 20, () => {
+			for (let i = 0; i < 20; i++) JSON.parse(json);
+		}) / 1e3
+	);
 }
 
 /** The durable copy with `stored` slots (DURABLE_SLOTS at most are written): write and per-request parse. */
@@ -69,10 +76,19 @@ function durableCosts(stored) {
 	const staticDataJson = JSON.stringify({ global: { atsDedupe: { 'trigger-node': copy } } });
 	const parseUs = parseMicroseconds(staticDataJson);
 	// What it would cost if the copy were not capped at DURABLE_SLOTS (the reason for the cap).
-	const uncapped = Array.from({ length: stored }, (_, n) => `${identity(n).slot},,${Math.floor(nowMs / 1000)},c`).join(' ');
+	const uncapped = Array.from(
+		{ length: stored },
+		(_, n) => `${identity(n).slot},,${Math.floor(nowMs / 1000)},c`,
+	).join(' ');
 	const uncappedJson = JSON.stringify({ global: { atsDedupe: { 'trigger-node': uncapped } } });
 	const uncappedParseUs = parseMicroseconds(uncappedJson);
-	return { writeMs, bytes: staticDataJson.length, parseUs, uncappedBytes: uncappedJson.length, uncappedParseUs };
+	return {
+		writeMs,
+		bytes: staticDataJson.length,
+		parseUs,
+		uncappedBytes: uncappedJson.length,
+		uncappedParseUs,
+	};
 }
 
 async function redisPerEvent(redis, stored) {
@@ -84,10 +100,16 @@ async function redisPerEvent(redis, stored) {
 	const memoryBefore = await usedMemory();
 	for (let n = 0; n < stored; n += 10_000) {
 		const pipeline = client.pipeline();
-		for (let i = n; i < Math.min(stored, n + 10_000); i++) pipeline.set(`${REDIS_KEY_PREFIX}:${scope}:${identity(i).slot}`, identity(i).fingerprint, 'PX', 3_600_000);
+		for (let i = n; i < Math.min(stored, n + 10_000); i++)
+			pipeline.set(
+				`${REDIS_KEY_PREFIX}:${scope}:${identity(i).slot}`,
+				identity(i).fingerprint,
+				'PX',
+				3_600_000,
+			);
 		await pipeline.exec();
 	}
-	const bytesPerKey = (await usedMemory() - memoryBefore) / stored;
+	const bytesPerKey = ((await usedMemory()) - memoryBefore) / stored;
 	client.disconnect();
 	const count = 2_000;
 	let best = Infinity;
@@ -114,12 +136,18 @@ async function redisPerEvent(redis, stored) {
 		const seconds = Number(process.hrtime.bigint() - concurrentStart) / 1e9;
 		bestConcurrentPerSecond = Math.max(bestConcurrentPerSecond, count / seconds);
 	}
-	return { sequentialUs: best / 1e3, concurrentEventsPerSecond: bestConcurrentPerSecond, bytesPerKey };
+	return {
+		sequentialUs: best / 1e3,
+		concurrentEventsPerSecond: bestConcurrentPerSecond,
+		bytesPerKey,
+	};
 }
 
 async function benchDedupe({ log = console.log } = {}) {
 	const result = { memory: {}, durable: {}, redis: {} };
-	log(`(e) dedupe per event with ${STORED.map((n) => n.toLocaleString('en')).join(' and ')} keys stored (best of ${ROUNDS})`);
+	log(
+		`(e) dedupe per event with ${STORED.map((n) => n.toLocaleString('en')).join(' and ')} keys stored (best of ${ROUNDS})`,
+	);
 	for (const stored of STORED) result.memory[stored] = memoryPerEvent(stored);
 	log(
 		`  in-process claim + confirm: ${STORED.map((n) => `${result.memory[n].toFixed(0)} ns @${n.toLocaleString('en')}`).join(', ')}; ratio ${(result.memory[STORED[1]] / result.memory[STORED[0]]).toFixed(2)}x`,
@@ -149,7 +177,8 @@ async function benchDedupe({ log = console.log } = {}) {
 
 module.exports = { benchDedupe };
 
-if (require.main === module) benchDedupe().catch((error) => {
-	console.error(error);
-	process.exit(1);
-});
+if (require.main === module)
+	benchDedupe().catch((error) => {
+		console.error(error);
+		process.exit(1);
+	});

@@ -31,7 +31,12 @@ function stoppedAtMs(value) {
 }
 
 async function setup(engine) {
-	const ours = triggerWorkflow(VENDOR, { webhookId: 'ours-bench', id: 'atsOursBench0000', normalize: false, parameters: { options: { dedupe: true } } });
+	const ours = triggerWorkflow(VENDOR, {
+		webhookId: 'ours-bench',
+		id: 'atsOursBench0000',
+		normalize: false,
+		parameters: { options: { dedupe: true } },
+	});
 	const bare = bareWebhookWorkflow();
 	const headerAuth = headerAuthWebhookWorkflow();
 	const chain = handBuiltChainWorkflow();
@@ -42,7 +47,11 @@ async function setup(engine) {
 	const endpoints = {
 		ours: { workflow: ours, path: 'ours-bench/webhook' },
 		bare: { workflow: bare, path: 'bare-webhook' },
-		headerAuth: { workflow: headerAuth, path: 'header-auth-webhook', headers: { [HEADER_AUTH.name]: HEADER_AUTH.value } },
+		headerAuth: {
+			workflow: headerAuth,
+			path: 'header-auth-webhook',
+			headers: { [HEADER_AUTH.name]: HEADER_AUTH.value },
+		},
 		chain: { workflow: chain, path: 'hand-built-chain' },
 	};
 	for (const endpoint of Object.values(endpoints)) {
@@ -50,9 +59,14 @@ async function setup(engine) {
 		await n8n.waitForWebhook(endpoint.path);
 	}
 	// The Header Auth side only counts as an authenticated webhook if it refuses a missing token.
-	const unauthenticated = await post(endpoints.headerAuth.url, { headers: { 'Content-Type': 'application/json' }, payload: '{}' });
+	const unauthenticated = await post(endpoints.headerAuth.url, {
+		headers: { 'Content-Type': 'application/json' },
+		payload: '{}',
+	});
 	if (unauthenticated.status !== 401 && unauthenticated.status !== 403) {
-		throw new Error(`Webhook + Header Auth answered ${unauthenticated.status} without its header: not authenticating`);
+		throw new Error(
+			`Webhook + Header Auth answered ${unauthenticated.status} without its header: not authenticating`,
+		);
 	}
 	return { n8n, endpoints };
 }
@@ -62,7 +76,12 @@ async function measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase
 	const credentials = credentialsFor(VENDOR, TEST_SECRETS[VENDOR]);
 	credentials.signatureHeader = 'X-Signature';
 	const requests = Array.from({ length: count }, (_, index) =>
-		signedRequest(VENDOR, sampleEvent(VENDOR, EVENT, sequenceBase + index, Date.now() + sequenceBase + index), credentials, { tamper }),
+		signedRequest(
+			VENDOR,
+			sampleEvent(VENDOR, EVENT, sequenceBase + index, Date.now() + sequenceBase + index),
+			credentials,
+			{ tamper },
+		),
 	);
 	for (const request of requests) Object.assign(request.headers, endpoint.headers);
 	const id = endpoint.workflow.id;
@@ -74,8 +93,13 @@ async function measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase
 	const answeredMs = Date.now() - started;
 	const expected = tamper && endpoint.workflow.nodes[0].type.startsWith('CUSTOM.') ? 0 : count;
 	await n8n.settledExecutions(id, { atLeast: expected, quietMs: 1500 });
-	const executions = n8n.query(`SELECT status, "stoppedAt" FROM execution_entity WHERE "workflowId" = '${id}' AND id > ${lastId}`);
-	const lastStopped = Math.max(started + answeredMs, ...executions.map((execution) => stoppedAtMs(execution.stoppedAt)));
+	const executions = n8n.query(
+		`SELECT status, "stoppedAt" FROM execution_entity WHERE "workflowId" = '${id}' AND id > ${lastId}`,
+	);
+	const lastStopped = Math.max(
+		started + answeredMs,
+		...executions.map((execution) => stoppedAtMs(execution.stoppedAt)),
+	);
 	const statuses = {};
 	for (const answer of answers) statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
 	const wanted = expected === 0 ? 401 : 200;
@@ -93,7 +117,13 @@ async function measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** engine: a key of EXPRESSION_ENGINES (test/support/n8n.js). */
-async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, engine = 'vm', log = console.log } = {}) {
+async function benchRealN8n({
+	count = 400,
+	concurrency = 25,
+	rounds = 3,
+	engine = 'vm',
+	log = console.log,
+} = {}) {
 	const { n8n, endpoints } = await setup(engine);
 	try {
 		let sequence = 0;
@@ -115,13 +145,25 @@ async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, engine 
 				// (seen once: n8n answering 404 to a registered webhook); it is reported, kept out
 				// of the medians and measured again.
 				for (let attempt = 1; ; attempt++) {
-					const result = await measure(n8n, endpoint, { count, concurrency, tamper, sequenceBase: (sequence += count) });
-					log(`    round ${round + 1} ${name.padEnd(11)} ${result.eventsPerSecond.toFixed(1)} events/s, ${result.answersPerSecond.toFixed(1)} answers/s, executions ${result.executions}, answers ${JSON.stringify(result.statuses)}`);
+					const result = await measure(n8n, endpoint, {
+						count,
+						concurrency,
+						tamper,
+						sequenceBase: (sequence += count),
+					});
+					log(
+						`    round ${round + 1} ${name.padEnd(11)} ${result.eventsPerSecond.toFixed(1)} events/s, ${result.answersPerSecond.toFixed(1)} answers/s, executions ${result.executions}, answers ${JSON.stringify(result.statuses)}`,
+					);
 					if (!result.unexpected) {
 						runs[name].push(result);
 						break;
 					}
-					anomalies.push({ round: round + 1, side: name, statuses: result.statuses, example: result.unexpected });
+					anomalies.push({
+						round: round + 1,
+						side: name,
+						statuses: result.statuses,
+						example: result.unexpected,
+					});
 					log(`      ^ not counted: unexpected answer ${JSON.stringify(result.unexpected)}`);
 					if (attempt === 3) throw new Error(`${name}: unexpected answers in 3 attempts`);
 				}
@@ -141,7 +183,12 @@ async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, engine 
 				oursVsHeaderAuth: rate('ours') / rate('headerAuth'),
 				headerAuthVsBare: rate('headerAuth') / rate('bare'),
 				oursVsChain: rate('ours') / rate('chain'),
-				failedExecutions: { ours: total('ours', 'failedExecutions'), bare: total('bare', 'failedExecutions'), headerAuth: total('headerAuth', 'failedExecutions'), chain: total('chain', 'failedExecutions') },
+				failedExecutions: {
+					ours: total('ours', 'failedExecutions'),
+					bare: total('bare', 'failedExecutions'),
+					headerAuth: total('headerAuth', 'failedExecutions'),
+					chain: total('chain', 'failedExecutions'),
+				},
 			},
 			c: {
 				forgedRequests: count * rounds,
@@ -164,9 +211,20 @@ async function benchRealN8n({ count = 400, concurrency = 25, rounds = 3, engine 
  * 2 workers, Postgres, Redis): our trigger vs the bare Webhook node, same topology, rounds
  * interleaved. Events/s to the last finished execution.
  */
-async function benchQueueN8n({ count = 300, concurrency = 25, rounds = 3, engine = 'vm', log = console.log } = {}) {
+async function benchQueueN8n({
+	count = 300,
+	concurrency = 25,
+	rounds = 3,
+	engine = 'vm',
+	log = console.log,
+} = {}) {
 	const { createQueueTopology } = require('../test/support/queue');
-	const ours = triggerWorkflow(VENDOR, { webhookId: 'ours-bench', id: 'atsOursBench0000', normalize: false, parameters: { options: { dedupe: true } } });
+	const ours = triggerWorkflow(VENDOR, {
+		webhookId: 'ours-bench',
+		id: 'atsOursBench0000',
+		normalize: false,
+		parameters: { options: { dedupe: true } },
+	});
 	const bare = bareWebhookWorkflow();
 	const topology = await createQueueTopology({ env: EXPRESSION_ENGINES[engine] });
 	try {
@@ -183,19 +241,38 @@ async function benchQueueN8n({ count = 300, concurrency = 25, rounds = 3, engine
 		}
 		let sequence = 0;
 		const runs = { ours: [], bare: [] };
-		const plan = [['ours', endpoints.ours], ['bare', endpoints.bare]];
+		const plan = [
+			['ours', endpoints.ours],
+			['bare', endpoints.bare],
+		];
 		for (let round = 0; round < rounds; round++) {
 			const order = plan.map((_, i) => plan[(i + round) % plan.length]);
 			for (const [name, endpoint] of order) {
-				const result = await measure(topology, endpoint, { count, concurrency, tamper: false, sequenceBase: (sequence += count) });
-				log(`    round ${round + 1} ${name.padEnd(11)} ${result.eventsPerSecond.toFixed(1)} events/s, ${result.answersPerSecond.toFixed(1)} answers/s, executions ${result.executions}, answers ${JSON.stringify(result.statuses)}`);
-				if (result.unexpected) throw new Error(`${name}: unexpected answer ${JSON.stringify(result.unexpected)}`);
+				const result = await measure(topology, endpoint, {
+					count,
+					concurrency,
+					tamper: false,
+					sequenceBase: (sequence += count),
+				});
+				log(
+					`    round ${round + 1} ${name.padEnd(11)} ${result.eventsPerSecond.toFixed(1)} events/s, ${result.answersPerSecond.toFixed(1)} answers/s, executions ${result.executions}, answers ${JSON.stringify(result.statuses)}`,
+				);
+				if (result.unexpected)
+					throw new Error(`${name}: unexpected answer ${JSON.stringify(result.unexpected)}`);
 				runs[name].push(result);
 			}
 		}
 		const rate = (name) => median(runs[name].map((run) => run.eventsPerSecond));
 		return {
-			config: { count, concurrency, rounds, engine, vendor: VENDOR, n8n: '2.41.1', topology: 'queue: main + 2 webhook + 2 worker, Postgres, Redis' },
+			config: {
+				count,
+				concurrency,
+				rounds,
+				engine,
+				vendor: VENDOR,
+				n8n: '2.41.1',
+				topology: 'queue: main + 2 webhook + 2 worker, Postgres, Redis',
+			},
 			oursEventsPerSecond: rate('ours'),
 			bareWebhookEventsPerSecond: rate('bare'),
 			oursVsBare: rate('ours') / rate('bare'),

@@ -40,7 +40,10 @@ function compare(ours, floor, n) {
 	let bestOurs = Infinity;
 	let bestFloor = Infinity;
 	for (let round = 0; round < ROUNDS; round++) {
-		for (const [fn, set] of [[ours, (v) => (bestOurs = Math.min(bestOurs, v))], [floor, (v) => (bestFloor = Math.min(bestFloor, v))]]) {
+		for (const [fn, set] of [
+			[ours, (v) => (bestOurs = Math.min(bestOurs, v))],
+			[floor, (v) => (bestFloor = Math.min(bestFloor, v))],
+		]) {
 			const start = process.hrtime.bigint();
 			for (let i = 0; i < n; i++) fn(i);
 			set(Number(process.hrtime.bigint() - start) / n);
@@ -64,11 +67,23 @@ function measurePipelineVsFloor() {
 		const events = Array.from({ length: 64 }, (_, i) => {
 			const sample = kit.samples[i % kit.samples.length];
 			const raw = JSON.stringify(kit.freshSample(sample, i, nowMs));
-			return { raw, buffer: Buffer.from(raw), headers: Object.fromEntries(Object.entries(kit.sign(raw, credentials, nowMs)).map(([k, v]) => [k.toLowerCase(), v])) };
+			return {
+				raw,
+				buffer: Buffer.from(raw),
+				headers: Object.fromEntries(
+					Object.entries(kit.sign(raw, credentials, nowMs)).map(([k, v]) => [k.toLowerCase(), v]),
+				),
+			};
 		});
 		const ours = (i) => {
 			const event = events[i & 63];
-			const verdict = verify({ rawBody: event.buffer, headers: event.headers, credentials, nowMs, toleranceSeconds: 300 });
+			const verdict = verify({
+				rawBody: event.buffer,
+				headers: event.headers,
+				credentials,
+				nowMs,
+				toleranceSeconds: 300,
+			});
 			if (!verdict.ok) throw new Error(`${vendor.key}: ${verdict.reason}`);
 			vendor.schema.safeParse(JSON.parse(event.buffer.toString('utf8')));
 		};
@@ -81,10 +96,22 @@ function measurePipelineVsFloor() {
 		// Where the difference goes: the signature check alone against the HMAC alone.
 		const verifyOnly = (i) => {
 			const event = events[i & 63];
-			verify({ rawBody: event.buffer, headers: event.headers, credentials, nowMs, toleranceSeconds: 300 });
+			verify({
+				rawBody: event.buffer,
+				headers: event.headers,
+				credentials,
+				nowMs,
+				toleranceSeconds: 300,
+			});
 		};
-		const hmacOnly = (i) => createHmac('sha256', secret).update(events[i & 63].buffer).digest();
-		measured[vendor.key] = { ...compare(ours, floor, N), verifyOnly: compare(verifyOnly, hmacOnly, N) };
+		const hmacOnly = (i) =>
+			createHmac('sha256', secret)
+				.update(events[i & 63].buffer)
+				.digest();
+		measured[vendor.key] = {
+			...compare(ours, floor, N),
+			verifyOnly: compare(verifyOnly, hmacOnly, N),
+		};
 	}
 	return measured;
 }
@@ -105,7 +132,9 @@ if (process.argv.includes('--pipeline-only')) {
 // One process's ratios depend on how V8 happened to compile and lay out that process (the same
 // run repeated moved a ratio by up to 0.35), so (a) runs in several fresh processes and reports
 // the median, with the range.
-console.log(`(a) pipeline per event vs floor (HMAC-SHA256 + JSON.parse): ${A_PROCESSES} processes, each best of ${ROUNDS} x ${N}; medians [range]`);
+console.log(
+	`(a) pipeline per event vs floor (HMAC-SHA256 + JSON.parse): ${A_PROCESSES} processes, each best of ${ROUNDS} x ${N}; medians [range]`,
+);
 const runs = Array.from({ length: A_PROCESSES }, () =>
 	JSON.parse(execFileSync(process.execPath, [__filename, '--pipeline-only'], { encoding: 'utf8' })),
 );
@@ -118,7 +147,11 @@ for (const vendor of vendorList) {
 		floorNs: pick((m) => m.floorNs),
 		ratio: median(ratios),
 		ratioRange: [Math.min(...ratios), Math.max(...ratios)],
-		verifyOnly: { oursNs: pick((m) => m.verifyOnly.oursNs), floorNs: pick((m) => m.verifyOnly.floorNs), ratio: pick((m) => m.verifyOnly.ratio) },
+		verifyOnly: {
+			oursNs: pick((m) => m.verifyOnly.oursNs),
+			floorNs: pick((m) => m.verifyOnly.floorNs),
+			ratio: pick((m) => m.verifyOnly.ratio),
+		},
 		processes: mine,
 	};
 	results.a[vendor.key] = r;
@@ -134,7 +167,10 @@ for (let i = 0; i < 100_000; i++) {
 	const vendor = vendorList[i % vendorList.length];
 	const kit = kitFor(vendor.key);
 	const sample = kit.samples[i % kit.samples.length];
-	items.push({ ...kit.freshSample(sample, i, 1_700_000_000_000), _ats: { vendor: vendor.key, eventId: `e${i}`, valid: true } });
+	items.push({
+		...kit.freshSample(sample, i, 1_700_000_000_000),
+		_ats: { vendor: vendor.key, eventId: `e${i}`, valid: true },
+	});
 }
 let best = Infinity;
 for (let round = 0; round < ROUNDS; round++) {
@@ -143,22 +179,42 @@ for (let round = 0; round < ROUNDS; round++) {
 	best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e9);
 }
 results.d = { items: items.length, seconds: best, itemsPerSecond: items.length / best };
-console.log(`(d) ATS Normalize: ${Math.round(results.d.itemsPerSecond).toLocaleString('en')} items/s (${items.length.toLocaleString('en')} items in ${best.toFixed(3)} s)`);
+console.log(
+	`(d) ATS Normalize: ${Math.round(results.d.itemsPerSecond).toLocaleString('en')} items/s (${items.length.toLocaleString('en')} items in ${best.toFixed(3)} s)`,
+);
 
 async function realN8nRatios() {
 	const count = Number(process.env.BENCH_N8N_EVENTS ?? 300);
 	const rounds = Number(process.env.BENCH_N8N_ROUNDS ?? 3);
 	// Unknown names are skipped: BENCH_ENGINES=none runs no single-process (b)/(c).
-	for (const engine of (process.env.BENCH_ENGINES ?? Object.keys(EXPRESSION_ENGINES).join(',')).split(',').filter((name) => name in EXPRESSION_ENGINES)) {
-		console.log(`(b), (c) real n8n 2.41.1, expression engine "${engine}": ${rounds} rounds x ${count} events at concurrency 25 per side`);
-		const { b, c } = await benchRealN8n({ count, rounds, concurrency: 25, engine, log: (line) => console.log(line) });
+	for (const engine of (process.env.BENCH_ENGINES ?? Object.keys(EXPRESSION_ENGINES).join(','))
+		.split(',')
+		.filter((name) => name in EXPRESSION_ENGINES)) {
+		console.log(
+			`(b), (c) real n8n 2.41.1, expression engine "${engine}": ${rounds} rounds x ${count} events at concurrency 25 per side`,
+		);
+		const { b, c } = await benchRealN8n({
+			count,
+			rounds,
+			concurrency: 25,
+			engine,
+			log: (line) => console.log(line),
+		});
 		results.b[engine] = b;
 		results.c[engine] = c;
 		if (process.env.BENCH_NOT_PROCESSED !== '0') {
 			const requests = Number(process.env.BENCH_NP_REQUESTS ?? 900);
 			const npRounds = Number(process.env.BENCH_NP_ROUNDS ?? 6);
-			console.log(`(c) Not Processed output on vs off, engine "${engine}": ${requests} forged requests per side in ${npRounds} interleaved rounds at concurrency 25`);
-			c.notProcessed = await benchNotProcessed({ requests, rounds: npRounds, concurrency: 25, engine, log: (line) => console.log(line) });
+			console.log(
+				`(c) Not Processed output on vs off, engine "${engine}": ${requests} forged requests per side in ${npRounds} interleaved rounds at concurrency 25`,
+			);
+			c.notProcessed = await benchNotProcessed({
+				requests,
+				rounds: npRounds,
+				concurrency: 25,
+				engine,
+				log: (line) => console.log(line),
+			});
 			for (const line of notProcessedLines(engine, c.notProcessed)) console.log(line);
 		}
 	}
@@ -167,7 +223,10 @@ async function realN8nRatios() {
 /** The (c) Not Processed result lines, target in brackets. */
 function notProcessedLines(engine, np) {
 	const ratios = np.roundRatios;
-	const target = np.hourWindows > 1 ? `<= ${np.executionsTarget}: ${np.hourWindows} hourly windows` : `<= ${np.executionsTarget}`;
+	const target =
+		np.hourWindows > 1
+			? `<= ${np.executionsTarget}: ${np.hourWindows} hourly windows`
+			: `<= ${np.executionsTarget}`;
 	return [
 		`  (c) ${engine.padEnd(7)} Not Processed on: ${np.on.executions} executions in a ${np.on.requests}-request forged flood [${target}], ${np.notProcessedItems.wellFormed}/${np.notProcessedItems.of} with the rejection on output 2; off: ${np.off.executions} [0]`,
 		`  (c) ${engine.padEnd(7)} Not Processed on / off rejected/s ${np.onVsOff.toFixed(2)}x   [>= 0.90]  (${np.on.rejectedPerSecond.toFixed(1)} vs ${np.off.rejectedPerSecond.toFixed(1)} rejected/s; rounds ${rangeText([Math.min(...ratios), Math.max(...ratios)])})`,
@@ -178,33 +237,62 @@ function notProcessedLines(engine, np) {
 async function queueRatios() {
 	const count = Number(process.env.BENCH_N8N_EVENTS ?? 300);
 	const rounds = Number(process.env.BENCH_N8N_ROUNDS ?? 3);
-	for (const engine of (process.env.BENCH_QUEUE_ENGINES ?? 'vm').split(',').filter((name) => name in EXPRESSION_ENGINES)) {
-		console.log(`(b) queue mode, n8n 2.41.1, expression engine "${engine}": ${rounds} rounds x ${count} events at concurrency 25 per side, through the balancer`);
-		results.bQueue[engine] = await benchQueueN8n({ count, rounds, concurrency: 25, engine, log: (line) => console.log(line) });
+	for (const engine of (process.env.BENCH_QUEUE_ENGINES ?? 'vm')
+		.split(',')
+		.filter((name) => name in EXPRESSION_ENGINES)) {
+		console.log(
+			`(b) queue mode, n8n 2.41.1, expression engine "${engine}": ${rounds} rounds x ${count} events at concurrency 25 per side, through the balancer`,
+		);
+		results.bQueue[engine] = await benchQueueN8n({
+			count,
+			rounds,
+			concurrency: 25,
+			engine,
+			log: (line) => console.log(line),
+		});
 	}
 }
 
 function printSummary() {
 	console.log('\nRatios (target in brackets)');
 	for (const [vendor, r] of Object.entries(results.a)) {
-		console.log(`  (a) ${vendor.padEnd(11)} ours / floor            ${r.ratio.toFixed(2)}x   [<= 1.5]   (range over ${A_PROCESSES} processes ${rangeText(r.ratioRange)})`);
+		console.log(
+			`  (a) ${vendor.padEnd(11)} ours / floor            ${r.ratio.toFixed(2)}x   [<= 1.5]   (range over ${A_PROCESSES} processes ${rangeText(r.ratioRange)})`,
+		);
 	}
 	for (const [engine, b] of Object.entries(results.b)) {
-		console.log(`  (b) ${engine.padEnd(7)} ours / bare Webhook      ${b.oursVsBare.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.bareWebhookEventsPerSecond.toFixed(1)} events/s)`);
-		console.log(`  (b) ${engine.padEnd(7)} ours / Webhook+Header Auth ${b.oursVsHeaderAuth.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.headerAuthEventsPerSecond.toFixed(1)} events/s)`);
-		console.log(`  (b) ${engine.padEnd(7)} Webhook+Header Auth / bare Webhook ${b.headerAuthVsBare.toFixed(2)}x  (n8n's own price of one credential per request)`);
-		console.log(`  (b) ${engine.padEnd(7)} ours / Webhook+Crypto+If ${b.oursVsChain.toFixed(2)}x   [>= 1.5]   (${b.oursEventsPerSecond.toFixed(1)} vs ${b.chainEventsPerSecond.toFixed(1)} events/s)`);
+		console.log(
+			`  (b) ${engine.padEnd(7)} ours / bare Webhook      ${b.oursVsBare.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.bareWebhookEventsPerSecond.toFixed(1)} events/s)`,
+		);
+		console.log(
+			`  (b) ${engine.padEnd(7)} ours / Webhook+Header Auth ${b.oursVsHeaderAuth.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.headerAuthEventsPerSecond.toFixed(1)} events/s)`,
+		);
+		console.log(
+			`  (b) ${engine.padEnd(7)} Webhook+Header Auth / bare Webhook ${b.headerAuthVsBare.toFixed(2)}x  (n8n's own price of one credential per request)`,
+		);
+		console.log(
+			`  (b) ${engine.padEnd(7)} ours / Webhook+Crypto+If ${b.oursVsChain.toFixed(2)}x   [>= 1.5]   (${b.oursEventsPerSecond.toFixed(1)} vs ${b.chainEventsPerSecond.toFixed(1)} events/s)`,
+		);
 	}
 	for (const [engine, b] of Object.entries(results.bQueue)) {
-		console.log(`  (b) queue ${engine.padEnd(7)} ours / bare Webhook ${b.oursVsBare.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.bareWebhookEventsPerSecond.toFixed(1)} events/s; main + 2 webhook + 2 worker processes)`);
+		console.log(
+			`  (b) queue ${engine.padEnd(7)} ours / bare Webhook ${b.oursVsBare.toFixed(2)}x   [>= 0.95]  (${b.oursEventsPerSecond.toFixed(1)} vs ${b.bareWebhookEventsPerSecond.toFixed(1)} events/s; main + 2 webhook + 2 worker processes)`,
+		);
 	}
 	for (const [engine, c] of Object.entries(results.c)) {
-		console.log(`  (c) ${engine.padEnd(7)} forged: ours ${c.oursRejectedPerSecond.toFixed(1)} rejected/s, ${c.oursExecutions} executions [0]; chain ${c.chainProcessedPerSecond.toFixed(1)}/s, ${c.chainExecutions} executions; ours / chain ${c.oursVsChain.toFixed(2)}x`);
-		if (c.notProcessed) for (const line of notProcessedLines(engine, c.notProcessed)) console.log(line);
+		console.log(
+			`  (c) ${engine.padEnd(7)} forged: ours ${c.oursRejectedPerSecond.toFixed(1)} rejected/s, ${c.oursExecutions} executions [0]; chain ${c.chainProcessedPerSecond.toFixed(1)}/s, ${c.chainExecutions} executions; ours / chain ${c.oursVsChain.toFixed(2)}x`,
+		);
+		if (c.notProcessed)
+			for (const line of notProcessedLines(engine, c.notProcessed)) console.log(line);
 	}
-	console.log(`  (d) ATS Normalize ${Math.round(results.d.itemsPerSecond).toLocaleString('en')} items/s [>= 100,000]`);
+	console.log(
+		`  (d) ATS Normalize ${Math.round(results.d.itemsPerSecond).toLocaleString('en')} items/s [>= 100,000]`,
+	);
 	const { memory, redis } = results.e;
-	console.log(`  (e) dedupe per event, 100,000 / 1,000 keys stored: in-process ${(memory[100000] / memory[1000]).toFixed(2)}x, Redis ${(redis[100000].sequentialUs / redis[1000].sequentialUs).toFixed(2)}x   [~1: flat]`);
+	console.log(
+		`  (e) dedupe per event, 100,000 / 1,000 keys stored: in-process ${(memory[100000] / memory[1000]).toFixed(2)}x, Redis ${(redis[100000].sequentialUs / redis[1000].sequentialUs).toFixed(2)}x   [~1: flat]`,
+	);
 }
 
 (async () => {
@@ -212,7 +300,10 @@ function printSummary() {
 	if (process.env.BENCH_N8N !== '0') await realN8nRatios();
 	if (process.env.BENCH_N8N !== '0' && process.env.BENCH_QUEUE !== '0') await queueRatios();
 	printSummary();
-	fs.writeFileSync(path.join(__dirname, '..', 'bench-results.json'), JSON.stringify(results, null, 2));
+	fs.writeFileSync(
+		path.join(__dirname, '..', 'bench-results.json'),
+		JSON.stringify(results, null, 2),
+	);
 	console.log('Written to bench-results.json');
 })().catch((error) => {
 	console.error(error);

@@ -28,14 +28,19 @@ function printTriggers(baseUrl, vendors) {
 	for (const vendor of vendors) {
 		const url = `${baseUrl}/webhook/${vendor}-dev/webhook`;
 		console.log(`\n  ${vendor}: ${url}`);
-		console.log(`    npm run simulate -- ${vendor} ${typicalEvent(vendor)} --url ${url} --secret ${TEST_SECRETS[vendor]}`);
+		console.log(
+			`    npm run simulate -- ${vendor} ${typicalEvent(vendor)} --url ${url} --secret ${TEST_SECRETS[vendor]}`,
+		);
 	}
 }
 
 async function queueMode() {
 	const { createQueueTopology } = require('../test/support/queue');
 	const port = Number(process.env.PORT ?? 5678);
-	const topology = await createQueueTopology({ mainPort: port, balancerPort: Number(process.env.BALANCER_PORT ?? port + 2) });
+	const topology = await createQueueTopology({
+		mainPort: port,
+		balancerPort: Number(process.env.BALANCER_PORT ?? port + 2),
+	});
 	let stopping;
 	const stop = async () => {
 		stopping ??= topology.stop().finally(() => process.exit(0));
@@ -46,8 +51,12 @@ async function queueMode() {
 	const vendors = registry().vendorList.map((vendor) => vendor.key);
 	try {
 		topology.importCredentials(testCredentials());
-		topology.importWorkflows(vendors.map((vendor) => triggerWorkflow(vendor, { webhookId: `${vendor}-dev` })));
-		const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((file) => file.endsWith('.json'));
+		topology.importWorkflows(
+			vendors.map((vendor) => triggerWorkflow(vendor, { webhookId: `${vendor}-dev` })),
+		);
+		const examples = fs
+			.readdirSync(path.join(ROOT, 'examples'))
+			.filter((file) => file.endsWith('.json'));
 		topology.importWorkflows(examples.map(localExample), { activate: false });
 		await topology.start();
 		for (const vendor of vendors) await topology.waitForWebhook(`${vendor}-dev/webhook`);
@@ -55,15 +64,31 @@ async function queueMode() {
 		await topology.stop();
 		throw error;
 	}
-	console.log(`\nn8n runs in queue mode. Editor: ${topology.mainUrl}  (first visit: create the local owner account)`);
-	console.log(`  Postgres 127.0.0.1:${topology.postgres.port} (database n8n, user n8n), Redis 127.0.0.1:${topology.redis.port}`);
-	topology.webhookProcesses.forEach((n8n, i) => console.log(`  webhook process ${i + 1}: ${n8n.baseUrl} (pid ${n8n.pid}), log ${n8n.logPath}`));
-	topology.workerProcesses.forEach((n8n, i) => console.log(`  worker ${i + 1}: pid ${n8n.pid}, log ${n8n.logPath} ("Worker started execution N" per execution)`));
+	console.log(
+		`\nn8n runs in queue mode. Editor: ${topology.mainUrl}  (first visit: create the local owner account)`,
+	);
+	console.log(
+		`  Postgres 127.0.0.1:${topology.postgres.port} (database n8n, user n8n), Redis 127.0.0.1:${topology.redis.port}`,
+	);
+	topology.webhookProcesses.forEach((n8n, i) =>
+		console.log(`  webhook process ${i + 1}: ${n8n.baseUrl} (pid ${n8n.pid}), log ${n8n.logPath}`),
+	);
+	topology.workerProcesses.forEach((n8n, i) =>
+		console.log(
+			`  worker ${i + 1}: pid ${n8n.pid}, log ${n8n.logPath} ("Worker started execution N" per execution)`,
+		),
+	);
 	console.log(`  main: pid ${topology.main.pid}, log ${topology.main.logPath}`);
-	console.log(`  load balancer (round robin, only to webhook processes whose /healthz/readiness is 200): ${topology.baseUrl}\n`);
+	console.log(
+		`  load balancer (round robin, only to webhook processes whose /healthz/readiness is 200): ${topology.baseUrl}\n`,
+	);
 	printTriggers(topology.baseUrl, vendors);
-	console.log('\nExample workflows are imported inactive (they need your Slack/Sheets/HRIS credentials).');
-	console.log('Everything is fresh on each start (Postgres and Redis data live in a temp folder). Ctrl-C stops every process.');
+	console.log(
+		'\nExample workflows are imported inactive (they need your Slack/Sheets/HRIS credentials).',
+	);
+	console.log(
+		'Everything is fresh on each start (Postgres and Redis data live in a temp folder). Ctrl-C stops every process.',
+	);
 	await new Promise(() => {});
 }
 
@@ -76,8 +101,12 @@ async function main() {
 	const vendors = registry().vendorList.map((vendor) => vendor.key);
 	if (fresh) {
 		n8n.importCredentials(testCredentials());
-		n8n.importWorkflows(vendors.map((vendor) => triggerWorkflow(vendor, { webhookId: `${vendor}-dev` })));
-		const examples = fs.readdirSync(path.join(ROOT, 'examples')).filter((file) => file.endsWith('.json'));
+		n8n.importWorkflows(
+			vendors.map((vendor) => triggerWorkflow(vendor, { webhookId: `${vendor}-dev` })),
+		);
+		const examples = fs
+			.readdirSync(path.join(ROOT, 'examples'))
+			.filter((file) => file.endsWith('.json'));
 		n8n.importWorkflows(examples.map(localExample), { activate: false });
 	}
 	const stop = async () => {
@@ -91,8 +120,12 @@ async function main() {
 	for (const vendor of vendors) await n8n.waitForWebhook(`${vendor}-dev/webhook`);
 	console.log(`\nn8n is running: ${n8n.baseUrl}  (first visit: create the local owner account)`);
 	printTriggers(n8n.baseUrl, vendors);
-	console.log('\nExample workflows are imported inactive (they need your Slack/Sheets/HRIS credentials).');
-	console.log('After changing the code: Ctrl-C, then npm run dev again (it rebuilds and reinstalls the tarball).');
+	console.log(
+		'\nExample workflows are imported inactive (they need your Slack/Sheets/HRIS credentials).',
+	);
+	console.log(
+		'After changing the code: Ctrl-C, then npm run dev again (it rebuilds and reinstalls the tarball).',
+	);
 	console.log(`n8n log: ${n8n.logPath}`);
 	await new Promise(() => {});
 }

@@ -52,7 +52,9 @@ async function main() {
 	let findings = 0;
 	for (const file of files) {
 		const shown = path.relative(process.cwd(), file);
-		const results = (await runLint(fs.readFileSync(file, 'utf8'), shown)).filter((result) => result && result.message);
+		const results = (await runLint(fs.readFileSync(file, 'utf8'), shown)).filter(
+			(result) => result && result.message,
+		);
 		for (const { line, column, message, kind } of results) {
 			console.error(`${shown}:${line}:${column}: ${message} [${kind}]`);
 		}

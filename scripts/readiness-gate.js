@@ -14,7 +14,13 @@ const READINESS_PATH = '/healthz/readiness';
 function readinessOf(target) {
 	return new Promise((resolve) => {
 		const request = http.get(
-			{ host: target.hostname, port: target.port, path: READINESS_PATH, agent: false, timeout: 5_000 },
+			{
+				host: target.hostname,
+				port: target.port,
+				path: READINESS_PATH,
+				agent: false,
+				timeout: 5_000,
+			},
 			(response) => {
 				response.resume();
 				resolve(response.statusCode === 200 ? 'ready' : 'starting');
@@ -51,7 +57,13 @@ function startReadinessGate(baseUrl) {
  */
 async function startBalancer(baseUrls, { port = 0 } = {}) {
 	const targets = baseUrls.map((url) => new URL(url));
-	const counts = { down: 0, starting: 0, forwarded: 0, forwardFailed: 0, perTarget: targets.map((t) => ({ target: t.origin, forwarded: 0 })) };
+	const counts = {
+		down: 0,
+		starting: 0,
+		forwarded: 0,
+		forwardFailed: 0,
+		perTarget: targets.map((t) => ({ target: t.origin, forwarded: 0 })),
+	};
 	let next = 0;
 	/** The next ready target in round-robin order, or why there is none. */
 	async function pick() {
@@ -79,7 +91,14 @@ async function startBalancer(baseUrls, { port = 0 } = {}) {
 		counts.perTarget[choice.index].forwarded++;
 		const headers = { ...req.headers, host: target.host, connection: 'close' };
 		const upstream = http.request(
-			{ host: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent: false },
+			{
+				host: target.hostname,
+				port: target.port,
+				path: req.url,
+				method: req.method,
+				headers,
+				agent: false,
+			},
 			(response) => {
 				res.writeHead(response.statusCode, { ...response.headers, connection: 'close' });
 				response.pipe(res);

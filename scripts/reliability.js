@@ -18,6 +18,12 @@
 'use strict';
 const { startReadinessGate } = require('./readiness-gate');
 const { credentialsFor, pool, post, sampleEvent, signedRequest, vendorFor } = require('./signing');
+const path = require('node:path');
+
+// From dist/ by a computed path, on first use: a literal require('../dist/…') would make the
+// TypeScript program of the tests take dist/ files as inputs (and refuse to emit over them).
+const envelopeOfBuilt = (...args) =>
+	require(path.join(__dirname, '..', 'dist', 'nodes', 'shared', 'vendor')).envelopeOf(...args);
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -65,15 +71,30 @@ function fiveHundredOf({ status, body }) {
 /** @type {Record<'vendor' | 'restart' | 'none', RetryPolicy>} */
 const RETRY = {
 	// load: a vendor's usual schedule, bounded to about 10 minutes per event.
-	vendor: { maxAttempts: 8, firstDelayMs: 1_000, maxDelayMs: 30_000, budgetMs: 10 * 60_000, timeoutMs: 30_000 },
+	vendor: {
+		maxAttempts: 8,
+		firstDelayMs: 1_000,
+		maxDelayMs: 30_000,
+		budgetMs: 10 * 60_000,
+		timeoutMs: 30_000,
+	},
 	// fault: n8n is down for a restart; a quick and long schedule keeps the test short.
-	restart: { maxAttempts: 60, firstDelayMs: 200, maxDelayMs: 2_000, budgetMs: 10 * 60_000, timeoutMs: 15_000 },
+	restart: {
+		maxAttempts: 60,
+		firstDelayMs: 200,
+		maxDelayMs: 2_000,
+		budgetMs: 10 * 60_000,
+		timeoutMs: 15_000,
+	},
 	none: { maxAttempts: 1, timeoutMs: 30_000 },
 };
 
 /** @param {RetryPolicy} policy @param {number} failedAttempts */
 function backoffMs(policy, failedAttempts) {
-	const ceiling = Math.min(policy.maxDelayMs ?? 0, (policy.firstDelayMs ?? 0) * 2 ** (failedAttempts - 1));
+	const ceiling = Math.min(
+		policy.maxDelayMs ?? 0,
+		(policy.firstDelayMs ?? 0) * 2 ** (failedAttempts - 1),
+	);
 	return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
@@ -104,12 +125,15 @@ async function deliver(url, request, policy = RETRY.none, { newConnection = fals
 		if (late) lateAnswers++;
 		const fiveHundred = fiveHundredOf(answer);
 		if (fiveHundred !== undefined) fiveHundreds[fiveHundred]++;
-		if (fiveHundred === 'other') otherFiveHundreds.push(`${answer.status} ${answer.body.slice(0, 120)}`);
+		if (fiveHundred === 'other')
+			otherFiveHundreds.push(`${answer.status} ${answer.body.slice(0, 120)}`);
 		const summary = { attempts, failures, lateAnswers, fiveHundreds, otherFiveHundreds };
-		if (isOk(answer) || attempts >= policy.maxAttempts) return { ...answer, ...summary, at: performance.now() };
+		if (isOk(answer) || attempts >= policy.maxAttempts)
+			return { ...answer, ...summary, at: performance.now() };
 		failures.push(late ? 'timeout' : answer.status === 0 ? answer.body : String(answer.status));
 		const delay = backoffMs(policy, attempts);
-		if (performance.now() - started + delay > (policy.budgetMs ?? 0)) return { ...answer, ...summary, at: performance.now() };
+		if (performance.now() - started + delay > (policy.budgetMs ?? 0))
+			return { ...answer, ...summary, at: performance.now() };
 		await sleep(delay);
 	}
 }
@@ -123,22 +147,42 @@ function percentile(sorted, p) {
  * Sends `count` distinct events under `retry` (a RETRY entry); `onAcknowledged(n)` is called after each 2xx.
  * @returns {Promise<{eventIds: string[], answers: Array<{status: number, ms: number, attempts: number}>, seconds: number}>}
  */
-async function sendStream(url, secret, { count, concurrency, retry = RETRY.none, newConnection = false, onAcknowledged, beforeSend, vendorKey = STREAM_VENDOR, eventType = STREAM_EVENT }) {
+async function sendStream(
+	url,
+	secret,
+	{
+		count,
+		concurrency,
+		retry = RETRY.none,
+		newConnection = false,
+		onAcknowledged,
+		beforeSend,
+		vendorKey = STREAM_VENDOR,
+		eventType = STREAM_EVENT,
+	},
+) {
 	const vendor = vendorFor(vendorKey);
 	const credentials = credentialsFor(vendorKey, secret);
 	const stamp = Date.now();
-	const bodies = Array.from({ length: count }, (_, index) => sampleEvent(vendorKey, eventType, index, stamp + index));
+	const bodies = Array.from({ length: count }, (_, index) =>
+		sampleEvent(vendorKey, eventType, index, stamp + index),
+	);
 	let acknowledged = 0;
 	const started = performance.now();
 	const answers = await pool(count, concurrency, async (index) => {
 		await beforeSend?.(index);
 		const payload = JSON.stringify(bodies[index]);
-		const answer = await deliver(url, (nowMs) => signedRequest(vendorKey, payload, credentials, { nowMs }), retry, { newConnection });
+		const answer = await deliver(
+			url,
+			(nowMs) => signedRequest(vendorKey, payload, credentials, { nowMs }),
+			retry,
+			{ newConnection },
+		);
 		if (isOk(answer)) onAcknowledged?.(++acknowledged);
 		return answer;
 	});
 	return {
-		eventIds: bodies.map((body) => require('../dist/nodes/shared/vendor').envelopeOf(vendor, body).eventId),
+		eventIds: bodies.map((body) => envelopeOfBuilt(vendor, body).eventId),
 		answers,
 		seconds: (performance.now() - started) / 1000,
 	};
@@ -154,7 +198,10 @@ async function sendStream(url, secret, { count, concurrency, retry = RETRY.none,
  * trigger). Throughput and answer times (of acknowledged attempts) are printed, never asserted.
  */
 function summarise({ answers, seconds }) {
-	const latencies = answers.filter(isOk).map((a) => a.ms).sort((a, b) => a - b);
+	const latencies = answers
+		.filter(isOk)
+		.map((a) => a.ms)
+		.sort((a, b) => a - b);
 	const sum = (of) => answers.reduce((total, a) => total + of(a), 0);
 	return {
 		events: answers.length,
@@ -187,8 +234,20 @@ function countBy(values) {
 }
 
 /** Compares the events sent with the executions n8n holds: lost, duplicated, failed. */
-async function auditExecutions(n8n, workflowId, triggerName, eventIds, before = 0, answers = [], stoppedAt = undefined) {
-	await n8n.settledExecutions(workflowId, { atLeast: before + eventIds.length, quietMs: 2_000, timeoutMs: 300_000 });
+async function auditExecutions(
+	n8n,
+	workflowId,
+	triggerName,
+	eventIds,
+	before = 0,
+	answers = [],
+	stoppedAt = undefined,
+) {
+	await n8n.settledExecutions(workflowId, {
+		atLeast: before + eventIds.length,
+		quietMs: 2_000,
+		timeoutMs: 300_000,
+	});
 	const executions = n8n.executionEventIds(workflowId, triggerName).slice(before);
 	const counts = new Map();
 	for (const { eventId } of executions) counts.set(eventId, (counts.get(eventId) ?? 0) + 1);
@@ -201,14 +260,24 @@ async function auditExecutions(n8n, workflowId, triggerName, eventIds, before = 
 		duplicated: eventIds.filter((id) => (counts.get(id) ?? 0) > 1).length,
 		unexpected: [...counts.keys()].filter((id) => !sent.has(id)).length,
 		// What the sender saw for each lost event: the first few are enough to tell a cause.
-		lostDeliveries: lostIndexes.slice(0, 10).map((index) => describeDelivery(index, answers[index], stoppedAt)),
+		lostDeliveries: lostIndexes
+			.slice(0, 10)
+			.map((index) => describeDelivery(index, answers[index], stoppedAt)),
 	};
 }
 
 function describeDelivery(index, answer, stoppedAt) {
 	if (answer === undefined) return { index };
-	const sinceStop = stoppedAt === undefined ? {} : { answeredMsAfterStop: Math.round(answer.at - stoppedAt) };
-	return { index, status: answer.status, body: answer.body.slice(0, 120), attempts: answer.attempts, failures: answer.failures, ...sinceStop };
+	const sinceStop =
+		stoppedAt === undefined ? {} : { answeredMsAfterStop: Math.round(answer.at - stoppedAt) };
+	return {
+		index,
+		status: answer.status,
+		body: answer.body.slice(0, 120),
+		attempts: answer.attempts,
+		failures: answer.failures,
+		...sinceStop,
+	};
 }
 
 /** `retry`: a RETRY entry; a vendor's schedule unless told (RETRY.none shows what n8n answers first time). */
@@ -217,8 +286,17 @@ async function runLoad(n8n, target, { count, concurrency, retry = RETRY.vendor }
 	const stream = await sendStream(target.url, target.secret, { count, concurrency, retry });
 	return {
 		...summarise(stream),
-		acknowledgedNotByTrigger: stream.answers.filter((answer) => isOk(answer) && !isTriggerAnswer(answer.body)).length,
-		...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before, stream.answers)),
+		acknowledgedNotByTrigger: stream.answers.filter(
+			(answer) => isOk(answer) && !isTriggerAnswer(answer.body),
+		).length,
+		...(await auditExecutions(
+			n8n,
+			target.workflowId,
+			target.triggerName,
+			stream.eventIds,
+			before,
+			stream.answers,
+		)),
 	};
 }
 
@@ -253,7 +331,9 @@ async function runFault(n8n, target, { count, concurrency, gate = true }) {
 				if (stopped === undefined && acknowledged >= Math.floor(count / 3)) {
 					stoppedAt = performance.now();
 					stopped = n8n.stop().finally(markStopped);
-					restarted = stopped.then(() => n8n.start()).then(() => n8n.waitForWebhook(target.webhookPath));
+					restarted = stopped
+						.then(() => n8n.start())
+						.then(() => n8n.waitForWebhook(target.webhookPath));
 				}
 			},
 			beforeSend: (index) => (index >= Math.floor((2 * count) / 3) ? down : undefined),
@@ -267,11 +347,23 @@ async function runFault(n8n, target, { count, concurrency, gate = true }) {
 			refusedDeliveries: failedBy(isRefused),
 			answerLostDeliveries: failedBy(isAnswerLost),
 			non2xxAnsweredDeliveries: failedBy(isHttpStatus),
-			non2xxAnswerStatuses: countBy(stream.answers.flatMap((answer) => answer.failures.filter(isHttpStatus))),
+			non2xxAnswerStatuses: countBy(
+				stream.answers.flatMap((answer) => answer.failures.filter(isHttpStatus)),
+			),
 			// A 2xx the trigger did not write: n8n answered without running the trigger.
-			acknowledgedNotByTrigger: stream.answers.filter((answer) => isOk(answer) && !isTriggerAnswer(answer.body)).length,
+			acknowledgedNotByTrigger: stream.answers.filter(
+				(answer) => isOk(answer) && !isTriggerAnswer(answer.body),
+			).length,
 			...summarise(stream),
-			...(await auditExecutions(n8n, target.workflowId, target.triggerName, stream.eventIds, before, stream.answers, stoppedAt)),
+			...(await auditExecutions(
+				n8n,
+				target.workflowId,
+				target.triggerName,
+				stream.eventIds,
+				before,
+				stream.answers,
+				stoppedAt,
+			)),
 		};
 	} finally {
 		await route?.close();
@@ -301,7 +393,9 @@ async function runWebhookFault(topology, target, { count, concurrency, index = 0
 			if (stopped === undefined && acknowledged >= Math.floor(count / 3)) {
 				stoppedAt = performance.now();
 				stopped = topology.stopWebhook(index).finally(markStopped);
-				restarted = stopped.then(() => topology.startWebhook(index)).then(() => topology.webhookProcesses[index].waitForWebhook(target.webhookPath));
+				restarted = stopped
+					.then(() => topology.startWebhook(index))
+					.then(() => topology.webhookProcesses[index].waitForWebhook(target.webhookPath));
 			}
 		},
 		beforeSend: (i) => (i >= Math.floor((2 * count) / 3) ? down : undefined),
@@ -311,13 +405,27 @@ async function runWebhookFault(topology, target, { count, concurrency, index = 0
 	return {
 		stoppedProcess: index,
 		shutdown: topology.webhookProcesses[index].lastStop,
-		forwardedPerProcess: topology.balancer.counts.perTarget.map((t, i) => t.forwarded - forwardedBefore[i]),
+		forwardedPerProcess: topology.balancer.counts.perTarget.map(
+			(t, i) => t.forwarded - forwardedBefore[i],
+		),
 		refusedDeliveries: failedBy(isRefused),
 		answerLostDeliveries: failedBy(isAnswerLost),
-		non2xxAnswerStatuses: countBy(stream.answers.flatMap((answer) => answer.failures.filter(isHttpStatus))),
-		acknowledgedNotByTrigger: stream.answers.filter((answer) => isOk(answer) && !isTriggerAnswer(answer.body)).length,
+		non2xxAnswerStatuses: countBy(
+			stream.answers.flatMap((answer) => answer.failures.filter(isHttpStatus)),
+		),
+		acknowledgedNotByTrigger: stream.answers.filter(
+			(answer) => isOk(answer) && !isTriggerAnswer(answer.body),
+		).length,
 		...summarise(stream),
-		...(await auditExecutions(topology, target.workflowId, target.triggerName, stream.eventIds, before, stream.answers, stoppedAt)),
+		...(await auditExecutions(
+			topology,
+			target.workflowId,
+			target.triggerName,
+			stream.eventIds,
+			before,
+			stream.answers,
+			stoppedAt,
+		)),
 	};
 }
 
@@ -330,7 +438,12 @@ function workerLogExecutions(logPath) {
 	} catch {
 		// no log yet
 	}
-	const ids = (verb) => new Set([...text.matchAll(new RegExp(`Worker ${verb} execution (\\d+) \\(job`, 'g'))].map((m) => Number(m[1])));
+	const ids = (verb) =>
+		new Set(
+			[...text.matchAll(new RegExp(`Worker ${verb} execution (\\d+) \\(job`, 'g'))].map((m) =>
+				Number(m[1]),
+			),
+		);
 	return { started: ids('started'), finished: ids('finished') };
 }
 
@@ -346,7 +459,11 @@ function workerLogExecutions(logPath) {
  * process marks its execution crashed at its next queue recovery
  * (N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL minutes). `settleTimeoutMs` bounds the wait for that.
  */
-async function runWorkerKill(topology, target, { count, concurrency, index = 0, settleTimeoutMs = 300_000 }) {
+async function runWorkerKill(
+	topology,
+	target,
+	{ count, concurrency, index = 0, settleTimeoutMs = 300_000 },
+) {
 	const before = topology.executions(target.workflowId).length;
 	const worker = topology.workerProcesses[index];
 	let killed;
@@ -371,7 +488,8 @@ async function runWorkerKill(topology, target, { count, concurrency, index = 0, 
 	// Wait until no execution of the stream is new/running/waiting any more (or the bound).
 	const deadline = Date.now() + settleTimeoutMs;
 	let rows = topology.executionEventIds(target.workflowId, target.triggerName).slice(before);
-	const open = (list) => list.filter((row) => !['success', 'error', 'crashed', 'canceled'].includes(row.status));
+	const open = (list) =>
+		list.filter((row) => !['success', 'error', 'crashed', 'canceled'].includes(row.status));
 	while (Date.now() < deadline && (open(rows).length > 0 || rows.length < summary.acknowledged)) {
 		await sleep(1_000);
 		rows = topology.executionEventIds(target.workflowId, target.triggerName).slice(before);
@@ -386,7 +504,9 @@ async function runWorkerKill(topology, target, { count, concurrency, index = 0, 
 	const acknowledgedIds = stream.eventIds.filter((_, i) => isOk(stream.answers[i]));
 	const sent = new Set(stream.eventIds);
 	const executionsOf = (id) => perEvent.get(id) ?? [];
-	const statusOfInFlight = countBy(inFlightAtKill.map((id) => rows.find((row) => row.id === id)?.status ?? 'not found'));
+	const statusOfInFlight = countBy(
+		inFlightAtKill.map((id) => rows.find((row) => row.id === id)?.status ?? 'not found'),
+	);
 	const notSucceeded = rows.filter((row) => row.status !== 'success');
 	return {
 		killedWorker: index,
@@ -401,21 +521,38 @@ async function runWorkerKill(topology, target, { count, concurrency, index = 0, 
 		inFlightAtKill: inFlightAtKill.length,
 		inFlightAtKillStatus: statusOfInFlight,
 		// Every execution that did not succeed: its status, and whether any worker logged starting it.
-		notSucceeded: notSucceeded.map((row) => ({ id: row.id, status: row.status, startedOn: ranOn.has(row.id) ? `worker-${ranOn.get(row.id) + 1}` : 'no worker' })),
+		notSucceeded: notSucceeded.map((row) => ({
+			id: row.id,
+			status: row.status,
+			startedOn: ranOn.has(row.id) ? `worker-${ranOn.get(row.id) + 1}` : 'no worker',
+		})),
 		// Per acknowledged event. An execution n8n gave up on (its worker died) is written over with
 		// n8n's error and no longer holds the trigger's item, so those are counted, not matched:
 		// every acknowledged event is accounted for when the events without a successful execution
 		// are as many as the executions that did not succeed.
-		exactlyOneSuccess: acknowledgedIds.filter((id) => executionsOf(id).length === 1 && executionsOf(id)[0].status === 'success').length,
-		eventsWithoutSuccess: acknowledgedIds.filter((id) => !executionsOf(id).some((row) => row.status === 'success')).length,
+		exactlyOneSuccess: acknowledgedIds.filter(
+			(id) => executionsOf(id).length === 1 && executionsOf(id)[0].status === 'success',
+		).length,
+		eventsWithoutSuccess: acknowledgedIds.filter(
+			(id) => !executionsOf(id).some((row) => row.status === 'success'),
+		).length,
 		notRunMarkedFailed: notSucceeded.filter((row) => row.eventId === undefined).length,
 		// More than one execution for an event: n8n re-ran it, or the sender retried a delivery whose answer it did not get.
 		reRun: acknowledgedIds.filter((id) => executionsOf(id).length > 1).length,
 		// Acknowledged, without a successful execution and without a failed one to account for it.
-		lost: Math.max(0, acknowledgedIds.filter((id) => !executionsOf(id).some((row) => row.status === 'success')).length - notSucceeded.length),
+		lost: Math.max(
+			0,
+			acknowledgedIds.filter((id) => !executionsOf(id).some((row) => row.status === 'success'))
+				.length - notSucceeded.length,
+		),
 		unexpected: [...perEvent.keys()].filter((id) => id !== undefined && !sent.has(id)).length,
-		failedExecutionMessage: notSucceeded.length > 0 ? topology.executionError?.(notSucceeded[0].id) : undefined,
-		executionsPerWorker: countBy(rows.map((row) => (ranOn.has(row.id) ? `worker-${ranOn.get(row.id) + 1}` : 'no worker log line'))),
+		failedExecutionMessage:
+			notSucceeded.length > 0 ? topology.executionError?.(notSucceeded[0].id) : undefined,
+		executionsPerWorker: countBy(
+			rows.map((row) =>
+				ranOn.has(row.id) ? `worker-${ranOn.get(row.id) + 1}` : 'no worker log line',
+			),
+		),
 	};
 }
 
@@ -434,9 +571,15 @@ async function probeStartup(n8n, target, { restarts = 3 } = {}) {
 		let done = false;
 		const probe = async () => {
 			while (!done) {
-				const answer = await post(target.url, { payload: '{}', headers: { 'content-type': 'application/json' } }, 5_000, { newConnection: true });
+				const answer = await post(
+					target.url,
+					{ payload: '{}', headers: { 'content-type': 'application/json' } },
+					5_000,
+					{ newConnection: true },
+				);
 				if (answer.status === 0) counts.refused++;
-				else if (answer.status === 200 && answer.body.startsWith(N8N_STARTING_UP)) counts.startingUp200++;
+				else if (answer.status === 200 && answer.body.startsWith(N8N_STARTING_UP))
+					counts.startingUp200++;
 				else if (answer.status === 404) counts.notFound404++;
 				else if (answer.status === 401) counts.trigger401++;
 				else counts.other++;
@@ -450,19 +593,28 @@ async function probeStartup(n8n, target, { restarts = 3 } = {}) {
 		await Promise.all(senders);
 		starts.push(counts);
 	}
-	return { starts, startsWithStartingUp200: starts.filter((counts) => counts.startingUp200 > 0).length };
+	return {
+		starts,
+		startsWithStartingUp200: starts.filter((counts) => counts.startingUp200 > 0).length,
+	};
 }
 
 /** The workflow the load and fault runs stream into: the trigger alone, dedupe on. */
 function streamWorkflow() {
 	const { triggerWorkflow } = require('../test/support/workflows');
-	return triggerWorkflow(STREAM_VENDOR, { webhookId: `${STREAM_VENDOR}-load`, id: 'atsLoadFlow00000', normalize: false });
+	return triggerWorkflow(STREAM_VENDOR, {
+		webhookId: `${STREAM_VENDOR}-load`,
+		id: 'atsLoadFlow00000',
+		normalize: false,
+	});
 }
 
 /** Where and how to send to a trigger workflow running in `n8n`. */
 function targetOf(n8n, workflow) {
 	const { TEST_SECRETS, TRIGGER_NAMES } = require('../test/support/workflows');
-	const vendorKey = Object.keys(TRIGGER_NAMES).find((key) => TRIGGER_NAMES[key] === workflow.nodes[0].name);
+	const vendorKey = Object.keys(TRIGGER_NAMES).find(
+		(key) => TRIGGER_NAMES[key] === workflow.nodes[0].name,
+	);
 	const webhookPath = `${workflow.nodes[0].webhookId}/webhook`;
 	return {
 		url: `${n8n.baseUrl}/webhook/${webhookPath}`,
@@ -515,9 +667,21 @@ async function queueStreamTarget(engine = 'vm', env = {}) {
 
 /** `npm run load -- --queue [--events N] [--concurrency C] [--fault | --kill-worker] [--engine E]` */
 async function queueMain(args, { count, concurrency, engine }) {
-	const kind = args.includes('--fault') ? 'webhook SIGTERM' : args.includes('--kill-worker') ? 'worker kill -9' : 'load';
+	const kind = args.includes('--fault')
+		? 'webhook SIGTERM'
+		: args.includes('--kill-worker')
+			? 'worker kill -9'
+			: 'load';
 	// For --kill-worker: a dead worker's jobs give up their lock sooner and are recovered sooner (docs/scaling.md).
-	const env = kind === 'worker kill -9' ? { QUEUE_WORKER_LOCK_DURATION: '10000', QUEUE_WORKER_LOCK_RENEW_TIME: '2000', QUEUE_WORKER_STALLED_INTERVAL: '5000', N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1' } : {};
+	const env =
+		kind === 'worker kill -9'
+			? {
+					QUEUE_WORKER_LOCK_DURATION: '10000',
+					QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+					QUEUE_WORKER_STALLED_INTERVAL: '5000',
+					N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: '1',
+				}
+			: {};
 	const { topology, target } = await queueStreamTarget(engine, env);
 	try {
 		console.log(
@@ -532,12 +696,26 @@ async function queueMain(args, { count, concurrency, engine }) {
 					? await runWorkerKill(topology, target, { count, concurrency })
 					: await runLoad(topology, target, { count, concurrency });
 		const perWorker = {};
-		for (const [id, worker] of topology.workerExecutions()) if (!ranBefore.has(id)) perWorker[`worker-${worker + 1}`] = (perWorker[`worker-${worker + 1}`] ?? 0) + 1;
-		console.log(JSON.stringify({ ...result, forwardedPerWebhookProcess: topology.balancer.counts.perTarget.map((t) => t.forwarded), executionsPerWorker: perWorker }, null, 2));
+		for (const [id, worker] of topology.workerExecutions())
+			if (!ranBefore.has(id))
+				perWorker[`worker-${worker + 1}`] = (perWorker[`worker-${worker + 1}`] ?? 0) + 1;
+		console.log(
+			JSON.stringify(
+				{
+					...result,
+					forwardedPerWebhookProcess: topology.balancer.counts.perTarget.map((t) => t.forwarded),
+					executionsPerWorker: perWorker,
+				},
+				null,
+				2,
+			),
+		);
 		const clean =
 			result.lost === 0 &&
 			result.status5xx === 0 &&
-			(kind === 'worker kill -9' ? result.reRun === 0 : result.duplicated === 0 && result.failed === 0) &&
+			(kind === 'worker kill -9'
+				? result.reRun === 0
+				: result.duplicated === 0 && result.failed === 0) &&
 			(kind !== 'load' || (result.non2xx === 0 && result.other5xx === 0));
 		process.exitCode = clean ? 0 : 1;
 	} finally {
@@ -564,12 +742,21 @@ async function main() {
 			return;
 		}
 		const kind = args.includes('--fault') ? 'fault' : 'load';
-		console.log(`${kind}: ${count} distinct signed ${STREAM_VENDOR} events at concurrency ${concurrency} into n8n at ${n8n.baseUrl} (expression engine ${engine})`);
+		console.log(
+			`${kind}: ${count} distinct signed ${STREAM_VENDOR} events at concurrency ${concurrency} into n8n at ${n8n.baseUrl} (expression engine ${engine})`,
+		);
 		const gate = !args.includes('--ungated');
-		const result = kind === 'fault' ? await runFault(n8n, target, { count, concurrency, gate }) : await runLoad(n8n, target, { count, concurrency });
+		const result =
+			kind === 'fault'
+				? await runFault(n8n, target, { count, concurrency, gate })
+				: await runLoad(n8n, target, { count, concurrency });
 		console.log(JSON.stringify(result, null, 2));
 		const clean =
-			result.lost === 0 && result.duplicated === 0 && result.status5xx === 0 && result.failed === 0 && (kind === 'fault' || (result.non2xx === 0 && result.other5xx === 0));
+			result.lost === 0 &&
+			result.duplicated === 0 &&
+			result.status5xx === 0 &&
+			result.failed === 0 &&
+			(kind === 'fault' || (result.non2xx === 0 && result.other5xx === 0));
 		process.exitCode = clean ? 0 : 1;
 	} finally {
 		await n8n.stop();
@@ -583,4 +770,23 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { RETRY, STREAM_EVENT, STREAM_VENDOR, backoffMs, fiveHundredOf, queueStreamTarget, probeStartup, runLoad, runFault, runWebhookFault, runWorkerKill, streamTarget, streamWorkflow, targetOf, sendStream, summarise, auditExecutions, deliver };
+module.exports = {
+	RETRY,
+	STREAM_EVENT,
+	STREAM_VENDOR,
+	backoffMs,
+	fiveHundredOf,
+	queueStreamTarget,
+	probeStartup,
+	runLoad,
+	runFault,
+	runWebhookFault,
+	runWorkerKill,
+	streamTarget,
+	streamWorkflow,
+	targetOf,
+	sendStream,
+	summarise,
+	auditExecutions,
+	deliver,
+};

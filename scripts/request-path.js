@@ -16,7 +16,9 @@ const key = process.argv[2] ?? 'kombo';
 
 const { vendors } = require(path.join(DIST, 'vendors'));
 const vendor = vendors[key];
-const NodeClass = require(path.join(DIST, vendor.triggerNode, `${vendor.triggerNode}.node`))[vendor.triggerNode];
+const NodeClass = require(path.join(DIST, vendor.triggerNode, `${vendor.triggerNode}.node`))[
+	vendor.triggerNode
+];
 
 // Built before the counters go in: the node's description is made once, when n8n loads it.
 const node = new NodeClass();
@@ -28,7 +30,9 @@ const sources = Object.keys(require.cache)
 	.map((file) => [file, fs.readFileSync(file, 'utf8')]);
 /** Where a function's code is (a verifier made by a scheme lives in signatures, not in the vendor's object). */
 const definedIn = (fn, owner) =>
-	fs.readFileSync(owner, 'utf8').includes(fn.toString()) ? owner : (sources.find(([, text]) => text.includes(fn.toString()))?.[0] ?? owner);
+	fs.readFileSync(owner, 'utf8').includes(fn.toString())
+		? owner
+		: (sources.find(([, text]) => text.includes(fn.toString()))?.[0] ?? owner);
 function wrap(owner, name, file) {
 	const original = owner[name];
 	if (typeof original !== 'function' || /^[A-Z]/.test(name) || original.__counted) return;
@@ -55,16 +59,26 @@ for (const [file, cached] of Object.entries(require.cache)) {
 	}
 }
 
-const body = JSON.stringify({ id: 'evt_path_1', type: 'ai-apply-application-status-updated', data: { id: 'app_1', status: 'FAILED', job_posting_id: 'jp_1' } });
+const body = JSON.stringify({
+	id: 'evt_path_1',
+	type: 'ai-apply-application-status-updated',
+	data: { id: 'app_1', status: 'FAILED', job_posting_id: 'jp_1' },
+});
 const secret = 'request-path-secret';
-const headers = { 'content-type': 'application/json', 'x-kombo-signature': createHmac('sha256', secret).update(body).digest('base64url') };
+const headers = {
+	'content-type': 'application/json',
+	'x-kombo-signature': createHmac('sha256', secret).update(body).digest('base64url'),
+};
 if (key !== 'kombo') throw new Error('only kombo is wired here (its signature header)');
 
 const staticData = {};
 const parameters = { events: ['*'], options: {}, dedupeStore: 'memory' };
 const context = {
 	getRequestObject: () => ({ headers, rawBody: Buffer.from(body), body: JSON.parse(body) }),
-	getResponseObject: () => ({ status: () => ({ json: () => undefined }), setHeader: () => undefined }),
+	getResponseObject: () => ({
+		status: () => ({ json: () => undefined }),
+		setHeader: () => undefined,
+	}),
 	getNodeParameter: (name, fallback) => parameters[name] ?? fallback,
 	getCredentials: async () => ({ webhookSecret: secret }),
 	getMode: () => 'webhook',
@@ -76,11 +90,20 @@ const context = {
 
 (async () => {
 	const result = await node.webhook.call(context);
-	if (result.workflowData?.[0]?.length !== 1) throw new Error(`the request did not start an execution: ${JSON.stringify(result)}`);
+	if (result.workflowData?.[0]?.length !== 1)
+		throw new Error(`the request did not start an execution: ${JSON.stringify(result)}`);
 	// The node file, where n8n's call comes in, the file of its webhook code, and every file a counted call went to.
-	const entry = relative(definedIn(node.webhook, path.join(DIST, vendor.triggerNode, `${vendor.triggerNode}.node.js`)));
-	const files = new Set([`${vendor.triggerNode}/${vendor.triggerNode}.node.ts`, entry, ...[...calls.keys()].map((label) => label.split(' ')[0])]);
+	const entry = relative(
+		definedIn(node.webhook, path.join(DIST, vendor.triggerNode, `${vendor.triggerNode}.node.js`)),
+	);
+	const files = new Set([
+		`${vendor.triggerNode}/${vendor.triggerNode}.node.ts`,
+		entry,
+		...[...calls.keys()].map((label) => label.split(' ')[0]),
+	]);
 	const total = [...calls.values()].reduce((sum, count) => sum + count, 0);
-	console.log(`one genuine ${vendor.displayName} request: ${files.size} files, ${total} cross-file calls`);
+	console.log(
+		`one genuine ${vendor.displayName} request: ${files.size} files, ${total} cross-file calls`,
+	);
 	for (const [label, count] of [...calls].sort()) console.log(`  ${count} × ${label}`);
 })();

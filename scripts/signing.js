@@ -28,7 +28,8 @@ function signingFor(vendors, kitOf, triggerOf = () => undefined) {
 	const kits = new Map();
 	function vendorFor(key) {
 		const vendor = vendors[key];
-		if (!vendor) throw new Error(`unknown vendor "${key}"; one of: ${Object.keys(vendors).join(', ')}`);
+		if (!vendor)
+			throw new Error(`unknown vendor "${key}"; one of: ${Object.keys(vendors).join(', ')}`);
 		return vendor;
 	}
 	function kitFor(key) {
@@ -46,7 +47,9 @@ function signingFor(vendors, kitOf, triggerOf = () => undefined) {
 		const kit = kitFor(vendorKey);
 		const sample = kit.samples.find((candidate) => candidate.eventType === eventType);
 		if (!sample) {
-			throw new Error(`no ${vendorKey} example for "${eventType}"; examples exist for: ${exampleTypes(vendorKey).join(', ')}`);
+			throw new Error(
+				`no ${vendorKey} example for "${eventType}"; examples exist for: ${exampleTypes(vendorKey).join(', ')}`,
+			);
 		}
 		return kit.freshSample(sample, sequence, nowMs);
 	}
@@ -58,7 +61,11 @@ function signingFor(vendors, kitOf, triggerOf = () => undefined) {
 	function typicalEvent(vendorKey) {
 		const kit = kitFor(vendorKey);
 		const types = exampleTypes(vendorKey);
-		const typical = types.find((type) => type !== triggerOf(vendorFor(vendorKey))?.testEventType && (kit.expectedTypes[type] ?? 'other') !== 'other');
+		const typical = types.find(
+			(type) =>
+				type !== triggerOf(vendorFor(vendorKey))?.testEventType &&
+				(kit.expectedTypes[type] ?? 'other') !== 'other',
+		);
 		return typical ?? types[0];
 	}
 
@@ -68,22 +75,43 @@ function signingFor(vendors, kitOf, triggerOf = () => undefined) {
 	}
 
 	/** Headers + exact body bytes a genuine sender would send; `tamper` forges the signature. */
-	function signedRequest(vendorKey, body, credentials, { nowMs = Date.now(), tamper = false } = {}) {
+	function signedRequest(
+		vendorKey,
+		body,
+		credentials,
+		{ nowMs = Date.now(), tamper = false } = {},
+	) {
 		const kit = kitFor(vendorKey);
 		const payload = typeof body === 'string' ? body : JSON.stringify(body);
 		const signingCredentials = tamper
 			? Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, `${v}-forged`]))
 			: credentials;
-		const headers = { 'Content-Type': 'application/json', ...kit.sign(payload, signingCredentials, nowMs) };
+		const headers = {
+			'Content-Type': 'application/json',
+			...kit.sign(payload, signingCredentials, nowMs),
+		};
 		return { headers, payload };
 	}
 
-	return { vendorFor, kitFor, exampleTypes, typicalEvent, sampleEvent, credentialsFor, signedRequest };
+	return {
+		vendorFor,
+		kitFor,
+		exampleTypes,
+		typicalEvent,
+		sampleEvent,
+		credentialsFor,
+		signedRequest,
+	};
 }
 
 let built;
 /** The helpers over dist/ (built on first use, so requiring this module needs no build). */
-const fromDist = () => (built ??= signingFor(registry().vendors, (vendor) => loadTestKit(vendor), (vendor) => loadTrigger(vendor)));
+const fromDist = () =>
+	(built ??= signingFor(
+		registry().vendors,
+		(vendor) => loadTestKit(vendor),
+		(vendor) => loadTrigger(vendor),
+	));
 
 /**
  * POSTs one request. By default over fetch's pooled keep-alive connections; with
@@ -106,19 +134,34 @@ async function post(url, { headers, payload }, timeoutMs = 30_000, { newConnecti
 		const text = await response.text();
 		return { status: response.status, body: text, ms: performance.now() - started };
 	} catch (error) {
-		return { status: 0, body: String(error.cause?.code ?? error.code ?? error.message), ms: performance.now() - started };
+		return {
+			status: 0,
+			body: String(error.cause?.code ?? error.code ?? error.message),
+			ms: performance.now() - started,
+		};
 	}
 }
 
 function postOnce(url, headers, payload, timeoutMs) {
 	const http = require('node:http');
 	return new Promise((resolve, reject) => {
-		const request = http.request(url, { method: 'POST', headers: { ...headers, Connection: 'close' }, agent: false, timeout: timeoutMs }, (response) => {
-			const chunks = [];
-			response.on('data', (chunk) => chunks.push(chunk));
-			response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-			response.on('error', reject);
-		});
+		const request = http.request(
+			url,
+			{
+				method: 'POST',
+				headers: { ...headers, Connection: 'close' },
+				agent: false,
+				timeout: timeoutMs,
+			},
+			(response) => {
+				const chunks = [];
+				response.on('data', (chunk) => chunks.push(chunk));
+				response.on('end', () =>
+					resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
+				);
+				response.on('error', reject);
+			},
+		);
 		request.on('timeout', () => request.destroy(new Error('timeout')));
 		request.on('error', reject);
 		request.end(payload);

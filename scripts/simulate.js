@@ -4,7 +4,15 @@
 // Sends correctly signed sample events (the vendors' documented examples, fresh ids and
 // timestamps) to any webhook URL and prints each HTTP answer.
 'use strict';
-const { credentialsFor, exampleTypes, pool, post, registry, sampleEvent, signedRequest } = require('./signing');
+const {
+	credentialsFor,
+	exampleTypes,
+	pool,
+	post,
+	registry,
+	sampleEvent,
+	signedRequest,
+} = require('./signing');
 
 function parse(argv) {
 	const args = { positional: [], count: 1, concurrency: 1, tamper: false, list: false };
@@ -26,7 +34,9 @@ async function main() {
 	const args = parse(process.argv.slice(2));
 	if (args.list || args.positional.length < 2 || !args.url) {
 		const { vendorList } = registry();
-		console.log('usage: npm run simulate -- <vendor> <event> --url <webhook-url> [--secret S] [--count N] [--concurrency C] [--tamper]');
+		console.log(
+			'usage: npm run simulate -- <vendor> <event> --url <webhook-url> [--secret S] [--count N] [--concurrency C] [--tamper]',
+		);
 		for (const vendor of vendorList) {
 			console.log(`  ${vendor.key}: ${exampleTypes(vendor.key).join(', ')}`);
 		}
@@ -39,8 +49,13 @@ async function main() {
 	const runStamp = Date.now();
 	const results = await pool(args.count, Math.max(1, args.concurrency), async (index) => {
 		const body = sampleEvent(vendorKey, eventType, index, runStamp + index);
-		const result = await post(args.url, signedRequest(vendorKey, body, credentials, { tamper: args.tamper }));
-		console.log(`#${index + 1} ${result.status} ${result.ms.toFixed(1)}ms ${result.body.slice(0, 200)}`);
+		const result = await post(
+			args.url,
+			signedRequest(vendorKey, body, credentials, { tamper: args.tamper }),
+		);
+		console.log(
+			`#${index + 1} ${result.status} ${result.ms.toFixed(1)}ms ${result.body.slice(0, 200)}`,
+		);
 		return result;
 	});
 	const ok = results.filter((r) => r.status >= 200 && r.status < 300).length;

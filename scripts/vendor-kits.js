@@ -50,8 +50,13 @@ function load(modulePath, what) {
 		return require(modulePath);
 	} catch (error) {
 		if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(modulePath)) {
-			const hint = modulePath.startsWith(DIST_NODES) || modulePath.startsWith(BUILT_KITS) ? '; run "npm run build"' : '';
-			throw new Error(`${what} not found at ${path.relative(ROOT, modulePath)} (see docs/adding-a-vendor.md${hint})`);
+			const hint =
+				modulePath.startsWith(DIST_NODES) || modulePath.startsWith(BUILT_KITS)
+					? '; run "npm run build"'
+					: '';
+			throw new Error(
+				`${what} not found at ${path.relative(ROOT, modulePath)} (see docs/adding-a-vendor.md${hint})`,
+			);
 		}
 		throw error;
 	}
@@ -62,8 +67,11 @@ function load(modulePath, what) {
  * @param {string | string[]} [nodesDir]
  */
 function loadTriggerNode(vendor, nodesDir = DIST_NODES) {
-	const NodeClass = load(triggerNodeModule(vendor, nodesDir), `${vendor.key}'s trigger node`)[vendor.triggerNode];
-	if (typeof NodeClass !== 'function') throw new Error(`${vendor.triggerNode}.node does not export a class ${vendor.triggerNode}`);
+	const NodeClass = load(triggerNodeModule(vendor, nodesDir), `${vendor.key}'s trigger node`)[
+		vendor.triggerNode
+	];
+	if (typeof NodeClass !== 'function')
+		throw new Error(`${vendor.triggerNode}.node does not export a class ${vendor.triggerNode}`);
 	return new NodeClass();
 }
 
@@ -72,7 +80,10 @@ function loadTriggerNode(vendor, nodesDir = DIST_NODES) {
  * @param {string | string[]} [nodesDir]
  */
 function loadTrigger(vendor, nodesDir = DIST_NODES) {
-	const trigger = load(locate(nodesDir, vendor.triggerNode, `${vendor.key}.trigger`), `${vendor.key}'s trigger definition`)[`${vendor.key}Trigger`];
+	const trigger = load(
+		locate(nodesDir, vendor.triggerNode, `${vendor.key}.trigger`),
+		`${vendor.key}'s trigger definition`,
+	)[`${vendor.key}Trigger`];
 	if (!trigger) throw new Error(`${vendor.key}.trigger does not export ${vendor.key}Trigger`);
 	return trigger;
 }
@@ -107,7 +118,8 @@ function triggerOutputSchemas(vendorList, itemSchemaOf, nodesDir = DIST_NODES) {
 	for (const vendor of vendorList) {
 		const versions = [loadTriggerNode(vendor, nodesDir).description.version].flat();
 		for (const version of versions) {
-			files[[vendor.triggerNode, '__schema__', `${schemaVersionFolder(version)}.json`].join('/')] = itemSchemaOf(vendor.schema);
+			files[[vendor.triggerNode, '__schema__', `${schemaVersionFolder(version)}.json`].join('/')] =
+				itemSchemaOf(vendor.schema);
 		}
 	}
 	return files;

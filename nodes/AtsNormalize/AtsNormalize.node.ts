@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { vendorList } from '../vendors';
@@ -28,7 +34,11 @@ export class AtsNormalize implements INodeType {
 				name: 'source',
 				type: 'options',
 				options: [
-					{ name: 'Auto-Detect', value: 'auto', description: "From the trigger's metadata, else from the payload's shape" },
+					{
+						name: 'Auto-Detect',
+						value: 'auto',
+						description: "From the trigger's metadata, else from the payload's shape",
+					},
 					...sourceOptions,
 				],
 				default: 'auto',
@@ -38,8 +48,16 @@ export class AtsNormalize implements INodeType {
 				name: 'output',
 				type: 'options',
 				options: [
-					{ name: 'Nested', value: 'nested', description: 'Application, candidate and job as objects' },
-					{ name: 'Flat', value: 'flat', description: 'One level (candidate_name, job_title, …), ready for a spreadsheet row' },
+					{
+						name: 'Nested',
+						value: 'nested',
+						description: 'Application, candidate and job as objects',
+					},
+					{
+						name: 'Flat',
+						value: 'flat',
+						description: 'One level (candidate_name, job_title, …), ready for a spreadsheet row',
+					},
 				],
 				default: 'nested',
 			},
@@ -48,7 +66,8 @@ export class AtsNormalize implements INodeType {
 				name: 'includeRaw',
 				type: 'boolean',
 				default: false,
-				description: "Whether to add the vendor's original payload as raw (a JSON string in flat output)",
+				description:
+					"Whether to add the vendor's original payload as raw (a JSON string in flat output)",
 			},
 		],
 	};
@@ -62,10 +81,16 @@ export class AtsNormalize implements INodeType {
 				const flat = this.getNodeParameter('output', itemIndex, 'nested') === 'flat';
 				const includeRaw = this.getNodeParameter('includeRaw', itemIndex, false) as boolean;
 				const event = normalizeEvent(items[itemIndex].json, { source, includeRaw });
-				output.push({ json: (flat ? flattenEvent(event) : event) as IDataObject, pairedItem: { item: itemIndex } });
+				output.push({
+					json: (flat ? flattenEvent(event) : event) as IDataObject,
+					pairedItem: { item: itemIndex },
+				});
 			} catch (error) {
 				if (this.continueOnFail()) {
-					output.push({ json: { error: (error as Error).message }, pairedItem: { item: itemIndex } });
+					output.push({
+						json: { error: (error as Error).message },
+						pairedItem: { item: itemIndex },
+					});
 					continue;
 				}
 				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });

@@ -17,7 +17,8 @@ export function detectVendor(json: Record<string, unknown>, forced?: string): Ve
 		return vendor;
 	}
 	const metaVendor = asRecord(json[METADATA_KEY]).vendor;
-	const vendorOfMetadata = typeof metaVendor === 'string' ? ownEntry(vendors, metaVendor) : undefined;
+	const vendorOfMetadata =
+		typeof metaVendor === 'string' ? ownEntry(vendors, metaVendor) : undefined;
 	if (vendorOfMetadata) return vendorOfMetadata;
 	// Each vendor judges by its own format only, so a payload two vendors claim is refused
 	// rather than read by whichever comes first.
@@ -40,7 +41,10 @@ export interface NormalizeOptions {
 	includeRaw?: boolean;
 }
 
-export function normalizeEvent(json: Record<string, unknown>, options: NormalizeOptions = {}): CanonicalEvent {
+export function normalizeEvent(
+	json: Record<string, unknown>,
+	options: NormalizeOptions = {},
+): CanonicalEvent {
 	const vendor = detectVendor(json, options.source);
 	const meta = asRecord(json[METADATA_KEY]);
 	const body: Record<string, unknown> = { ...json };
@@ -50,7 +54,10 @@ export function normalizeEvent(json: Record<string, unknown>, options: Normalize
 	const type = vendor.canonicalTypeOf(body, sourceType) ?? 'other';
 	const fields = vendor.normalize(body);
 	const event: CanonicalEvent = {
-		id: idText(meta.eventId) ?? envelope.eventId ?? createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 24),
+		id:
+			idText(meta.eventId) ??
+			envelope.eventId ??
+			createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 24),
 		source: vendor.key,
 		sourceType,
 		type,
@@ -71,7 +78,8 @@ export function flattenEvent(event: CanonicalEvent): Record<string, string | boo
 	for (const [key, value] of Object.entries(event)) {
 		if (key === 'raw') flat.raw = JSON.stringify(value);
 		else if (value !== null && typeof value === 'object') {
-			for (const [inner, innerValue] of Object.entries(value)) flat[`${key}_${inner}`] = innerValue as string | null;
+			for (const [inner, innerValue] of Object.entries(value))
+				flat[`${key}_${inner}`] = innerValue as string | null;
 		} else flat[key] = value as string | boolean | null;
 	}
 	return flat;

@@ -25,7 +25,12 @@ const offerOutcome: Record<string, (who: string, forJob: string) => string> = {
  * Engineer moved to Technical Interview (StartupKit)". Every branch falls back to ids or
  * neutral words, so no "undefined" or "null" ever reaches the text.
  */
-export function summarize(type: string, fields: CanonicalFields, vendorName: string, sourceType: string): string {
+export function summarize(
+	type: string,
+	fields: CanonicalFields,
+	vendorName: string,
+	sourceType: string,
+): string {
 	const { application, candidate, job, detail } = fields;
 	const who = candidate.name ?? (candidate.id ? `Candidate ${candidate.id}` : null);
 	// A job without a title (Kombo's job postings carry only a code) is named by its code, else its id.
@@ -58,10 +63,9 @@ export function summarize(type: string, fields: CanonicalFields, vendorName: str
 									: `${theApplication} was ${words(action)}`;
 			break;
 		case 'offer':
-			sentence = (ownEntry(offerOutcome, action) ?? ((w, f) => `The offer to ${w}${f}: ${words(action)}`))(
-				who ?? 'the candidate',
-				forJob,
-			);
+			sentence = (
+				ownEntry(offerOutcome, action) ?? ((w, f) => `The offer to ${w}${f}: ${words(action)}`)
+			)(who ?? 'the candidate', forJob);
 			sentence = sentence.charAt(0).toUpperCase() + sentence.slice(1) + extra;
 			break;
 		case 'interview':
@@ -74,7 +78,13 @@ export function summarize(type: string, fields: CanonicalFields, vendorName: str
 			sentence = `New review of ${who ?? 'a candidate'}${forJob}${detail ? `: ${detail}` : ''}`;
 			break;
 		case 'job': {
-			const subject = job.title ? `Job ${job.title}` : jobRef ? `Job ${jobRef}` : job.url ? `The job at ${job.url}` : 'A job';
+			const subject = job.title
+				? `Job ${job.title}`
+				: jobRef
+					? `Job ${jobRef}`
+					: job.url
+						? `The job at ${job.url}`
+						: 'A job';
 			sentence =
 				action === 'status_changed'
 					? `${subject} is now ${job.status ?? 'in a new status'}${extra}`

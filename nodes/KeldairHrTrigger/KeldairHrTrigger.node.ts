@@ -2,7 +2,15 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { redisConnectionTest } from '../shared/dedupe';
-import { eventFilterProperty, EVENTS_SUBTITLE, notice, redisCredentialShown, triggerDescription, triggerProperties, triggerVersions } from '../shared/description';
+import {
+	eventFilterProperty,
+	EVENTS_SUBTITLE,
+	notice,
+	redisCredentialShown,
+	triggerDescription,
+	triggerProperties,
+	triggerVersions,
+} from '../shared/description';
 import { triggerCalls } from '../shared/pipeline';
 import { keldairHrEventPatterns } from './keldairHr.schema';
 import { keldairHrTrigger } from './keldairHr.trigger';
@@ -37,41 +45,50 @@ export class KeldairHrTrigger implements INodeType {
 		defaultVersion: 1.2,
 		properties: triggerProperties(keldairHrTrigger, {
 			first: [
-		{
-			displayName: 'Authentication',
-			name: 'authentication',
-			type: 'options',
-			options: [
-				{ name: 'None', value: 'none', description: "Accept any request (KeldairHR's default)" },
-				{ name: 'Signature (HMAC-SHA256)', value: 'signature', description: 'Verify the signature header' },
+				{
+					displayName: 'Authentication',
+					name: 'authentication',
+					type: 'options',
+					options: [
+						{
+							name: 'None',
+							value: 'none',
+							description: "Accept any request (KeldairHR's default)",
+						},
+						{
+							name: 'Signature (HMAC-SHA256)',
+							value: 'signature',
+							description: 'Verify the signature header',
+						},
+					],
+					default: 'none',
+				},
+				notice(
+					'Unauthenticated: anyone who learns this URL can start the workflow. Redeliveries are then dropped only when byte-identical: the event ID alone is not trusted, so a post by someone else cannot suppress a genuine event. Ask KeldairHR for a signing secret and choose Signature.',
+					{ displayOptions: { show: { authentication: ['none'] } } },
+				),
 			],
-			default: 'none',
-		},
-		notice(
-			'Unauthenticated: anyone who learns this URL can start the workflow. Redeliveries are then dropped only when byte-identical: the event ID alone is not trusted, so a post by someone else cannot suppress a genuine event. Ask KeldairHR for a signing secret and choose Signature.',
-			{ displayOptions: { show: { authentication: ['none'] } } },
-		),
-			],
-			notice: "Send this node's Production URL to the KeldairHR product team; they register it for you.",
+			notice:
+				"Send this node's Production URL to the KeldairHR product team; they register it for you.",
 			eventFilter: [
-		{
-			...eventFilterProperty(keldairHrTrigger, {
-				extra: keldairHrEventPatterns,
-				hint: 'KeldairHR publishes no closed list of event types. An "All … Events" choice is a pattern (applicant.*): it also matches types of that resource not listed here.',
-			}),
-			displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
-		},
-		{
-			displayName: 'Event Types',
-			name: 'events',
-			type: 'string',
-			default: '*',
-			placeholder: 'applicant.hired, onboarding.*',
-			description:
-				'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped. KeldairHR publishes no list of types: the placeholder shows examples; ask KeldairHR which types they send.',
-			hint: 'KeldairHR documents no event types. Keep "*" until you know the types they send (each item shows its type in _ats.eventType).',
-			displayOptions: { show: { '@version': [1, 1.1] } },
-		},
+				{
+					...eventFilterProperty(keldairHrTrigger, {
+						extra: keldairHrEventPatterns,
+						hint: 'KeldairHR publishes no closed list of event types. An "All … Events" choice is a pattern (applicant.*): it also matches types of that resource not listed here.',
+					}),
+					displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
+				},
+				{
+					displayName: 'Event Types',
+					name: 'events',
+					type: 'string',
+					default: '*',
+					placeholder: 'applicant.hired, onboarding.*',
+					description:
+						'Comma-separated event types that start the workflow; "resource.*" matches a whole resource, "*" everything. Others are answered 200 and dropped. KeldairHR publishes no list of types: the placeholder shows examples; ask KeldairHR which types they send.',
+					hint: 'KeldairHR documents no event types. Keep "*" until you know the types they send (each item shows its type in _ats.eventType).',
+					displayOptions: { show: { '@version': [1, 1.1] } },
+				},
 			],
 		}),
 	};
@@ -79,7 +96,9 @@ export class KeldairHrTrigger implements INodeType {
 	methods = {
 		credentialTest: {
 			atsDedupeRedisTest: redisConnectionTest,
-			keldairHrApiTest: secretFormatTest('KeldairHR', [{ name: 'signingSecret', label: 'Signing Secret' }]),
+			keldairHrApiTest: secretFormatTest('KeldairHR', [
+				{ name: 'signingSecret', label: 'Signing Secret' },
+			]),
 		},
 	};
 

@@ -26,9 +26,21 @@ export const keldairHrEvents = eventOptions([
  * also types KeldairHR adds later (the trigger's filter matches the `.*` suffix).
  */
 export const keldairHrEventPatterns: INodePropertyOptions[] = [
-	{ name: 'All Applicant Events', value: 'applicant.*', description: 'Every applicant.… event, listed or not (applicant.*)' },
-	{ name: 'All Job Events', value: 'job.*', description: 'Every job.… event, listed or not (job.*)' },
-	{ name: 'All Onboarding Events', value: 'onboarding.*', description: 'Every onboarding.… event, listed or not (onboarding.*)' },
+	{
+		name: 'All Applicant Events',
+		value: 'applicant.*',
+		description: 'Every applicant.… event, listed or not (applicant.*)',
+	},
+	{
+		name: 'All Job Events',
+		value: 'job.*',
+		description: 'Every job.… event, listed or not (job.*)',
+	},
+	{
+		name: 'All Onboarding Events',
+		value: 'onboarding.*',
+		description: 'Every onboarding.… event, listed or not (onboarding.*)',
+	},
 ];
 
 export const KELDAIRHR_EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
@@ -37,7 +49,9 @@ export const keldairHrWebhookSchema = z.looseObject({
 	id: z.string().min(1),
 	type: z.string().regex(KELDAIRHR_EVENT_TYPE, 'expected a resource.event type'),
 	version: z.string(),
-	dateOccurred: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 time'),
+	dateOccurred: z
+		.string()
+		.refine((value) => !Number.isNaN(Date.parse(value)), 'expected an ISO 8601 time'),
 	// Any object (the resource's shape is undocumented); cheaper than z.record for the same check.
 	data: z.looseObject({}),
 });

@@ -14,7 +14,13 @@ const applicationActions = new Set([
 	'withdrawn',
 	'hired',
 ]);
-const openFamilies: Record<string, string> = { job: 'job', job_posting: 'job', requisition: 'job', offer: 'offer', interview: 'interview' };
+const openFamilies: Record<string, string> = {
+	job: 'job',
+	job_posting: 'job',
+	requisition: 'job',
+	offer: 'offer',
+	interview: 'interview',
+};
 
 /** Types not in the table: `applicant.hired` → application.hired, `offer.sent` → offer.sent. */
 function keldairHrTypeRule(eventType: string): CanonicalType | undefined {
@@ -28,7 +34,9 @@ function keldairHrTypeRule(eventType: string): CanonicalType | undefined {
 }
 
 function fullName(record: Record<string, unknown>): string | null {
-	const name = textOrNull(record.name) ?? [textOrNull(record.firstName), textOrNull(record.lastName)].filter(Boolean).join(' ');
+	const name =
+		textOrNull(record.name) ??
+		[textOrNull(record.firstName), textOrNull(record.lastName)].filter(Boolean).join(' ');
 	return name === '' ? null : name;
 }
 
@@ -64,14 +72,14 @@ function normalizeKeldairHr(body: Record<string, unknown>): CanonicalFields {
 // Example types (KeldairHR documents none, see keldairHr.schema.ts); every other type goes
 // through keldairHrTypeRule (resource.action), else `other`.
 const keldairHrTypes = {
-		'applicant.created': 'application.created',
-		'applicant.updated': 'application.updated',
-		'applicant.stage_changed': 'application.stage_changed',
-		'applicant.rejected': 'application.rejected',
-		'applicant.hired': 'application.hired',
-		'onboarding.completed': 'other',
-		'job.created': 'job.created',
-		'job.closed': 'job.closed',
+	'applicant.created': 'application.created',
+	'applicant.updated': 'application.updated',
+	'applicant.stage_changed': 'application.stage_changed',
+	'applicant.rejected': 'application.rejected',
+	'applicant.hired': 'application.hired',
+	'onboarding.completed': 'other',
+	'job.created': 'job.created',
+	'job.closed': 'job.closed',
 } as const;
 
 export const keldairHrVendor: Vendor = {
@@ -82,7 +90,8 @@ export const keldairHrVendor: Vendor = {
 	schema: keldairHrWebhookSchema,
 	envelope: { eventType: 'type', eventId: 'id' },
 	canonicalTypes: keldairHrTypes,
-	canonicalTypeOf: (_body, eventType) => ownEntry(keldairHrTypes, eventType) ?? keldairHrTypeRule(eventType),
+	canonicalTypeOf: (_body, eventType) =>
+		ownEntry(keldairHrTypes, eventType) ?? keldairHrTypeRule(eventType),
 	normalize: normalizeKeldairHr,
 	looksLike: (body) => typeof body.type === 'string' && 'dateOccurred' in body && 'version' in body,
 };

@@ -2,7 +2,12 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { redisConnectionTest } from '../shared/dedupe';
-import { EVENTS_SUBTITLE, redisCredentialShown, triggerDescription, triggerProperties } from '../shared/description';
+import {
+	EVENTS_SUBTITLE,
+	redisCredentialShown,
+	triggerDescription,
+	triggerProperties,
+} from '../shared/description';
 import { triggerCalls } from '../shared/pipeline';
 import { kiniTrigger } from './kini.trigger';
 

@@ -8,7 +8,11 @@ export const kiniStatuses = ['SUCCESS', 'FAILURE', 'EXPECTED_FAILURE', 'NOTSENT'
 export const kiniEvents = eventOptions([
 	['SUCCESS', 'Application Synced', 'The application was synchronized successfully'],
 	['FAILURE', 'Application Sync Failed', 'Synchronization failed; details in failure_error'],
-	['EXPECTED_FAILURE', 'Application Sync Failed (Expected)', 'Synchronization failed for an expected reason (e.g. duplicate application)'],
+	[
+		'EXPECTED_FAILURE',
+		'Application Sync Failed (Expected)',
+		'Synchronization failed for an expected reason (e.g. duplicate application)',
+	],
 	['NOTSENT', 'Application Not Sent Yet', 'Not sent to the ATS yet, or still in progress'],
 ]);
 

@@ -30,7 +30,9 @@ export const kiniVendor: Vendor = {
 		},
 		candidate: emptyCandidate(),
 		job: { id: idText(body.external_job_id), title: null, url: null, status: null },
-		detail: idText(body.partner_application_id) ? `partner application ${idText(body.partner_application_id)}` : undefined,
+		detail: idText(body.partner_application_id)
+			? `partner application ${idText(body.partner_application_id)}`
+			: undefined,
 	}),
 	looksLike: (body) => 'application_id' in body && 'status' in body && 'company_id' in body,
 };

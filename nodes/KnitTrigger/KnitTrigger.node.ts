@@ -1,7 +1,12 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { redisConnectionTest } from '../shared/dedupe';
-import { EVENTS_SUBTITLE, redisCredentialShown, triggerDescription, triggerProperties } from '../shared/description';
+import {
+	EVENTS_SUBTITLE,
+	redisCredentialShown,
+	triggerDescription,
+	triggerProperties,
+} from '../shared/description';
 import { triggerCalls } from '../shared/pipeline';
 import { knitApiKeyTest } from './knit.credentialTest';
 import { knitWebhookMethods } from './knit.registration';
@@ -29,55 +34,57 @@ export class KnitTrigger implements INodeType {
 			notice:
 				"Use this node's Production URL as the destination of a Knit sync, or let the node start the sync for you below. Requests must carry a valid X-Knit-Signature.",
 			then: [
-		{
-			displayName: 'Start Knit Sync on Activation',
-			name: 'registerWebhook',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether activating the workflow starts a Knit sync (sync.start) with this webhook as destination. Deactivating pauses that sync; activating again resumes it. The API address is the credential's Base URL.",
-		},
-		{
-			displayName: 'Integration ID',
-			name: 'integrationId',
-			type: 'string',
-			required: true,
-			default: '',
-			description: "The customer's Knit integration ID (from Knit's UI component)",
-			...whenRegistering,
-		},
-		{
-			displayName: 'Data Type',
-			name: 'dataType',
-			type: 'options',
-			options: [
-				{ name: 'ATS Applications', value: 'ats_applications' },
-				{ name: 'ATS Jobs', value: 'ats_jobs' },
-			],
-			default: 'ats_applications',
-			...whenRegistering,
-		},
-		{
-			displayName: 'Models',
-			name: 'models',
-			type: 'string',
-			default:
-				'application_info,application_stage,application_interviews,application_rejection,application_offers,application_attachments',
-			description: "Comma-separated Knit model IDs to subscribe to (see Knit's data models)",
-			...whenRegistering,
-		},
-		{
-			displayName: 'Frequency',
-			name: 'frequency',
-			type: 'string',
-			default: 'standard',
-			...whenRegistering,
-		},
+				{
+					displayName: 'Start Knit Sync on Activation',
+					name: 'registerWebhook',
+					type: 'boolean',
+					default: false,
+					description:
+						"Whether activating the workflow starts a Knit sync (sync.start) with this webhook as destination. Deactivating pauses that sync; activating again resumes it. The API address is the credential's Base URL.",
+				},
+				{
+					displayName: 'Integration ID',
+					name: 'integrationId',
+					type: 'string',
+					required: true,
+					default: '',
+					description: "The customer's Knit integration ID (from Knit's UI component)",
+					...whenRegistering,
+				},
+				{
+					displayName: 'Data Type',
+					name: 'dataType',
+					type: 'options',
+					options: [
+						{ name: 'ATS Applications', value: 'ats_applications' },
+						{ name: 'ATS Jobs', value: 'ats_jobs' },
+					],
+					default: 'ats_applications',
+					...whenRegistering,
+				},
+				{
+					displayName: 'Models',
+					name: 'models',
+					type: 'string',
+					default:
+						'application_info,application_stage,application_interviews,application_rejection,application_offers,application_attachments',
+					description: "Comma-separated Knit model IDs to subscribe to (see Knit's data models)",
+					...whenRegistering,
+				},
+				{
+					displayName: 'Frequency',
+					name: 'frequency',
+					type: 'string',
+					default: 'standard',
+					...whenRegistering,
+				},
 			],
 		}),
 	};
 
-	methods = { credentialTest: { atsDedupeRedisTest: redisConnectionTest, knitApiTest: knitApiKeyTest } };
+	methods = {
+		credentialTest: { atsDedupeRedisTest: redisConnectionTest, knitApiTest: knitApiKeyTest },
+	};
 
 	webhookMethods = calls.webhookMethods;
 

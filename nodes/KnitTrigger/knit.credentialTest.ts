@@ -5,7 +5,14 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { bodyOf, knitAddressLabel, knitApiAddress, knitReason, networkCodeOf, statusOf } from './knit.registration';
+import {
+	bodyOf,
+	knitAddressLabel,
+	knitApiAddress,
+	knitReason,
+	networkCodeOf,
+	statusOf,
+} from './knit.registration';
 
 /**
  * Asks Knit whether it accepts the key, with the one call Knit's document describes: sync.start,
@@ -22,7 +29,8 @@ export async function knitApiKeyTest(
 	const data = credential.data ?? {};
 	const apiKey = typeof data.apiKey === 'string' ? data.apiKey : '';
 	if (apiKey.trim() === '') return { status: 'Error', message: 'API Key is empty' };
-	if (apiKey !== apiKey.trim()) return { status: 'Error', message: 'API Key starts or ends with white space; paste it again' };
+	if (apiKey !== apiKey.trim())
+		return { status: 'Error', message: 'API Key starts or ends with white space; paste it again' };
 	const address = knitApiAddress(data);
 	if (!address.ok) return { status: 'Error', message: `${address.reason}. Nothing was sent.` };
 	const where = knitAddressLabel(address);
@@ -54,12 +62,24 @@ export async function knitApiKeyTest(
 	// The reason decides "refused" for any host, but only Knit's own is shown.
 	const reason = knitReason(body, apiKey);
 	const shown = address.documentedHost && reason !== '' ? `: ${reason}` : '';
-	const notShown = address.documentedHost ? '' : ". Its answer is not shown: it is not Knit's documented API host";
+	const notShown = address.documentedHost
+		? ''
+		: ". Its answer is not shown: it is not Knit's documented API host";
 	if (status === 401 || status === 403) {
-		return { status: 'Error', message: `${Where} refused the API key (HTTP ${status}${shown})${notShown}` };
+		return {
+			status: 'Error',
+			message: `${Where} refused the API key (HTTP ${status}${shown})${notShown}`,
+		};
 	}
-	if (status === 200 && (body as IDataObject | undefined)?.success === false && /auth|api key|token/i.test(reason)) {
-		return { status: 'Error', message: `${Where} refused the API key (HTTP 200, success: false${shown})${notShown}` };
+	if (
+		status === 200 &&
+		(body as IDataObject | undefined)?.success === false &&
+		/auth|api key|token/i.test(reason)
+	) {
+		return {
+			status: 'Error',
+			message: `${Where} refused the API key (HTTP 200, success: false${shown})${notShown}`,
+		};
 	}
 	return {
 		status: 'OK',

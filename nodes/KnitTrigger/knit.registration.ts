@@ -20,7 +20,8 @@ interface KnitSyncState {
 // "Listen for test event" runs these hooks too (mode 'manual', with the test URL). A Knit sync is
 // the production registration: a test listen must neither start one towards the test URL nor
 // pause the production job when it stops listening. The simulator sends test events instead.
-const isOn = (ctx: IHookFunctions) => !isTestListen(ctx) && ctx.getNodeParameter('registerWebhook', false) === true;
+const isOn = (ctx: IHookFunctions) =>
+	!isTestListen(ctx) && ctx.getNodeParameter('registerWebhook', false) === true;
 
 /** Knit's documented API host (its document's only address): the one whose answers may be shown. */
 export const KNIT_API_HOSTS: readonly string[] = ['api.getknit.dev'];
@@ -30,7 +31,10 @@ export const KNIT_API_HOSTS: readonly string[] = ['api.getknit.dev'];
  * decides where it goes, and only within the shared rule: Knit's host over https, a local test
  * server, or another host when the credential's visible opt-in says so.
  */
-export function knitApiAddress(credentials: { baseUrl?: unknown; allowCustomBaseUrl?: unknown }): ApiAddress {
+export function knitApiAddress(credentials: {
+	baseUrl?: unknown;
+	allowCustomBaseUrl?: unknown;
+}): ApiAddress {
 	const configured = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	return checkApiAddress(configured === '' ? KNIT_API_URL : configured, {
 		vendor: 'Knit',
@@ -56,13 +60,23 @@ export function statusOf(error: unknown): number | undefined {
 		response?: { status?: unknown; statusCode?: unknown };
 		cause?: { response?: { status?: unknown } };
 	};
-	const status = Number(e?.cause?.response?.status ?? e?.response?.status ?? e?.response?.statusCode ?? e?.statusCode ?? e?.httpCode);
+	const status = Number(
+		e?.cause?.response?.status ??
+			e?.response?.status ??
+			e?.response?.statusCode ??
+			e?.statusCode ??
+			e?.httpCode,
+	);
 	return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
 }
 
 /** The answer body a failed request carried (n8n's helpers keep it in different places). */
 export function bodyOf(error: unknown): unknown {
-	const e = error as { error?: unknown; response?: { data?: unknown; body?: unknown }; cause?: { response?: { data?: unknown } } };
+	const e = error as {
+		error?: unknown;
+		response?: { data?: unknown; body?: unknown };
+		cause?: { response?: { data?: unknown } };
+	};
 	return e?.cause?.response?.data ?? e?.error ?? e?.response?.data ?? e?.response?.body;
 }
 
@@ -80,7 +94,10 @@ export function networkCodeOf(error: unknown): string | undefined {
 export function knitReason(body: unknown, apiKey: string): string {
 	const record = (typeof body === 'string' ? safeParse(body) : body) as IDataObject | undefined;
 	const error = record?.error as IDataObject | string | undefined;
-	const text = typeof error === 'string' ? error : (error?.msg ?? error?.message ?? record?.msg ?? record?.message);
+	const text =
+		typeof error === 'string'
+			? error
+			: (error?.msg ?? error?.message ?? record?.msg ?? record?.message);
 	if (typeof text !== 'string') return '';
 	const reason = text.slice(0, 200);
 	return apiKey !== '' && text.includes(apiKey) ? '' : reason;
@@ -98,7 +115,10 @@ async function knitAddress(ctx: IHookFunctions) {
 	const credentials = await ctx.getCredentials('knitApi');
 	const address = knitApiAddress(credentials);
 	if (!address.ok) {
-		throw new NodeOperationError(ctx.getNode(), `Knit credential refused: ${address.reason}. Nothing was sent to Knit.`);
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Knit credential refused: ${address.reason}. Nothing was sent to Knit.`,
+		);
 	}
 	return { address, apiKey: typeof credentials.apiKey === 'string' ? credentials.apiKey : '' };
 }
@@ -109,7 +129,13 @@ async function knitAddress(ctx: IHookFunctions) {
  * of safe facts: the call, the address, the HTTP status or network code, and Knit's short reason
  * only when the answer came from Knit's documented host.
  */
-function knitFailure(ctx: IHookFunctions, path: string, address: ApiAddress & { ok: true }, apiKey: string, error: unknown) {
+function knitFailure(
+	ctx: IHookFunctions,
+	path: string,
+	address: ApiAddress & { ok: true },
+	apiKey: string,
+	error: unknown,
+) {
 	const status = statusOf(error);
 	const where = knitAddressLabel(address);
 	if (status === undefined) {
@@ -121,10 +147,17 @@ function knitFailure(ctx: IHookFunctions, path: string, address: ApiAddress & { 
 	}
 	const reason = address.documentedHost ? knitReason(bodyOf(error), apiKey) : '';
 	const refusedKey = status === 401 || status === 403 ? ', the API key was refused' : '';
-	return new NodeOperationError(ctx.getNode(), `Knit ${path} failed: ${where} answered HTTP ${status}${refusedKey}${reason ? `: ${reason}` : ''}`);
+	return new NodeOperationError(
+		ctx.getNode(),
+		`Knit ${path} failed: ${where} answered HTTP ${status}${refusedKey}${reason ? `: ${reason}` : ''}`,
+	);
 }
 
-async function callKnit(ctx: IHookFunctions, path: string, body: IDataObject): Promise<IDataObject> {
+async function callKnit(
+	ctx: IHookFunctions,
+	path: string,
+	body: IDataObject,
+): Promise<IDataObject> {
 	const { address, apiKey } = await knitAddress(ctx);
 	const options: IHttpRequestOptions = {
 		method: 'POST',
@@ -139,7 +172,11 @@ async function callKnit(ctx: IHookFunctions, path: string, body: IDataObject): P
 	let response: IDataObject | undefined;
 	let failure: unknown;
 	try {
-		response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'knitApi', options)) as IDataObject;
+		response = (await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			'knitApi',
+			options,
+		)) as IDataObject;
 	} catch (error) {
 		failure = error;
 	}
@@ -194,7 +231,10 @@ export const knitWebhookMethods = {
 			if (!isOn(this)) return true;
 			const { integrationId, body, destination, settings } = syncRequest(this);
 			if (integrationId === '') {
-				throw new NodeOperationError(this.getNode(), 'Knit Integration ID is required to register the webhook');
+				throw new NodeOperationError(
+					this.getNode(),
+					'Knit Integration ID is required to register the webhook',
+				);
 			}
 			// A refused address fails activation here, not as a failed resume followed by a start.
 			await knitAddress(this);
@@ -206,13 +246,18 @@ export const knitWebhookMethods = {
 					return true;
 				} catch (error) {
 					// The job may be gone on Knit's side: start a new one (which reports its own error).
-					this.logger.warn(`Could not resume Knit sync ${state.knitSyncJobId}, starting a new one: ${(error as Error).message}`);
+					this.logger.warn(
+						`Could not resume Knit sync ${state.knitSyncJobId}, starting a new one: ${(error as Error).message}`,
+					);
 				}
 			}
 			const response = await callKnit(this, 'sync.start', body);
 			const syncJobId = (response.data as IDataObject | undefined)?.syncJobId;
 			if (typeof syncJobId !== 'string' || syncJobId === '') {
-				throw new NodeOperationError(this.getNode(), 'Knit sync.start answered without a syncJobId');
+				throw new NodeOperationError(
+					this.getNode(),
+					'Knit sync.start answered without a syncJobId',
+				);
 			}
 			state.knitSyncJobId = syncJobId;
 			state.knitDestination = destination;
@@ -229,7 +274,9 @@ export const knitWebhookMethods = {
 				await callKnit(this, 'sync.pause', { syncJobId: state.knitSyncJobId });
 			} catch (error) {
 				// Not marked paused, so the next deactivation tries again; n8n logs a false result.
-				this.logger.warn(`Could not pause Knit sync ${state.knitSyncJobId}: ${(error as Error).message}`);
+				this.logger.warn(
+					`Could not pause Knit sync ${state.knitSyncJobId}: ${(error as Error).message}`,
+				);
 				return false;
 			}
 			// Keep the job id: the next activation resumes this job.

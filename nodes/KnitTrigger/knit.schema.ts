@@ -7,7 +7,11 @@ export const knitEvents = eventOptions([
 	['record.modified', 'Modified Record', 'A record changed'],
 	['record.deleted', 'Deleted Record', 'A record is no longer in the ATS'],
 	['sync.events.processed', 'Sync Batch Processed', 'A batch of a sync run was processed'],
-	['sync.events.allConsumed', 'Sync Finished (All Events Delivered)', 'A sync run finished and every event was delivered'],
+	[
+		'sync.events.allConsumed',
+		'Sync Finished (All Events Delivered)',
+		'A sync run finished and every event was delivered',
+	],
 ]);
 
 const syncFields = {
@@ -44,6 +48,9 @@ export const knitSyncEventSchema = z.looseObject({
 	}),
 });
 
-export const knitWebhookSchema = z.discriminatedUnion('eventType', [knitRecordEventSchema, knitSyncEventSchema]);
+export const knitWebhookSchema = z.discriminatedUnion('eventType', [
+	knitRecordEventSchema,
+	knitSyncEventSchema,
+]);
 
 export type KnitWebhook = z.infer<typeof knitWebhookSchema>;

@@ -1,9 +1,19 @@
-import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, ownEntry, textOrNull } from '../shared/canonical';
+import {
+	asRecord,
+	emptyApplication,
+	emptyCandidate,
+	emptyJob,
+	idText,
+	isoTime,
+	ownEntry,
+	textOrNull,
+} from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
 import type { Vendor } from '../shared/vendor';
 import { knitWebhookSchema } from './knit.schema';
 
-const isJobSync = (body: Record<string, unknown>) => String(body.syncDataType ?? '').includes('job');
+const isJobSync = (body: Record<string, unknown>) =>
+	String(body.syncDataType ?? '').includes('job');
 
 function normalizeKnit(body: Record<string, unknown>): CanonicalFields {
 	const data = asRecord(body.eventData);
@@ -41,14 +51,14 @@ function normalizeKnit(body: Record<string, unknown>): CanonicalFields {
 
 /** Knit's record events say which data type synced: a job's is mapped apart from an application's. */
 const knitTypes = {
-		'record.new': 'application.created',
-		'record.modified': 'application.updated',
-		'record.deleted': 'application.deleted',
-		'record.new (ats_jobs)': 'job.created',
-		'record.modified (ats_jobs)': 'job.updated',
-		'record.deleted (ats_jobs)': 'job.deleted',
-		'sync.events.processed': 'sync.progressed',
-		'sync.events.allConsumed': 'sync.completed',
+	'record.new': 'application.created',
+	'record.modified': 'application.updated',
+	'record.deleted': 'application.deleted',
+	'record.new (ats_jobs)': 'job.created',
+	'record.modified (ats_jobs)': 'job.updated',
+	'record.deleted (ats_jobs)': 'job.deleted',
+	'sync.events.processed': 'sync.progressed',
+	'sync.events.allConsumed': 'sync.completed',
 } as const;
 
 export const knitVendor: Vendor = {
@@ -60,7 +70,10 @@ export const knitVendor: Vendor = {
 	envelope: { eventType: 'eventType', eventId: 'eventId' },
 	canonicalTypes: knitTypes,
 	canonicalTypeOf: (body, eventType) =>
-		ownEntry(knitTypes, eventType.startsWith('record.') && isJobSync(body) ? `${eventType} (ats_jobs)` : eventType),
+		ownEntry(
+			knitTypes,
+			eventType.startsWith('record.') && isJobSync(body) ? `${eventType} (ats_jobs)` : eventType,
+		),
 	normalize: normalizeKnit,
 	looksLike: (body) => typeof body.eventType === 'string' && 'syncJobId' in body,
 };

@@ -2,7 +2,12 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { secretFormatTest } from '../shared/credentialTest';
 import { redisConnectionTest } from '../shared/dedupe';
-import { EVENTS_SUBTITLE, redisCredentialShown, triggerDescription, triggerProperties } from '../shared/description';
+import {
+	EVENTS_SUBTITLE,
+	redisCredentialShown,
+	triggerDescription,
+	triggerProperties,
+} from '../shared/description';
 import { triggerCalls } from '../shared/pipeline';
 import { komboTrigger } from './kombo.trigger';
 
@@ -14,7 +19,8 @@ export class KomboTrigger implements INodeType {
 		displayName: 'Kombo Trigger',
 		name: 'komboTrigger',
 		icon: { light: 'file:kombo.svg', dark: 'file:kombo.dark.svg' },
-		description: 'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
+		description:
+			'Starts the workflow on Kombo webhooks (AI Apply status updates, syncs, integrations)',
 		subtitle: EVENTS_SUBTITLE,
 		defaults: { name: 'Kombo Trigger' },
 		credentials: [
@@ -23,7 +29,8 @@ export class KomboTrigger implements INodeType {
 		],
 		...triggerDescription,
 		properties: triggerProperties(komboTrigger, {
-			notice: "Paste this node's Production URL into Kombo's dashboard → Configuration → Webhooks and subscribe to the events you want.",
+			notice:
+				"Paste this node's Production URL into Kombo's dashboard → Configuration → Webhooks and subscribe to the events you want.",
 		}),
 	};
 

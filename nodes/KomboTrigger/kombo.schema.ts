@@ -3,15 +3,35 @@ import { z } from 'zod/v4';
 import { eventOptions } from '../shared/vendor';
 
 export const komboEvents = eventOptions([
-	['ai-apply-job-posting-status-updated', 'AI Apply Job Posting Status Updated', 'AI Apply: a job posting became applyable, unavailable or archived'],
-	['ai-apply-application-status-updated', 'AI Apply Application Status Updated', 'AI Apply: an application was submitted or failed'],
+	[
+		'ai-apply-job-posting-status-updated',
+		'AI Apply Job Posting Status Updated',
+		'AI Apply: a job posting became applyable, unavailable or archived',
+	],
+	[
+		'ai-apply-application-status-updated',
+		'AI Apply Application Status Updated',
+		'AI Apply: an application was submitted or failed',
+	],
 	['sync-finished', 'Sync Finished', 'A sync of an integration finished'],
 	['data-changed', 'Data Changed', 'Data of an integration changed'],
 	['integration-created', 'Integration Created', 'A customer connected an integration'],
 	['integration-deleted', 'Integration Deleted', 'An integration was deleted'],
-	['integration-state-changed', 'Integration State Changed', 'An integration became active, invalid or inactive'],
-	['connection-flow-failed', 'Connection Flow Failed', 'A customer could not complete the connection flow'],
-	['remote-event-received', 'Remote Event Received', 'Kombo received a webhook from the connected tool'],
+	[
+		'integration-state-changed',
+		'Integration State Changed',
+		'An integration became active, invalid or inactive',
+	],
+	[
+		'connection-flow-failed',
+		'Connection Flow Failed',
+		'A customer could not complete the connection flow',
+	],
+	[
+		'remote-event-received',
+		'Remote Event Received',
+		'Kombo received a webhook from the connected tool',
+	],
 ]);
 
 const time = z.string();

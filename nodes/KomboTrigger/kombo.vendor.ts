@@ -1,4 +1,12 @@
-import { asRecord, emptyApplication, emptyCandidate, emptyJob, idText, isoTime, textOrNull } from '../shared/canonical';
+import {
+	asRecord,
+	emptyApplication,
+	emptyCandidate,
+	emptyJob,
+	idText,
+	isoTime,
+	textOrNull,
+} from '../shared/canonical';
 import type { CanonicalFields } from '../shared/canonical';
 import { typeFromTable, type Vendor } from '../shared/vendor';
 import { komboWebhookSchema } from './kombo.schema';
@@ -20,7 +28,8 @@ function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 		// The payload is the job posting (Kombo's get-job-posting schema): it has no title, and
 		// updated_at is the last parse. An ARCHIVED event reports the archiving, dated archived_at
 		// (in Kombo's own example eight days after updated_at); the other states report a parse.
-		if (availability === 'ARCHIVED' && isoTime(data.archived_at ?? null) !== null) fields.occurredAt = isoTime(data.archived_at);
+		if (availability === 'ARCHIVED' && isoTime(data.archived_at ?? null) !== null)
+			fields.occurredAt = isoTime(data.archived_at);
 		fields.job = {
 			id: idText(data.id),
 			title: null,
@@ -30,28 +39,38 @@ function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 		};
 		const site = textOrNull(asRecord(data.career_site).label);
 		const reason = textOrNull(data.archived_reason);
-		fields.detail = [site ? `career site ${site}` : null, reason ? words(reason) : null].filter(Boolean).join(', ') || undefined;
+		fields.detail =
+			[site ? `career site ${site}` : null, reason ? words(reason) : null]
+				.filter(Boolean)
+				.join(', ') || undefined;
 	} else if (type === 'ai-apply-application-status-updated') {
-		fields.application = { ...fields.application, id: idText(data.id), status: textOrNull(data.status) };
+		fields.application = {
+			...fields.application,
+			id: idText(data.id),
+			status: textOrNull(data.status),
+		};
 		fields.job.id = idText(data.job_posting_id);
 	} else {
 		const tool = textOrNull(data.integration_tool) ?? textOrNull(data.tool);
 		const state = textOrNull(data.state) ?? textOrNull(data.sync_state);
-		fields.detail = [tool, textOrNull(data.integration_id) ?? textOrNull(data.id), state].filter(Boolean).join(', ') || undefined;
+		fields.detail =
+			[tool, textOrNull(data.integration_id) ?? textOrNull(data.id), state]
+				.filter(Boolean)
+				.join(', ') || undefined;
 	}
 	return fields;
 }
 
 const komboTypes = {
-		'ai-apply-job-posting-status-updated': 'job.status_changed',
-		'ai-apply-application-status-updated': 'application.status_changed',
-		'sync-finished': 'sync.completed',
-		'data-changed': 'integration.data_changed',
-		'integration-created': 'integration.created',
-		'integration-deleted': 'integration.deleted',
-		'integration-state-changed': 'integration.state_changed',
-		'connection-flow-failed': 'integration.connection_failed',
-		'remote-event-received': 'integration.remote_event',
+	'ai-apply-job-posting-status-updated': 'job.status_changed',
+	'ai-apply-application-status-updated': 'application.status_changed',
+	'sync-finished': 'sync.completed',
+	'data-changed': 'integration.data_changed',
+	'integration-created': 'integration.created',
+	'integration-deleted': 'integration.deleted',
+	'integration-state-changed': 'integration.state_changed',
+	'connection-flow-failed': 'integration.connection_failed',
+	'remote-event-received': 'integration.remote_event',
 } as const;
 
 export const komboVendor: Vendor = {
@@ -66,5 +85,8 @@ export const komboVendor: Vendor = {
 	normalize: normalizeKombo,
 	// Kombo's event types are lowercase words joined by hyphens (ai-apply-…, sync-finished).
 	looksLike: (body) =>
-		typeof body.type === 'string' && KOMBO_TYPE.test(body.type) && typeof body.id === 'string' && 'data' in body,
+		typeof body.type === 'string' &&
+		KOMBO_TYPE.test(body.type) &&
+		typeof body.id === 'string' &&
+		'data' in body,
 };

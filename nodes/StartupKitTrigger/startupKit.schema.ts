@@ -5,9 +5,17 @@ import { eventOptions } from '../shared/vendor';
 export const startupKitEvents = eventOptions([
 	['application.submitted', 'Application Submitted', 'A candidate submitted an application'],
 	['application.rejected', 'Application Rejected', 'An application was rejected'],
-	['application.advanced', 'Application Advanced', 'An application moved to the next pipeline stage'],
+	[
+		'application.advanced',
+		'Application Advanced',
+		'An application moved to the next pipeline stage',
+	],
 	['application.withdrawn', 'Application Withdrawn', 'A candidate withdrew'],
-	['application.offer_extended', 'Application Offer Extended', 'An offer was extended for an application'],
+	[
+		'application.offer_extended',
+		'Application Offer Extended',
+		'An offer was extended for an application',
+	],
 	['offer.accepted', 'Offer Accepted', 'An admin accepted an offer'],
 	['offer.declined', 'Offer Declined', 'An admin declined an offer'],
 	['offer.candidate_accepted', 'Offer Accepted by Candidate', 'The candidate accepted an offer'],
@@ -18,8 +26,16 @@ export const startupKitEvents = eventOptions([
 	['interview.completed', 'Interview Completed', 'An interview took place'],
 	['interview.cancelled', 'Interview Cancelled', 'An interview was cancelled'],
 	['interview.no_show', 'Interview No-Show', 'The candidate did not show up'],
-	['code_assignment.submitted', 'Code Assignment Submitted', 'A candidate submitted a code assignment'],
-	['code_assignment.auto_submitted', 'Code Assignment Auto-Submitted', 'A code assignment was submitted at its deadline'],
+	[
+		'code_assignment.submitted',
+		'Code Assignment Submitted',
+		'A candidate submitted a code assignment',
+	],
+	[
+		'code_assignment.auto_submitted',
+		'Code Assignment Auto-Submitted',
+		'A code assignment was submitted at its deadline',
+	],
 	['review.submitted', 'Review Submitted', 'A reviewer submitted a review'],
 	['job_posting.published', 'Job Posting Published', 'A job posting was published'],
 	['job_posting.paused', 'Job Posting Paused', 'A job posting was paused'],
@@ -45,7 +61,14 @@ export const startupKitApplicationSchema = z.looseObject({
 
 export const startupKitOfferSchema = z.looseObject({
 	id: z.number().int(),
-	status: z.enum(['pending', 'accepted', 'declined', 'candidate_accepted', 'candidate_declined', 'expired']),
+	status: z.enum([
+		'pending',
+		'accepted',
+		'declined',
+		'candidate_accepted',
+		'candidate_declined',
+		'expired',
+	]),
 	details: z.string().nullable(),
 	extended_at: nullableTime,
 	expires_at: nullableTime,
@@ -94,8 +117,10 @@ export const startupKitJobPostingSchema = z.looseObject({
 	public_url: z.string(),
 });
 
-const envelope = <E extends readonly [string, ...string[]], D extends z.ZodType>(events: E, data: D) =>
-	z.looseObject({ event: z.enum(events), created_at: z.string(), data });
+const envelope = <E extends readonly [string, ...string[]], D extends z.ZodType>(
+	events: E,
+	data: D,
+) => z.looseObject({ event: z.enum(events), created_at: z.string(), data });
 
 export const startupKitWebhookSchema = z.discriminatedUnion('event', [
 	envelope(
@@ -109,14 +134,29 @@ export const startupKitWebhookSchema = z.discriminatedUnion('event', [
 		startupKitApplicationSchema,
 	),
 	envelope(
-		['offer.accepted', 'offer.declined', 'offer.candidate_accepted', 'offer.candidate_declined', 'offer.revised'],
+		[
+			'offer.accepted',
+			'offer.declined',
+			'offer.candidate_accepted',
+			'offer.candidate_declined',
+			'offer.revised',
+		],
 		startupKitOfferSchema,
 	),
 	envelope(
-		['interview.scheduled', 'interview.confirmed', 'interview.completed', 'interview.cancelled', 'interview.no_show'],
+		[
+			'interview.scheduled',
+			'interview.confirmed',
+			'interview.completed',
+			'interview.cancelled',
+			'interview.no_show',
+		],
 		startupKitInterviewSchema,
 	),
-	envelope(['code_assignment.submitted', 'code_assignment.auto_submitted'], startupKitCodeAssignmentSchema),
+	envelope(
+		['code_assignment.submitted', 'code_assignment.auto_submitted'],
+		startupKitCodeAssignmentSchema,
+	),
 	envelope(['review.submitted'], startupKitReviewSchema),
 	envelope(
 		['job_posting.published', 'job_posting.paused', 'job_posting.closed', 'job_posting.reopened'],

@@ -14,18 +14,32 @@ function normalizeStartupKit(body: Record<string, unknown>): CanonicalFields {
 	if (family === 'application') {
 		application.id = idText(data.id);
 		application.stage = textOrNull(data.current_stage);
-		application.status = data.withdrawn === true ? 'withdrawn' : data.rejected === true ? 'rejected' : data.offered === true ? 'offered' : 'active';
+		application.status =
+			data.withdrawn === true
+				? 'withdrawn'
+				: data.rejected === true
+					? 'rejected'
+					: data.offered === true
+						? 'offered'
+						: 'active';
 	} else {
 		application.stage = textOrNull(data.stage);
 	}
 	if (family === 'offer') detail = textOrNull(data.details) ?? undefined;
 	if (family === 'interview') detail = isoTime(data.scheduled_at) ?? undefined;
-	if (family === 'review') detail = [textOrNull(data.reviewer), textOrNull(data.recommendation)].filter(Boolean).join(': ') || undefined;
+	if (family === 'review')
+		detail =
+			[textOrNull(data.reviewer), textOrNull(data.recommendation)].filter(Boolean).join(': ') ||
+			undefined;
 	if (family === 'code_assignment') detail = textOrNull(data.repo_url) ?? undefined;
 	return {
 		occurredAt: isoTime(body.created_at),
 		application,
-		candidate: { id: idText(candidate.id), name: textOrNull(candidate.name), email: textOrNull(candidate.email) },
+		candidate: {
+			id: idText(candidate.id),
+			name: textOrNull(candidate.name),
+			email: textOrNull(candidate.email),
+		},
 		job: {
 			id: idText(jobPosting.id),
 			title: textOrNull(jobPosting.title),

@@ -29,7 +29,9 @@ export type ApiAddress =
 	| { ok: false; reason: string };
 
 const isLoopback = (hostname: string) =>
-	hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+	hostname === 'localhost' ||
+	hostname === '[::1]' ||
+	/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 
 /**
  * The rule, in one paragraph: the address must parse as a URL without a user name or password,
@@ -48,15 +50,24 @@ export function checkApiAddress(configured: string, policy: ApiAddressPolicy): A
 	try {
 		url = new URL(configured);
 	} catch {
-		return refuse('is not a valid URL (expected for example https://' + (policy.documentedHosts[0] ?? 'api.example.com') + ')');
+		return refuse(
+			'is not a valid URL (expected for example https://' +
+				(policy.documentedHosts[0] ?? 'api.example.com') +
+				')',
+		);
 	}
-	if (url.username !== '' || url.password !== '') return refuse('must not contain a user name or password (user:pass@)');
-	if (url.search !== '' || url.hash !== '') return refuse('must not contain a query (?) or fragment (#)');
+	if (url.username !== '' || url.password !== '')
+		return refuse('must not contain a user name or password (user:pass@)');
+	if (url.search !== '' || url.hash !== '')
+		return refuse('must not contain a query (?) or fragment (#)');
 	const loopback = isLoopback(url.hostname);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-		return refuse('must use https:// (plain http:// only for a test server on this machine: localhost, 127.x.x.x or [::1])');
+		return refuse(
+			'must use https:// (plain http:// only for a test server on this machine: localhost, 127.x.x.x or [::1])',
+		);
 	}
-	const documentedHost = url.protocol === 'https:' && url.port === '' && policy.documentedHosts.includes(url.hostname);
+	const documentedHost =
+		url.protocol === 'https:' && url.port === '' && policy.documentedHosts.includes(url.hostname);
 	if (!documentedHost && !loopback && !policy.allowOtherHost) {
 		return refuse(
 			`points to ${url.host}, which is not ${policy.vendor}'s API (${policy.documentedHosts.join(', ')}): the API key would be sent there. ` +

@@ -33,7 +33,9 @@ export const canonicalJobSchema = z.object({
 	title: text,
 	url: text,
 	status: text,
-	code: text.describe("The job's code or requisition number where the vendor sends one (e.g. Kombo's job_code), never its title"),
+	code: text.describe(
+		"The job's code or requisition number where the vendor sends one (e.g. Kombo's job_code), never its title",
+	),
 });
 
 export const canonicalEventSchema = z.object({
@@ -73,7 +75,13 @@ export const emptyApplication = (): CanonicalApplication => ({
 	error: null,
 });
 export const emptyCandidate = (): CanonicalCandidate => ({ id: null, name: null, email: null });
-export const emptyJob = (): CanonicalJob => ({ id: null, title: null, url: null, status: null, code: null });
+export const emptyJob = (): CanonicalJob => ({
+	id: null,
+	title: null,
+	url: null,
+	status: null,
+	code: null,
+});
 
 /** Ids arrive as numbers or strings depending on the vendor; the canonical event uses strings. */
 export function idText(value: unknown): string | null {

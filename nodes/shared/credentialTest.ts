@@ -9,7 +9,10 @@ import type {
  * the secret's form, contacts nobody, and says so in words nobody reads as "connected"; the
  * first signed webhook proves the rest. (Knit has an API: its test asks Knit, see KnitTrigger.)
  */
-export function secretFormatTest(vendorName: string, fields: Array<{ name: string; label: string }>) {
+export function secretFormatTest(
+	vendorName: string,
+	fields: Array<{ name: string; label: string }>,
+) {
 	return async function (
 		this: ICredentialTestFunctions,
 		credential: ICredentialsDecrypted,
@@ -21,7 +24,10 @@ export function secretFormatTest(vendorName: string, fields: Array<{ name: strin
 				return { status: 'Error', message: `${label} is empty` };
 			}
 			if (value !== value.trim()) {
-				return { status: 'Error', message: `${label} starts or ends with white space; paste it again` };
+				return {
+					status: 'Error',
+					message: `${label} starts or ends with white space; paste it again`,
+				};
 			}
 		}
 		const labels = fields.map(({ label }) => label).join(' and ');

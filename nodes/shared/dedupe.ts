@@ -9,7 +9,12 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { claimInMemory, existingMemoryStore, releaseMemoryStores, saveDurableCopy } from './dedupeMemory';
+import {
+	claimInMemory,
+	existingMemoryStore,
+	releaseMemoryStores,
+	saveDurableCopy,
+} from './dedupeMemory';
 import { claimOnRedis, confirmOnRedis, pingRedis, redisSettingsOf } from './dedupeRedis';
 import { METADATA_KEY } from './metadata';
 import { sha256Hex } from './signatures';
@@ -36,16 +41,29 @@ const digest = (text: string) => sha256Hex(text).slice(0, 24);
  * Short, fixed-size key of one event: the item's `_ats.deliveryKey` (the downstream
  * idempotency key) and the fingerprint dedupe compares.
  */
-export function dedupeKey(vendor: string, eventId: string | undefined, rawBody: Buffer, verified = true): string {
+export function dedupeKey(
+	vendor: string,
+	eventId: string | undefined,
+	rawBody: Buffer,
+	verified = true,
+): string {
 	if (eventId === undefined) return digest(`${vendor}:body:${sha256Hex(rawBody)}`);
-	return digest(verified ? `${vendor}:id:${eventId}` : `${vendor}:id:${eventId}:body:${sha256Hex(rawBody)}`);
+	return digest(
+		verified ? `${vendor}:id:${eventId}` : `${vendor}:id:${eventId}:body:${sha256Hex(rawBody)}`,
+	);
 }
 
 /** The slot is the event itself, or for vendors without event ids the subject it reports on. */
-export function deliveryIdentity(vendor: string, deliveryKey: string, subject: string | undefined): DeliveryIdentity {
-	return { slot: subject === undefined ? deliveryKey : digest(`${vendor}:subject:${subject}`), fingerprint: deliveryKey };
+export function deliveryIdentity(
+	vendor: string,
+	deliveryKey: string,
+	subject: string | undefined,
+): DeliveryIdentity {
+	return {
+		slot: subject === undefined ? deliveryKey : digest(`${vendor}:subject:${subject}`),
+		fingerprint: deliveryKey,
+	};
 }
-
 
 /** The trigger options dedupe reads; every request reads them afresh, so changes apply at once. */
 export interface DedupeOptions {
@@ -63,16 +81,24 @@ interface DedupeSettings {
 }
 
 /** Read on every call: a changed setting applies from the next request on. */
-function settingsOf(context: DedupeContext, parameter: (name: string, fallback: unknown) => unknown): DedupeSettings {
+function settingsOf(
+	context: DedupeContext,
+	parameter: (name: string, fallback: unknown) => unknown,
+): DedupeSettings {
 	const options = parameter('options', {}) as DedupeOptions;
 	// Within the editor's 1 to 168 hours (a workflow imported or written through n8n's API can
 	// hold any value; a non-numeric one counts as the default 24), in whole milliseconds: Redis's
 	// PEXPIRE refuses 3960000.0000000005, which 1.1 h gives.
 	const given: unknown = options.dedupeWindowHours;
-	const hours = typeof given === 'number' || (typeof given === 'string' && given.trim() !== '') ? Number(given) : NaN;
+	const hours =
+		typeof given === 'number' || (typeof given === 'string' && given.trim() !== '')
+			? Number(given)
+			: NaN;
 	return {
 		applies: options.dedupe !== false && context.getMode() !== 'manual',
-		windowMs: Math.round((Number.isFinite(hours) ? Math.min(168, Math.max(1, hours)) : 24) * 3_600_000),
+		windowMs: Math.round(
+			(Number.isFinite(hours) ? Math.min(168, Math.max(1, hours)) : 24) * 3_600_000,
+		),
 		redis: parameter('dedupeStore', 'memory') === 'redis',
 	};
 }
@@ -93,7 +119,11 @@ export interface Delivery {
  * should start an execution; false for a redelivery (logged at info, so every drop is visible
  * in n8n's log).
  */
-export async function claimDelivery(this: IWebhookFunctions, vendor: Vendor, delivery: Delivery): Promise<{ deliveryKey: string; isNew: boolean }> {
+export async function claimDelivery(
+	this: IWebhookFunctions,
+	vendor: Vendor,
+	delivery: Delivery,
+): Promise<{ deliveryKey: string; isNew: boolean }> {
 	const { envelope, rawBody, verified, nowMs } = delivery;
 	// Unverified, anyone can post an event id first: the body's digest joins the identity, so
 	// such a post can only suppress a byte-identical copy of itself, never the genuine event.
@@ -108,14 +138,24 @@ export async function claimDelivery(this: IWebhookFunctions, vendor: Vendor, del
 			isNew = await claimOnRedis(redis, scopeOf(this), identity);
 		} catch (error) {
 			// Running an event twice beats losing it: without Redis this delivery is not deduped.
-			this.logger.warn(`${vendor.displayName} trigger: Redis dedupe store unavailable, delivery not deduped`, {
-				deliveryKey: identity.fingerprint,
-				reason: (error as Error).message,
-			});
+			this.logger.warn(
+				`${vendor.displayName} trigger: Redis dedupe store unavailable, delivery not deduped`,
+				{
+					deliveryKey: identity.fingerprint,
+					reason: (error as Error).message,
+				},
+			);
 			return { deliveryKey, isNew: true };
 		}
 	} else {
-		isNew = claimInMemory(workflowIdOf(this), this.getNode().id, this.getWorkflowStaticData('global'), identity, nowMs, settings.windowMs);
+		isNew = claimInMemory(
+			workflowIdOf(this),
+			this.getNode().id,
+			this.getWorkflowStaticData('global'),
+			identity,
+			nowMs,
+			settings.windowMs,
+		);
 	}
 	if (!isNew) {
 		this.logger.info(`${vendor.displayName} trigger dropped a redelivered event`, {
@@ -187,7 +227,9 @@ export function isTestListen(context: IHookFunctions): boolean {
 function identitiesOf(vendor: Vendor, item: INodeExecutionData): DeliveryIdentity[] {
 	const metadata = item.json[METADATA_KEY] as IDataObject | undefined;
 	const deliveryKey = metadata?.deliveryKey;
-	return typeof deliveryKey === 'string' ? [deliveryIdentity(vendor.key, deliveryKey, envelopeOf(vendor, item.json).dedupeSubject)] : [];
+	return typeof deliveryKey === 'string'
+		? [deliveryIdentity(vendor.key, deliveryKey, envelopeOf(vendor, item.json).dedupeSubject)]
+		: [];
 }
 
 /**
@@ -201,6 +243,10 @@ export async function redisConnectionTest(
 ): Promise<INodeCredentialTestResult> {
 	const settings = redisSettingsOf(credential.data ?? {});
 	const failure = await pingRedis(settings);
-	if (failure === undefined) return { status: 'OK', message: `Connected: Redis at ${settings.host}:${settings.port} answered PING` };
+	if (failure === undefined)
+		return {
+			status: 'OK',
+			message: `Connected: Redis at ${settings.host}:${settings.port} answered PING`,
+		};
 	return { status: 'Error', message: `Redis at ${settings.host}:${settings.port}: ${failure}` };
 }

@@ -94,7 +94,11 @@ export class MemoryDedupeStore {
 	claim({ slot, fingerprint }: DeliveryIdentity, nowMs: number, windowMs: number): boolean {
 		this.windowMs = windowMs;
 		const held = this.slots.get(slot);
-		if (held !== undefined && held.fingerprint === fingerprint && nowMs - held.at < blockingMs(held, windowMs)) {
+		if (
+			held !== undefined &&
+			held.fingerprint === fingerprint &&
+			nowMs - held.at < blockingMs(held, windowMs)
+		) {
 			return false;
 		}
 		this.add({ key: slot, fingerprint, at: nowMs, confirmed: false });
@@ -114,7 +118,10 @@ export class MemoryDedupeStore {
 		const live = this.live();
 		return live
 			.slice(Math.max(0, live.length - DURABLE_SLOTS))
-			.map((held) => `${held.key},${held.fingerprint === held.key ? '' : held.fingerprint},${Math.floor(held.at / 1000)},${held.confirmed ? 'c' : 'u'}`)
+			.map(
+				(held) =>
+					`${held.key},${held.fingerprint === held.key ? '' : held.fingerprint},${Math.floor(held.at / 1000)},${held.confirmed ? 'c' : 'u'}`,
+			)
 			.join(' ');
 	}
 
@@ -124,8 +131,14 @@ export class MemoryDedupeStore {
 		for (const entry of saved.split(' ')) {
 			const [slot, fingerprint, seconds, state] = entry.split(',');
 			const at = Number(seconds) * 1000;
-			if (!slot || !Number.isFinite(at) || (state !== 'c' && state !== 'u') || this.slots.has(slot)) continue;
-			this.slots.set(slot, { key: slot, fingerprint: fingerprint || slot, at, confirmed: state === 'c' });
+			if (!slot || !Number.isFinite(at) || (state !== 'c' && state !== 'u') || this.slots.has(slot))
+				continue;
+			this.slots.set(slot, {
+				key: slot,
+				fingerprint: fingerprint || slot,
+				at,
+				confirmed: state === 'c',
+			});
 			this.newestAt = Math.max(this.newestAt, at);
 		}
 		this.order = this.live().sort((a, b) => a.at - b.at);
@@ -138,7 +151,10 @@ export class MemoryDedupeStore {
 		this.newestAt = Math.max(this.newestAt, held.at);
 		// Replaced entries stay in the queue until they reach its front: drop them in one pass
 		// once they could make it twice the live size (or the consumed front is half of it).
-		if (this.order.length > 2 * this.slots.size + 1024 || this.head > this.order.length / 2 + 1024) {
+		if (
+			this.order.length > 2 * this.slots.size + 1024 ||
+			this.head > this.order.length / 2 + 1024
+		) {
 			this.order = this.live();
 			this.head = 0;
 		}
@@ -171,7 +187,8 @@ export class MemoryDedupeStore {
 	}
 }
 
-const blockingMs = (held: Slot, windowMs: number) => (held.confirmed ? windowMs : Math.min(windowMs, UNCONFIRMED_CLAIM_MS));
+const blockingMs = (held: Slot, windowMs: number) =>
+	held.confirmed ? windowMs : Math.min(windowMs, UNCONFIRMED_CLAIM_MS);
 
 /** The stores of one workflow in this process (one per trigger node) and when their copy was last written. */
 interface WorkflowStores {
@@ -185,7 +202,11 @@ const workflows = new Map<string, WorkflowStores>();
  * The store of a trigger node. The first request a process receives for a workflow loads the
  * durable copies of all its triggers (they survive restarts that way).
  */
-export function memoryStoreFor(workflowId: string, nodeId: string, globalStaticData: IDataObject): MemoryDedupeStore {
+export function memoryStoreFor(
+	workflowId: string,
+	nodeId: string,
+	globalStaticData: IDataObject,
+): MemoryDedupeStore {
 	let stores = workflows.get(workflowId);
 	if (stores === undefined) {
 		stores = { byNode: new Map(), savedAt: -Infinity };
@@ -243,7 +264,8 @@ function holdProcessBound(nowMs: number): void {
 	}
 	for (; slotsHeld > PROCESS_SLOTS; slotsHeld--) {
 		let oldest: MemoryDedupeStore | undefined;
-		for (const store of allStores()) if (oldest === undefined || store.oldestAt < oldest.oldestAt) oldest = store;
+		for (const store of allStores())
+			if (oldest === undefined || store.oldestAt < oldest.oldestAt) oldest = store;
 		oldest?.dropOldest();
 	}
 }
@@ -269,7 +291,8 @@ export function releaseMemoryStores(workflowId: string): void {
 }
 
 /** Undefined where this process never received a delivery for the node (e.g. a queue-mode worker). */
-export const existingMemoryStore = (workflowId: string, nodeId: string) => workflows.get(workflowId)?.byNode.get(nodeId);
+export const existingMemoryStore = (workflowId: string, nodeId: string) =>
+	workflows.get(workflowId)?.byNode.get(nodeId);
 
 function storeOf(stores: WorkflowStores, nodeId: string): MemoryDedupeStore {
 	let store = stores.byNode.get(nodeId);
@@ -288,7 +311,11 @@ function storeOf(stores: WorkflowStores, nodeId: string): MemoryDedupeStore {
  * its request arrived, so a change another node made to its own static data during that
  * execution can be undone (docs/dedupe.md). Returns whether it wrote.
  */
-export function saveDurableCopy(workflowId: string, globalStaticData: IDataObject, nowMs: number): boolean {
+export function saveDurableCopy(
+	workflowId: string,
+	globalStaticData: IDataObject,
+	nowMs: number,
+): boolean {
 	const stores = workflows.get(workflowId);
 	if (stores === undefined || nowMs - stores.savedAt < DURABLE_SAVE_INTERVAL_MS) return false;
 	stores.savedAt = nowMs;

@@ -68,7 +68,8 @@ export type RedisFailure =
 	| 'no Redis client (ioredis) found in this n8n';
 
 const TLS_CODE = /^(ERR_SSL|ERR_TLS|ERR_OSSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO|EPROTO)/;
-const CONNECT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ECONNABORTED|EPIPE|EADDRNOTAVAIL)$/;
+const CONNECT_CODE =
+	/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ECONNRESET|ECONNABORTED|EPIPE|EADDRNOTAVAIL)$/;
 
 /**
  * Reads only error codes and class names of our side, and the first word of a server's reply
@@ -77,7 +78,11 @@ const CONNECT_CODE = /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREAC
  */
 function failureOf(error: unknown): RedisFailure | undefined {
 	if (error instanceof RedisStoreError) return error.failure;
-	const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
+	const { code, name, message } = (error ?? {}) as {
+		code?: unknown;
+		name?: unknown;
+		message?: unknown;
+	};
 	const text = typeof message === 'string' ? message : '';
 	if (typeof code === 'string') {
 		if (code === 'ETIMEDOUT') return 'timed out';
@@ -85,7 +90,8 @@ function failureOf(error: unknown): RedisFailure | undefined {
 		if (CONNECT_CODE.test(code)) return 'could not connect';
 	}
 	if (name === 'ReplyError') {
-		if (/^(WRONGPASS|NOAUTH)\b/.test(text) || /^ERR invalid (password|username)/.test(text)) return 'authentication refused';
+		if (/^(WRONGPASS|NOAUTH)\b/.test(text) || /^ERR invalid (password|username)/.test(text))
+			return 'authentication refused';
 		if (/^NOPERM\b/.test(text)) return 'command not permitted for this Redis user';
 		return 'the server answered an error (its text is not shown)';
 	}
@@ -173,11 +179,24 @@ const DIGEST_KEY = randomBytes(32);
 
 const digestOf = (settings: RedisSettings) =>
 	createHmac('sha256', DIGEST_KEY)
-		.update(JSON.stringify([settings.host, settings.port, settings.user, settings.password, settings.database, settings.ssl]))
+		.update(
+			JSON.stringify([
+				settings.host,
+				settings.port,
+				settings.user,
+				settings.password,
+				settings.database,
+				settings.ssl,
+			]),
+		)
 		.digest('hex');
 
 function open(settings: RedisSettings): CachedClient {
-	const cached: CachedClient = { client: newClient(optionsOf(settings)), users: new Set(), busy: 0 };
+	const cached: CachedClient = {
+		client: newClient(optionsOf(settings)),
+		users: new Set(),
+		busy: 0,
+	};
 	// Errors surface on the commands; without a listener ioredis also prints each one.
 	cached.client.on('error', (error: unknown) => {
 		cached.lastFailure = failureOf(error) ?? cached.lastFailure;
@@ -210,7 +229,11 @@ function closeIfUnused(digest: string): void {
  * chosen), the trigger moves to a client for the new settings, and the old one is closed once
  * no trigger uses it: a process never keeps clients for old passwords.
  */
-async function onRedis<T>(settings: RedisSettings, trigger: string, operation: (client: Redis) => Promise<T>): Promise<T> {
+async function onRedis<T>(
+	settings: RedisSettings,
+	trigger: string,
+	operation: (client: Redis) => Promise<T>,
+): Promise<T> {
 	const digest = digestOf(settings);
 	let cached = clients.get(digest);
 	if (cached === undefined) {
@@ -240,9 +263,19 @@ async function onRedis<T>(settings: RedisSettings, trigger: string, operation: (
 const redisKey = (scope: string, slot: string) => `${REDIS_KEY_PREFIX}:${scope}:${slot}`;
 
 /** `scope` is the trigger (workflow and node id): its keys, and the owner of its client. */
-export async function claimOnRedis(settings: RedisSettings, scope: string, identity: DeliveryIdentity): Promise<boolean> {
+export async function claimOnRedis(
+	settings: RedisSettings,
+	scope: string,
+	identity: DeliveryIdentity,
+): Promise<boolean> {
 	return await onRedis(settings, scope, async (client) => {
-		const result = await client.eval(CLAIM, 1, redisKey(scope, identity.slot), identity.fingerprint, UNCONFIRMED_CLAIM_MS);
+		const result = await client.eval(
+			CLAIM,
+			1,
+			redisKey(scope, identity.slot),
+			identity.fingerprint,
+			UNCONFIRMED_CLAIM_MS,
+		);
 		return result === 1;
 	});
 }
@@ -256,10 +289,20 @@ export async function confirmOnRedis(
 	if (identities.length === 0) return;
 	// PEXPIRE takes whole milliseconds only (Redis refuses 3960000.0000000005, 1.1 h): the
 	// caller rounds; a window that is not one is a bug to see, not a value to send.
-	if (!Number.isSafeInteger(windowMs) || windowMs < UNCONFIRMED_CLAIM_MS) throw new RangeError('Redelivery window is not whole milliseconds in range');
+	if (!Number.isSafeInteger(windowMs) || windowMs < UNCONFIRMED_CLAIM_MS)
+		throw new RangeError('Redelivery window is not whole milliseconds in range');
 	await onRedis(settings, scope, async (client) => {
 		await Promise.all(
-			identities.map(async (identity) => await client.eval(CONFIRM, 1, redisKey(scope, identity.slot), identity.fingerprint, windowMs)),
+			identities.map(
+				async (identity) =>
+					await client.eval(
+						CONFIRM,
+						1,
+						redisKey(scope, identity.slot),
+						identity.fingerprint,
+						windowMs,
+					),
+			),
 		);
 	});
 }

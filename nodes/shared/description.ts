@@ -23,7 +23,8 @@ export const triggerVersions = { version: [1, 1.1], defaultVersion: 1.1 };
  * The canvas subtitle of every trigger: the selected events. `[].concat` because versions 1 and
  * 1.1 of KeldairHR store them as comma text, the multi-select as a list.
  */
-export const EVENTS_SUBTITLE = '={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}';
+export const EVENTS_SUBTITLE =
+	'={{ [].concat($parameter["events"]).includes("*") ? "All events" : [].concat($parameter["events"]).join(", ") }}';
 
 /** The answer to an event that starts an execution. */
 export const ACCEPTED_BODY = '{"received":true}';
@@ -109,7 +110,10 @@ const whenRedis = { show: { dedupeStore: ['redis'] } };
  * `{ name: 'atsDedupeRedisApi', testedBy: 'atsDedupeRedisTest', ...redisCredentialShown }`
  * after its vendor credential (written out, as n8n's lint reads it from the source).
  */
-export const redisCredentialShown: Partial<INodeCredentialDescription> = { required: true, displayOptions: whenRedis };
+export const redisCredentialShown: Partial<INodeCredentialDescription> = {
+	required: true,
+	displayOptions: whenRedis,
+};
 
 /** Where dedupe keys live. Top level, not in Options: n8n shows a credential only for top-level values. */
 export const dedupeStoreProperties: INodeProperties[] = [
@@ -126,7 +130,8 @@ export const dedupeStoreProperties: INodeProperties[] = [
 			{
 				name: 'Redis',
 				value: 'redis',
-				description: 'Shared by every n8n process: needed in queue mode or with several webhook processes',
+				description:
+					'Shared by every n8n process: needed in queue mode or with several webhook processes',
 			},
 		],
 		default: 'memory',
@@ -148,7 +153,6 @@ export function optionsProperty(extra: INodeProperties[] = []): INodeProperties 
 		options: [...dedupeOptions, ...extra],
 	};
 }
-
 
 /**
  * For vendors where the webhook URL is registered by hand (support ticket, dashboard):
@@ -201,7 +205,10 @@ export interface TriggerPropertiesOf {
 }
 
 /** Every trigger's properties, in the order every trigger shows them. */
-export function triggerProperties(trigger: TriggerVendor, own: TriggerPropertiesOf): INodeProperties[] {
+export function triggerProperties(
+	trigger: TriggerVendor,
+	own: TriggerPropertiesOf,
+): INodeProperties[] {
 	return [
 		...(own.first ?? []),
 		notice(own.notice),

@@ -9,16 +9,25 @@ export const atsMetadataSchema = z.object({
 	eventId: z.string().nullable(),
 	deliveryKey: z
 		.string()
-		.describe('Same for every delivery of one event (vendor event id, else a digest of the body): the key redeliveries are dropped by, usable downstream as an idempotency key'),
+		.describe(
+			'Same for every delivery of one event (vendor event id, else a digest of the body): the key redeliveries are dropped by, usable downstream as an idempotency key',
+		),
 	receivedAt: z.string(),
-	verified: z.boolean().describe('False only when the trigger is set to accept unauthenticated requests (for a vendor that allows them)'),
+	verified: z
+		.boolean()
+		.describe(
+			'False only when the trigger is set to accept unauthenticated requests (for a vendor that allows them)',
+		),
 	valid: z.boolean().describe('False when the payload did not match the documented schema'),
 	issues: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })),
 });
 
 export type AtsMetadata = z.infer<typeof atsMetadataSchema>;
 
-type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
+type JsonSchema = Record<string, unknown> & {
+	properties?: Record<string, unknown>;
+	required?: string[];
+};
 
 /**
  * JSON schema of a trigger's item: the vendor payload plus `_ats`, for n8n's schema

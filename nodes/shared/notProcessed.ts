@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { countOnRedis, redisSettingsOf } from './dedupeRedis';
@@ -76,10 +83,27 @@ export const notProcessedProperties: INodeProperties[] = [
 		displayOptions: whenOutputOn,
 		default: ['rejected', 'notJson'],
 		options: [
-			{ name: 'Filtered Out', value: 'filtered', description: 'Authentic, but its event type is not selected in Events (answered 200)' },
-			{ name: 'Not JSON', value: 'notJson', description: 'Authentic, but the body is not JSON (answered 400)' },
-			{ name: 'Redelivery Dropped', value: 'duplicate', description: 'A repeat of an event that already started the workflow (answered 200)' },
-			{ name: 'Rejected', value: 'rejected', description: 'Wrong or missing signature or key, stale timestamp, no credential (answered 401)' },
+			{
+				name: 'Filtered Out',
+				value: 'filtered',
+				description: 'Authentic, but its event type is not selected in Events (answered 200)',
+			},
+			{
+				name: 'Not JSON',
+				value: 'notJson',
+				description: 'Authentic, but the body is not JSON (answered 400)',
+			},
+			{
+				name: 'Redelivery Dropped',
+				value: 'duplicate',
+				description: 'A repeat of an event that already started the workflow (answered 200)',
+			},
+			{
+				name: 'Rejected',
+				value: 'rejected',
+				description:
+					'Wrong or missing signature or key, stale timestamp, no credential (answered 401)',
+			},
 		],
 		description: 'Which deliveries get an item on the Not Processed output',
 	},
@@ -120,14 +144,17 @@ function settingsOf(context: IWebhookFunctions): NotProcessedSettings {
 	return {
 		on,
 		outcomes: Array.isArray(outcomes) ? outcomes.map(String) : [],
-		limit: Number.isFinite(limit) ? Math.min(NOT_PROCESSED_LIMIT.max, Math.max(NOT_PROCESSED_LIMIT.min, Math.floor(limit))) : NOT_PROCESSED_LIMIT.default,
+		limit: Number.isFinite(limit)
+			? Math.min(NOT_PROCESSED_LIMIT.max, Math.max(NOT_PROCESSED_LIMIT.min, Math.floor(limit)))
+			: NOT_PROCESSED_LIMIT.default,
 		unverifiedBody: context.getNodeParameter('notProcessedUnverifiedBody', false) === true,
 	};
 }
 
 type ResponseLike = { status(code: number): { json(body: unknown): unknown } };
 
-const scopeOf = (context: IWebhookFunctions | IExecuteFunctions) => `${context.getWorkflow().id ?? 'unsaved'}:${context.getNode().id}`;
+const scopeOf = (context: IWebhookFunctions | IExecuteFunctions) =>
+	`${context.getWorkflow().id ?? 'unsaved'}:${context.getNode().id}`;
 
 /**
  * Answers a delivery that starts no workflow run, and decides whether it still gets an item:
@@ -149,24 +176,47 @@ export async function answerNotProcessed(
 	if (this.getMode() === 'manual') {
 		if (selected) items = [[], [{ json: itemOf(this, vendor, delivery, settings, 0) }]];
 		else if (delivery.outcome === 'rejected' || delivery.outcome === 'notJson') {
-			items = [[{ json: { [REJECTED_TEST_KEY]: { status: delivery.status, reason: delivery.reason } } }]];
+			items = [
+				[{ json: { [REJECTED_TEST_KEY]: { status: delivery.status, reason: delivery.reason } } }],
+			];
 		}
 	} else if (!selected) {
-		if (delivery.outcome === 'rejected' || delivery.outcome === 'notJson') warnThrottled(this, vendor, `${delivery.status} ${delivery.reason}`, delivery.nowMs);
+		if (delivery.outcome === 'rejected' || delivery.outcome === 'notJson')
+			warnThrottled(this, vendor, `${delivery.status} ${delivery.reason}`, delivery.nowMs);
 		else this.logger.debug(`${vendor.displayName} webhook not processed: ${delivery.reason}`);
 	} else {
 		const allowance = await allowanceOf(this, vendor, settings.limit, delivery.nowMs);
-		if (allowance.allowed) items = [[], [{ json: itemOf(this, vendor, delivery, settings, allowance.suppressedSinceLast) }]];
-		else warnThrottled(this, vendor, `not-processed limit reached (${settings.limit} per hour), item suppressed`, delivery.nowMs);
+		if (allowance.allowed)
+			items = [
+				[],
+				[{ json: itemOf(this, vendor, delivery, settings, allowance.suppressedSinceLast) }],
+			];
+		else
+			warnThrottled(
+				this,
+				vendor,
+				`not-processed limit reached (${settings.limit} per hour), item suppressed`,
+				delivery.nowMs,
+			);
 	}
 	// n8n answers a webhookResponse only when the request starts nothing; otherwise the answer
 	// goes out here, before the execution it starts.
 	if (items === undefined && delivery.status === 200) return { webhookResponse: delivery.answer };
-	(this.getResponseObject() as unknown as ResponseLike).status(delivery.status).json(delivery.answer);
-	return items === undefined ? { noWebhookResponse: true } : { noWebhookResponse: true, workflowData: items };
+	(this.getResponseObject() as unknown as ResponseLike)
+		.status(delivery.status)
+		.json(delivery.answer);
+	return items === undefined
+		? { noWebhookResponse: true }
+		: { noWebhookResponse: true, workflowData: items };
 }
 
-function itemOf(context: IWebhookFunctions, vendor: Vendor, delivery: NotProcessedDelivery, settings: NotProcessedSettings, suppressedSinceLast: number): IDataObject {
+function itemOf(
+	context: IWebhookFunctions,
+	vendor: Vendor,
+	delivery: NotProcessedDelivery,
+	settings: NotProcessedSettings,
+	suppressedSinceLast: number,
+): IDataObject {
 	const item: IDataObject = {
 		outcome: delivery.outcome,
 		outcomeName: OUTCOME_NAMES[delivery.outcome],
@@ -199,14 +249,28 @@ interface Allowance {
 }
 
 /** Fixed hourly windows per trigger: in this process, or on Redis when the trigger's dedupe store is Redis. */
-async function allowanceOf(context: IWebhookFunctions, vendor: Vendor, limit: number, nowMs: number): Promise<Allowance> {
+async function allowanceOf(
+	context: IWebhookFunctions,
+	vendor: Vendor,
+	limit: number,
+	nowMs: number,
+): Promise<Allowance> {
 	const windowStart = Math.floor(nowMs / NOT_PROCESSED_PERIOD_MS) * NOT_PROCESSED_PERIOD_MS;
 	if (context.getNodeParameter('dedupeStore', 'memory') === 'redis') {
 		try {
 			const redis = redisSettingsOf(await context.getCredentials('atsDedupeRedisApi'));
-			return await countOnRedis(redis, scopeOf(context), windowStart, limit, NOT_PROCESSED_PERIOD_MS);
+			return await countOnRedis(
+				redis,
+				scopeOf(context),
+				windowStart,
+				limit,
+				NOT_PROCESSED_PERIOD_MS,
+			);
 		} catch (error) {
-			context.logger.warn(`${vendor.displayName} trigger: Redis unavailable, not-processed limit counted in this process`, { reason: (error as Error).message });
+			context.logger.warn(
+				`${vendor.displayName} trigger: Redis unavailable, not-processed limit counted in this process`,
+				{ reason: (error as Error).message },
+			);
 		}
 	}
 	return countInProcess(scopeOf(context), windowStart, limit);
@@ -237,7 +301,12 @@ const warned = new Map<string, { loggedAt: number; unlogged: number }>();
  * One warn line per trigger per reason per minute, at n8n's default log level; the line says how
  * many more came since the previous one. A count no later delivery reports stays unlogged.
  */
-function warnThrottled(context: IWebhookFunctions, vendor: Vendor, reason: string, nowMs: number): void {
+function warnThrottled(
+	context: IWebhookFunctions,
+	vendor: Vendor,
+	reason: string,
+	nowMs: number,
+): void {
 	const key = `${scopeOf(context)}\u0000${reason}`;
 	const entry = warned.get(key);
 	if (entry !== undefined && nowMs - entry.loggedAt < WARN_INTERVAL_MS) {
@@ -248,7 +317,13 @@ function warnThrottled(context: IWebhookFunctions, vendor: Vendor, reason: strin
 	remember(warned, key, { loggedAt: nowMs, unlogged: 0 });
 	context.logger.warn(
 		`${vendor.displayName} trigger did not start the workflow: ${reason}${since > 0 ? ` (and ${since} more for this reason since the last such line)` : ''}`,
-		{ vendor: vendor.key, workflowId: context.getWorkflow().id ?? null, node: context.getNode().name, reason, count: since + 1 },
+		{
+			vendor: vendor.key,
+			workflowId: context.getWorkflow().id ?? null,
+			node: context.getNode().name,
+			reason,
+			count: since + 1,
+		},
 	);
 }
 
@@ -269,16 +344,26 @@ export function forgetNotProcessedCounters(): void {
  * output becomes the node's error (the sender already has its answer); else the Not Processed
  * items, input 2, pass through to output 2.
  */
-export function notProcessedOutputOf(context: IExecuteFunctions, vendor: Vendor): INodeExecutionData[] | undefined {
+export function notProcessedOutputOf(
+	context: IExecuteFunctions,
+	vendor: Vendor,
+): INodeExecutionData[] | undefined {
 	// Only the handler's own marker item, which has no `_ats`: every event item has it, and an
 	// event's body (a sender's choice, unverified ones too) may hold a field of the marker's name.
-	const isMarker = (item: INodeExecutionData) => item.json[REJECTED_TEST_KEY] !== undefined && item.json[METADATA_KEY] === undefined;
-	const shown = context.getInputData().find(isMarker)?.json[REJECTED_TEST_KEY] as IDataObject | undefined;
+	const isMarker = (item: INodeExecutionData) =>
+		item.json[REJECTED_TEST_KEY] !== undefined && item.json[METADATA_KEY] === undefined;
+	const shown = context.getInputData().find(isMarker)?.json[REJECTED_TEST_KEY] as
+		| IDataObject
+		| undefined;
 	if (shown !== undefined) {
-		throw new NodeOperationError(context.getNode(), `${vendor.displayName} test delivery rejected (${String(shown.status)}): ${String(shown.reason)}`, {
-			description:
-				'The sender was answered with this and the workflow did not run. For a signature or key mismatch, check that the secret in the credential is the one the vendor shows for this webhook.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`${vendor.displayName} test delivery rejected (${String(shown.status)}): ${String(shown.reason)}`,
+			{
+				description:
+					'The sender was answered with this and the workflow did not run. For a signature or key mismatch, check that the secret in the credential is the one the vendor shows for this webhook.',
+			},
+		);
 	}
 	if (context.getNodeParameter('notProcessedOutput', 0, false) !== true) return undefined;
 	let items: INodeExecutionData[] = [];

@@ -10,10 +10,13 @@ import type {
 import { claimDelivery, confirmDeliveries, type DedupeOptions } from './dedupe';
 import { manualWebhookMethods } from './description';
 import { METADATA_KEY, type AtsMetadata } from './metadata';
-import { answerNotProcessed, notProcessedOutputOf, type NotProcessedDelivery } from './notProcessed';
+import {
+	answerNotProcessed,
+	notProcessedOutputOf,
+	type NotProcessedDelivery,
+} from './notProcessed';
 import { rejected, type VerifyRequest, type VerifyResult } from './signatures';
 import { envelopeOf, type TriggerVendor, type Vendor } from './vendor';
-
 
 export interface TriggerOptions extends DedupeOptions {
 	toleranceSeconds?: unknown;
@@ -30,7 +33,12 @@ export const TOLERANCE_SECONDS = { min: 30, max: 3600, default: 300 } as const;
  * allows.
  */
 export function toleranceSecondsOf(value: unknown): number {
-	const seconds = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+	const seconds =
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && value.trim() !== ''
+				? Number(value)
+				: NaN;
 	if (!Number.isFinite(seconds)) return TOLERANCE_SECONDS.default;
 	return Math.min(TOLERANCE_SECONDS.max, Math.max(TOLERANCE_SECONDS.min, seconds));
 }
@@ -72,9 +80,11 @@ export function selectedEvents(value: unknown): string[] | undefined {
 
 /** Whether the user's event filter selects this event type: exactly, or by a `resource.*` pattern. */
 function eventSelected(selected: string[], eventType: string): boolean {
-	return selected.some((entry) => entry === eventType || (entry.endsWith('.*') && eventType.startsWith(entry.slice(0, -1))));
+	return selected.some(
+		(entry) =>
+			entry === eventType || (entry.endsWith('.*') && eventType.startsWith(entry.slice(0, -1))),
+	);
 }
-
 
 /**
  * The one webhook pipeline every trigger uses:
@@ -92,9 +102,16 @@ export async function receiveVendorWebhook(
 	const request = this.getRequestObject() as unknown as RequestLike;
 	const rawBody = rawBodyOf(request);
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
-	const notProcessed = async (delivery: Omit<NotProcessedDelivery, 'rawBody' | 'nowMs' | 'clientAddress' | 'answer'> & { answer?: IDataObject }) =>
+	const notProcessed = async (
+		delivery: Omit<NotProcessedDelivery, 'rawBody' | 'nowMs' | 'clientAddress' | 'answer'> & {
+			answer?: IDataObject;
+		},
+	) =>
 		await answerNotProcessed.call(this, vendor, {
-			answer: { error: delivery.status === 401 ? 'unauthorized' : 'bad_request', reason: delivery.reason },
+			answer: {
+				error: delivery.status === 401 ? 'unauthorized' : 'bad_request',
+				reason: delivery.reason,
+			},
 			...delivery,
 			rawBody,
 			nowMs,
@@ -105,7 +122,12 @@ export async function receiveVendorWebhook(
 	if (authenticate) {
 		const credentials = await credentialsOf(this, vendor);
 		if (credentials === undefined) {
-			return await notProcessed({ outcome: 'rejected', status: 401, reason: "no credential: select or recreate this trigger's credential", verified: false });
+			return await notProcessed({
+				outcome: 'rejected',
+				status: 401,
+				reason: "no credential: select or recreate this trigger's credential",
+				verified: false,
+			});
 		}
 		const result = safeVerify(trigger, {
 			rawBody,
@@ -114,33 +136,74 @@ export async function receiveVendorWebhook(
 			nowMs,
 			toleranceSeconds: toleranceSecondsOf(options.toleranceSeconds),
 		});
-		if (!result.ok) return await notProcessed({ outcome: 'rejected', status: 401, reason: result.reason, verified: false });
+		if (!result.ok)
+			return await notProcessed({
+				outcome: 'rejected',
+				status: 401,
+				reason: result.reason,
+				verified: false,
+			});
 	}
 
 	let body: unknown;
 	try {
 		body = JSON.parse(rawBody.toString('utf8'));
 	} catch {
-		return await notProcessed({ outcome: 'notJson', status: 400, reason: 'body is not JSON', verified: authenticate });
+		return await notProcessed({
+			outcome: 'notJson',
+			status: 400,
+			reason: 'body is not JSON',
+			verified: authenticate,
+		});
 	}
 
 	const envelope = envelopeOf(vendor, body);
 	const { eventType, eventId } = envelope;
-	const known = eventType !== undefined && (trigger.eventList === 'open' || trigger.events.some((event) => event.value === eventType));
+	const known =
+		eventType !== undefined &&
+		(trigger.eventList === 'open' || trigger.events.some((event) => event.value === eventType));
 	const selected = selectedEvents(this.getNodeParameter('events', '*'));
 	// Unknown types pass the filter: the user could not have chosen them, and we never drop them.
 	if (selected && known && !eventSelected(selected, eventType)) {
 		const answer = { received: true, ignored: 'event type not selected' };
-		return await notProcessed({ outcome: 'filtered', status: 200, reason: answer.ignored, answer, verified: authenticate, eventType, eventId, body });
+		return await notProcessed({
+			outcome: 'filtered',
+			status: 200,
+			reason: answer.ignored,
+			answer,
+			verified: authenticate,
+			eventType,
+			eventId,
+			body,
+		});
 	}
-	if (eventType !== undefined && eventType === trigger.testEventType && options.emitTestEvents !== true) {
+	if (
+		eventType !== undefined &&
+		eventType === trigger.testEventType &&
+		options.emitTestEvents !== true
+	) {
 		return { webhookResponse: { received: true, test: true } };
 	}
 
-	const { deliveryKey, isNew } = await claimDelivery.call(this, vendor, { envelope, rawBody, verified: authenticate, nowMs });
+	const { deliveryKey, isNew } = await claimDelivery.call(this, vendor, {
+		envelope,
+		rawBody,
+		verified: authenticate,
+		nowMs,
+	});
 	if (!isNew) {
 		const answer = { received: true, duplicate: true };
-		return await notProcessed({ outcome: 'duplicate', status: 200, reason: 'redelivery of an event that already started the workflow', answer, verified: authenticate, eventType, eventId, deliveryKey, body });
+		return await notProcessed({
+			outcome: 'duplicate',
+			status: 200,
+			reason: 'redelivery of an event that already started the workflow',
+			answer,
+			verified: authenticate,
+			eventType,
+			eventId,
+			deliveryKey,
+			body,
+		});
 	}
 
 	const validation = vendor.schema.safeParse(body);
@@ -160,9 +223,14 @@ export async function receiveVendorWebhook(
 					message: issue.message,
 				})),
 	};
-	const json = isRecord(body) ? { ...body, [METADATA_KEY]: metadata } : { body, [METADATA_KEY]: metadata };
+	const json = isRecord(body)
+		? { ...body, [METADATA_KEY]: metadata }
+		: { body, [METADATA_KEY]: metadata };
 	// n8n answers with the webhook description's static ACCEPTED_BODY, sent as text: label it.
-	(this.getResponseObject() as unknown as ResponseLike).setHeader('Content-Type', 'application/json; charset=utf-8');
+	(this.getResponseObject() as unknown as ResponseLike).setHeader(
+		'Content-Type',
+		'application/json; charset=utf-8',
+	);
 	return { workflowData: [[{ json: json as IDataObject }]] };
 }
 
@@ -171,7 +239,10 @@ export async function receiveVendorWebhook(
  * webhook's items as input. Reaching it proves the execution exists, so it confirms the
  * deliveries' dedupe claims (see `confirmDeliveries`), then passes the items on.
  */
-export async function rememberDeliveries(this: IExecuteFunctions, vendor: Vendor): Promise<INodeExecutionData[][]> {
+export async function rememberDeliveries(
+	this: IExecuteFunctions,
+	vendor: Vendor,
+): Promise<INodeExecutionData[][]> {
 	const notProcessed = notProcessedOutputOf(this, vendor);
 	const items = this.getInputData();
 	await confirmDeliveries.call(this, vendor);
@@ -214,7 +285,10 @@ export function triggerCalls(
 	{
 		authenticate,
 		webhookMethods = manualWebhookMethods,
-	}: { authenticate?: (context: IWebhookFunctions) => boolean; webhookMethods?: typeof manualWebhookMethods } = {},
+	}: {
+		authenticate?: (context: IWebhookFunctions) => boolean;
+		webhookMethods?: typeof manualWebhookMethods;
+	} = {},
 ) {
 	return {
 		webhookMethods,
@@ -222,7 +296,9 @@ export function triggerCalls(
 			return await rememberDeliveries.call(this, trigger.vendor);
 		},
 		async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-			return await receiveVendorWebhook.call(this, trigger, { authenticate: authenticate?.(this) ?? true });
+			return await receiveVendorWebhook.call(this, trigger, {
+				authenticate: authenticate?.(this) ?? true,
+			});
 		},
 	};
 }

@@ -21,7 +21,8 @@ export type Headers = Record<string, string | string[] | undefined>;
 export function headerValue(headers: Headers, name: string): string | undefined {
 	const wanted = name.toLowerCase();
 	// Node lowercases incoming header names, so the direct look-up is the usual hit.
-	if (Object.prototype.hasOwnProperty.call(headers, wanted)) return firstHeaderText(headers[wanted]);
+	if (Object.prototype.hasOwnProperty.call(headers, wanted))
+		return firstHeaderText(headers[wanted]);
 	for (const key of Object.keys(headers)) {
 		if (key.toLowerCase() !== wanted) continue;
 		return firstHeaderText(headers[key]);
@@ -64,10 +65,14 @@ export function hmacSha256(secret: string, ...parts: Array<string | Buffer>): Bu
 }
 
 // Node 20.12+ has a one-shot crypto.hash, several times cheaper than createHash for small inputs.
-const oneShotHash = (crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: 'buffer') => Buffer }).hash;
+const oneShotHash = (
+	crypto as { hash?: (algorithm: string, data: string | Buffer, encoding: 'buffer') => Buffer }
+).hash;
 
 function sha256(data: string | Buffer): Buffer {
-	return oneShotHash ? oneShotHash('sha256', data, 'buffer') : createHash('sha256').update(data).digest();
+	return oneShotHash
+		? oneShotHash('sha256', data, 'buffer')
+		: createHash('sha256').update(data).digest();
 }
 
 export function sha256Hex(data: string | Buffer): string {
@@ -157,7 +162,9 @@ const DECODERS: Record<DigestEncoding, (text: string) => Buffer | undefined> = {
 export type HeaderName = string | { credentialField: string; fallback: string };
 
 const headerNameOf = (name: HeaderName, credentials: ICredentialDataDecryptedObject) =>
-	typeof name === 'string' ? name : credentialText(credentials[name.credentialField]) || name.fallback;
+	typeof name === 'string'
+		? name
+		: credentialText(credentials[name.credentialField]) || name.fallback;
 
 export interface DigestFormat {
 	/** One or several accepted encodings, tried in order (KeldairHR: hex, base64 or base64url). */
@@ -168,12 +175,17 @@ export interface DigestFormat {
 	prefixOptional?: boolean;
 }
 
-function digestDecoder({ encoding, prefix, prefixOptional = false }: DigestFormat): (value: string) => Buffer | undefined {
+function digestDecoder({
+	encoding,
+	prefix,
+	prefixOptional = false,
+}: DigestFormat): (value: string) => Buffer | undefined {
 	const decoders = (Array.isArray(encoding) ? encoding : [encoding]).map((name) => DECODERS[name]);
 	return (value) => {
 		let digest = value;
 		if (prefix !== undefined) {
-			if (value.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase()) digest = value.slice(prefix.length);
+			if (value.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase())
+				digest = value.slice(prefix.length);
 			else if (!prefixOptional) return undefined;
 		}
 		for (const decode of decoders) {
@@ -185,7 +197,9 @@ function digestDecoder({ encoding, prefix, prefixOptional = false }: DigestForma
 }
 
 /** HMAC-SHA256 of the raw body, in one header (Knit, Kombo, KeldairHR). */
-export function bodyHmac(scheme: DigestFormat & { header: HeaderName; secretField: string }): Verifier {
+export function bodyHmac(
+	scheme: DigestFormat & { header: HeaderName; secretField: string },
+): Verifier {
 	const decode = digestDecoder(scheme);
 	return ({ rawBody, headers, credentials }) => {
 		const header = headerNameOf(scheme.header, credentials);
@@ -195,7 +209,9 @@ export function bodyHmac(scheme: DigestFormat & { header: HeaderName; secretFiel
 		if (!signature) return rejected(`missing ${header} header`);
 		const received = decode(signature);
 		if (received === undefined) return rejected(`malformed ${header} header`);
-		return matchesAnySecret([secret], received, (key) => hmacSha256(key, rawBody)) ? verified : rejected('signature mismatch');
+		return matchesAnySecret([secret], received, (key) => hmacSha256(key, rawBody))
+			? verified
+			: rejected('signature mismatch');
 	};
 }
 
@@ -222,11 +238,16 @@ export function timestampedHmac(
 		const sentAt = scheme.parseTimestamp(timestamp);
 		if (sentAt === undefined) return rejected(`malformed ${scheme.timestampHeader} header`);
 		// Written so that a NaN window rejects: `>` against NaN would be false and let every timestamp in.
-		if (!(Math.abs(nowMs - sentAt) <= toleranceSeconds * 1000)) return rejected('timestamp outside the tolerance window');
+		if (!(Math.abs(nowMs - sentAt) <= toleranceSeconds * 1000))
+			return rejected('timestamp outside the tolerance window');
 		const received = decode(signature);
 		if (received === undefined) return rejected(`malformed ${scheme.signatureHeader} header`);
 		const secrets = scheme.secretFields.map((field) => credentialText(credentials[field]));
-		return matchesAnySecret(secrets, received, (secret) => hmacSha256(secret, `${timestamp}.`, rawBody)) ? verified : rejected('signature mismatch');
+		return matchesAnySecret(secrets, received, (secret) =>
+			hmacSha256(secret, `${timestamp}.`, rawBody),
+		)
+			? verified
+			: rejected('signature mismatch');
 	};
 }
 
@@ -236,9 +257,12 @@ const BEARER = /^Bearer\s+(.+)$/i;
 export function bearerKey(scheme: { secretField: string }): Verifier {
 	return ({ headers, credentials }) => {
 		const authorization = headerValue(headers, 'authorization');
-		if (authorization === undefined || authorization === '') return rejected('missing Authorization header');
+		if (authorization === undefined || authorization === '')
+			return rejected('missing Authorization header');
 		const token = BEARER.exec(authorization)?.[1]?.trim();
 		if (token === undefined || token === '') return rejected('Authorization is not a Bearer token');
-		return secretsEqual(credentialText(credentials[scheme.secretField]), token) ? verified : rejected('invalid API key');
+		return secretsEqual(credentialText(credentials[scheme.secretField]), token)
+			? verified
+			: rejected('invalid API key');
 	};
 }

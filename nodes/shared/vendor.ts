@@ -28,18 +28,25 @@ export interface Envelope {
 	dedupeSubject?: string;
 }
 
-const text = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
-const idText = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value));
+const text = (value: unknown) =>
+	typeof value === 'string' && value.trim() !== '' ? value : undefined;
+const idText = (value: unknown) =>
+	typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value);
 
 /** The envelope of a payload, by its vendor's declared fields. */
 export function envelopeOf(vendor: Pick<Vendor, 'envelope'>, body: unknown): Envelope {
-	const record = (body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+	const record = (
+		body !== null && typeof body === 'object' && !Array.isArray(body) ? body : {}
+	) as Record<string, unknown>;
 	const { eventType, eventId, dedupeSubject } = vendor.envelope;
 	const subject = dedupeSubject?.map((field) => idText(record[field]));
 	return {
 		eventType: text(record[eventType]),
 		eventId: eventId === undefined ? undefined : text(record[eventId]),
-		dedupeSubject: subject === undefined || subject[subject.length - 1] === undefined ? undefined : subject.map((part) => part ?? '').join('/'),
+		dedupeSubject:
+			subject === undefined || subject[subject.length - 1] === undefined
+				? undefined
+				: subject.map((part) => part ?? '').join('/'),
 	};
 }
 
@@ -112,6 +119,10 @@ export function eventOptions(
 	values: ReadonlyArray<readonly [value: string, name: string, description: string]>,
 ): INodePropertyOptions[] {
 	return values
-		.map(([value, name, description]) => ({ name, value, description: `${description} (${value})` }))
+		.map(([value, name, description]) => ({
+			name,
+			value,
+			description: `${description} (${value})`,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

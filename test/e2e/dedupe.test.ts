@@ -79,12 +79,19 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 	// Distinct events per trigger (the same sequence numbers on two Kombo triggers are distinct
 	// events for each: keys are per trigger).
 	const deliveries = TARGETS.flatMap((target, t) =>
-		Array.from({ length: PER_TRIGGER }, (_, n) => ({ ...target, body: sampleEvent(target.vendor, target.event, 700_000 + t * 10_000 + n, stamp + n) })),
+		Array.from({ length: PER_TRIGGER }, (_, n) => ({
+			...target,
+			body: sampleEvent(target.vendor, target.event, 700_000 + t * 10_000 + n, stamp + n),
+		})),
 	);
 	const send = (delivery: (typeof deliveries)[number]) =>
 		post(
 			`${n8n.baseUrl}/webhook/${delivery.path}`,
-			signedRequest(delivery.vendor, delivery.body, credentialsFor(delivery.vendor, TEST_SECRETS[delivery.vendor as keyof typeof TEST_SECRETS])),
+			signedRequest(
+				delivery.vendor,
+				delivery.body,
+				credentialsFor(delivery.vendor, TEST_SECRETS[delivery.vendor as keyof typeof TEST_SECRETS]),
+			),
 			// Generous: on a busy 2-core machine n8n can take many seconds per answer.
 			120_000,
 			{ newConnection: true },
@@ -92,10 +99,17 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 	/** A new event to Kombo A, sent after the deliveries that must start nothing (see expectNoExecutionFor). */
 	let sentinels = 0;
 	const sentinel = () => {
-		const delivery = { ...TARGETS[0], body: sampleEvent('kombo', TARGETS[0].event, 798_000 + ++sentinels, Date.now()) };
+		const delivery = {
+			...TARGETS[0],
+			body: sampleEvent('kombo', TARGETS[0].event, 798_000 + ++sentinels, Date.now()),
+		};
 		return { body: delivery.body, send: () => send(delivery) };
 	};
-	const staticData = () => JSON.parse(n8n.query(`SELECT staticData FROM workflow_entity WHERE id = '${WORKFLOW_ID}'`)[0].staticData ?? '{}');
+	const staticData = () =>
+		JSON.parse(
+			n8n.query(`SELECT staticData FROM workflow_entity WHERE id = '${WORKFLOW_ID}'`)[0]
+				.staticData ?? '{}',
+		);
 
 	beforeAll(async () => {
 		await new Promise<void>((resolve) => knit.server.listen(0, '127.0.0.1', resolve));
@@ -103,7 +117,9 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 		n8n = await createN8n('v2');
 		n8n.importCredentials(
 			testCredentials().map((credential) =>
-				credential.type === 'knitApi' ? { ...credential, data: { ...credential.data, baseUrl: knitApiUrl } } : credential,
+				credential.type === 'knitApi'
+					? { ...credential, data: { ...credential.data, baseUrl: knitApiUrl } }
+					: credential,
 			),
 		);
 		n8n.importWorkflows([threeTriggerWorkflow(knitApiUrl)]);
@@ -121,11 +137,17 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 		expect(knit.calls.filter((call) => call.endsWith('/sync.start'))).toHaveLength(1);
 		expect(staticData()['node:Knit']).toMatchObject({ knitSyncJobId: SYNC_JOB_ID });
 		const twice = [...deliveries, ...deliveries];
-		const answers = await pool(twice.length, 20, (index: number) => send(twice[(index * 7919) % twice.length]));
+		const answers = await pool(twice.length, 20, (index: number) =>
+			send(twice[(index * 7919) % twice.length]),
+		);
 		expect(answers.filter((answer: { status: number }) => answer.status !== 200)).toEqual([]);
 		const bodies = answers.map((answer: { body: string }) => answer.body);
-		expect(bodies.filter((body: string) => body === '{"received":true}')).toHaveLength(deliveries.length);
-		expect(bodies.filter((body: string) => body === '{"received":true,"duplicate":true}')).toHaveLength(deliveries.length);
+		expect(bodies.filter((body: string) => body === '{"received":true}')).toHaveLength(
+			deliveries.length,
+		);
+		expect(
+			bodies.filter((body: string) => body === '{"received":true,"duplicate":true}'),
+		).toHaveLength(deliveries.length);
 		// The second copy of each event must start nothing: proved by a sentinel sent after them all.
 		const executions = await expectNoExecutionFor(n8n, {
 			workflowId: WORKFLOW_ID,
@@ -142,19 +164,27 @@ describe('dedupe in a real n8n 2.x (regular mode)', () => {
 		// The durable copy is written by a trigger's execute step at most once a second: the next
 		// event's execution after the burst writes the keys of all three triggers.
 		await new Promise((resolve) => setTimeout(resolve, 1_100));
-		const flush = { ...TARGETS[0], body: sampleEvent('kombo', TARGETS[0].event, 799_999, Date.now()) };
+		const flush = {
+			...TARGETS[0],
+			body: sampleEvent('kombo', TARGETS[0].event, 799_999, Date.now()),
+		};
 		expect((await send(flush)).status).toBe(200);
-		const before = (await n8n.settledExecutions(WORKFLOW_ID, { atLeast: deliveries.length + 1 })).length;
+		const before = (await n8n.settledExecutions(WORKFLOW_ID, { atLeast: deliveries.length + 1 }))
+			.length;
 		const copies = staticData().global?.atsDedupe ?? {};
-		expect(Object.keys(copies).sort()).toEqual(['node-dedupe-knit', 'node-dedupe-kombo-a', 'node-dedupe-kombo-b']);
+		expect(Object.keys(copies).sort()).toEqual([
+			'node-dedupe-knit',
+			'node-dedupe-kombo-a',
+			'node-dedupe-kombo-b',
+		]);
 
 		await n8n.restart();
 		for (const { path } of TARGETS) await n8n.waitForWebhook(path);
 		expect(n8n.lastStop).toMatchObject({ killed: false });
 		const answers = await pool(deliveries.length, 20, (index: number) => send(deliveries[index]));
-		expect(answers.map((answer: { status: number; body: string }) => `${answer.status} ${answer.body}`)).toEqual(
-			deliveries.map(() => '200 {"received":true,"duplicate":true}'),
-		);
+		expect(
+			answers.map((answer: { status: number; body: string }) => `${answer.status} ${answer.body}`),
+		).toEqual(deliveries.map(() => '200 {"received":true,"duplicate":true}'));
 		await expectNoExecutionFor(n8n, { workflowId: WORKFLOW_ID, before, sentinels: [sentinel()] });
 		expect(knit.calls.filter((call) => call.endsWith('/sync.start'))).toHaveLength(1);
 		expect(staticData()['node:Knit']).toMatchObject({ knitSyncJobId: SYNC_JOB_ID });

@@ -10,9 +10,21 @@ import path from 'node:path';
 
 import { vendors } from '../../nodes/vendors';
 
-import { credentialsFor, pool, post, sampleEvent, signedRequest, typicalEvent } from '../../scripts/signing';
+import {
+	credentialsFor,
+	pool,
+	post,
+	sampleEvent,
+	signedRequest,
+	typicalEvent,
+} from '../../scripts/signing';
 import { createN8n } from '../support/n8n';
-import { TEST_SECRETS, TRIGGER_NAMES, testCredentials, triggerWorkflow } from '../support/workflows';
+import {
+	TEST_SECRETS,
+	TRIGGER_NAMES,
+	testCredentials,
+	triggerWorkflow,
+} from '../support/workflows';
 
 type N8n = Awaited<ReturnType<typeof createN8n>>;
 
@@ -20,15 +32,35 @@ const VENDOR = 'kombo';
 const SECRET = TEST_SECRETS.kombo;
 const TRIGGER = TRIGGER_NAMES.kombo;
 const EVENT = typicalEvent(VENDOR);
-const majors = (process.env.ATS_E2E_MAJORS ?? 'v2,v1').split(',').map((m) => m.trim()).filter(Boolean);
+const majors = (process.env.ATS_E2E_MAJORS ?? 'v2,v1')
+	.split(',')
+	.map((m) => m.trim())
+	.filter(Boolean);
 const FLOOD = 40;
 const LIMIT = 5;
 
 /** trigger (output 1 → ATS Normalize, output 2 → a No Op named "Not Processed"). */
-function withNotProcessedOutput(id: string, webhookId: string, parameters: Record<string, unknown>) {
-	const workflow = triggerWorkflow(VENDOR, { id, webhookId, parameters: { notProcessedOutput: true, ...parameters } });
-	workflow.nodes.push({ id: `${id}-np`, name: 'Not Processed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [260, 200], parameters: {} } as never);
-	(workflow.connections as Record<string, { main: unknown[][] }>)[TRIGGER].main.push([{ node: 'Not Processed', type: 'main', index: 0 }]);
+function withNotProcessedOutput(
+	id: string,
+	webhookId: string,
+	parameters: Record<string, unknown>,
+) {
+	const workflow = triggerWorkflow(VENDOR, {
+		id,
+		webhookId,
+		parameters: { notProcessedOutput: true, ...parameters },
+	});
+	workflow.nodes.push({
+		id: `${id}-np`,
+		name: 'Not Processed',
+		type: 'n8n-nodes-base.noOp',
+		typeVersion: 1,
+		position: [260, 200],
+		parameters: {},
+	} as never);
+	(workflow.connections as Record<string, { main: unknown[][] }>)[TRIGGER].main.push([
+		{ node: 'Not Processed', type: 'main', index: 0 },
+	]);
 	workflow.name = `${TRIGGER} with Not Processed output (${id})`;
 	return workflow;
 }
@@ -46,8 +78,16 @@ const vendorKeys = Object.keys(vendors);
  * and its Slack node replaced by an Edit Fields node that evaluates the same message (no Slack here).
  */
 function alertExample() {
-	const file = path.join(__dirname, '..', '..', 'examples', 'kombo-rejected-deliveries-to-slack.json');
-	const example = JSON.parse(fs.readFileSync(file, 'utf8').replaceAll('"n8n-nodes-ats-webhooks.', '"CUSTOM.'));
+	const file = path.join(
+		__dirname,
+		'..',
+		'..',
+		'examples',
+		'kombo-rejected-deliveries-to-slack.json',
+	);
+	const example = JSON.parse(
+		fs.readFileSync(file, 'utf8').replaceAll('"n8n-nodes-ats-webhooks.', '"CUSTOM.'),
+	);
 	const trigger = example.nodes.find((node: { name: string }) => node.name === TRIGGER);
 	trigger.credentials = triggerWorkflow(VENDOR).nodes[0].credentials;
 	trigger.webhookId = 'kombo-np-example';
@@ -55,7 +95,13 @@ function alertExample() {
 	Object.assign(slack, {
 		type: 'n8n-nodes-base.set',
 		typeVersion: 3.4,
-		parameters: { mode: 'manual', assignments: { assignments: [{ id: 'text', name: 'text', value: slack.parameters.text, type: 'string' }] }, options: {} },
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: [{ id: 'text', name: 'text', value: slack.parameters.text, type: 'string' }],
+			},
+			options: {},
+		},
 	});
 	delete slack.credentials;
 	return example;
@@ -67,20 +113,37 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 		notProcessedOutcomes: ['rejected', 'notJson', 'filtered', 'duplicate'],
 		events: [EVENT],
 	});
-	const flood = withNotProcessedOutput('atsNpFlood000000', 'kombo-np-flood', { notProcessedLimit: LIMIT });
+	const flood = withNotProcessedOutput('atsNpFlood000000', 'kombo-np-flood', {
+		notProcessedLimit: LIMIT,
+	});
 	const off = triggerWorkflow(VENDOR, { id: 'atsNpOff0000000', webhookId: 'kombo-np-off' });
 	const example = alertExample();
 	const everyVendor = vendorKeys.map((vendor) => {
-		const workflow = triggerWorkflow(vendor, { id: `atsNp${vendor}`.padEnd(16, '0').slice(0, 16), webhookId: `${vendor}-np`, parameters: { notProcessedOutput: true } });
-		workflow.nodes.push({ id: `${vendor}-np`, name: 'Not Processed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [260, 200], parameters: {} } as never);
-		(workflow.connections as Record<string, { main: unknown[][] }>)[TRIGGER_NAMES[vendor as keyof typeof TRIGGER_NAMES]].main.push([{ node: 'Not Processed', type: 'main', index: 0 }]);
+		const workflow = triggerWorkflow(vendor, {
+			id: `atsNp${vendor}`.padEnd(16, '0').slice(0, 16),
+			webhookId: `${vendor}-np`,
+			parameters: { notProcessedOutput: true },
+		});
+		workflow.nodes.push({
+			id: `${vendor}-np`,
+			name: 'Not Processed',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [260, 200],
+			parameters: {},
+		} as never);
+		(workflow.connections as Record<string, { main: unknown[][] }>)[
+			TRIGGER_NAMES[vendor as keyof typeof TRIGGER_NAMES]
+		].main.push([{ node: 'Not Processed', type: 'main', index: 0 }]);
 		return workflow;
 	});
 	const all = [outcomes, flood, off, example, ...everyVendor];
 	const url = (webhookId: string) => `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
 	let sequence = 5_000;
-	const fresh = (eventType = EVENT) => sampleEvent(VENDOR, eventType, ++sequence, Date.now() + sequence);
-	const sign = (payload: unknown, tamper = false) => signedRequest(VENDOR, payload, credentialsFor(VENDOR, SECRET), { tamper });
+	const fresh = (eventType = EVENT) =>
+		sampleEvent(VENDOR, eventType, ++sequence, Date.now() + sequence);
+	const sign = (payload: unknown, tamper = false) =>
+		signedRequest(VENDOR, payload, credentialsFor(VENDOR, SECRET), { tamper });
 
 	beforeAll(async () => {
 		// n8n's default log level (info): the warn lines must show there.
@@ -91,7 +154,12 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 		// Probed with genuine events: an unsigned probe would be a rejected delivery, an item.
 		for (const workflow of all) {
 			const vendor = vendorKeys.find((key) => workflow.nodes[0].type.endsWith(`.${key}Trigger`))!;
-			const probe = () => signedRequest(vendor, sampleEvent(vendor, typicalEvent(vendor), ++sequence, Date.now()), credentialsFor(vendor, TEST_SECRETS[vendor as keyof typeof TEST_SECRETS]));
+			const probe = () =>
+				signedRequest(
+					vendor,
+					sampleEvent(vendor, typicalEvent(vendor), ++sequence, Date.now()),
+					credentialsFor(vendor, TEST_SECRETS[vendor as keyof typeof TEST_SECRETS]),
+				);
 			await n8n.waitForWebhook(`${workflow.nodes[0].webhookId}/webhook`, probe);
 		}
 	});
@@ -101,10 +169,15 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 	});
 
 	/** The one new execution's items per node and output, after sending `send`. */
-	async function oneExecution(workflowId: string, send: () => Promise<{ status: number; body: string }>) {
+	async function oneExecution(
+		workflowId: string,
+		send: () => Promise<{ status: number; body: string }>,
+	) {
 		const before = (await n8n.settledExecutions(workflowId, { quietMs: 300 })).length;
 		const answer = await send();
-		const executions = (await n8n.settledExecutions(workflowId, { atLeast: before + 1 })).slice(before);
+		const executions = (await n8n.settledExecutions(workflowId, { atLeast: before + 1 })).slice(
+			before,
+		);
 		expect(executions).toHaveLength(1);
 		expect(executions[0].status).toBe('success');
 		return { answer, outputs: n8n.executionOutputs(executions[0].id)! };
@@ -112,9 +185,14 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 
 	it('rejected: the sender gets 401, the item says why, with the body digest and no body or secret', async () => {
 		const request = sign(fresh(), true);
-		const { answer, outputs } = await oneExecution(outcomes.id, () => post(url('kombo-np-outcomes'), request));
+		const { answer, outputs } = await oneExecution(outcomes.id, () =>
+			post(url('kombo-np-outcomes'), request),
+		);
 		expect(answer.status).toBe(401);
-		expect(JSON.parse(answer.body)).toEqual({ error: 'unauthorized', reason: 'signature mismatch' });
+		expect(JSON.parse(answer.body)).toEqual({
+			error: 'unauthorized',
+			reason: 'signature mismatch',
+		});
 		expect(outputs[TRIGGER][0]).toEqual([]);
 		expect(outputs['ATS Normalize']).toBeUndefined();
 		const [item] = outputs['Not Processed'][0];
@@ -134,25 +212,45 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 		expect(item).not.toHaveProperty('body');
 		expect(item).not.toHaveProperty('eventId');
 		const stored = JSON.stringify(outputs);
-		for (const value of [SECRET, ...Object.values(request.headers).filter((v) => v !== 'application/json')]) expect(stored).not.toContain(value);
+		for (const value of [
+			SECRET,
+			...Object.values(request.headers).filter((v) => v !== 'application/json'),
+		])
+			expect(stored).not.toContain(value);
 	});
 
 	it('not JSON: a signed text body gets 400 and an item', async () => {
 		const request = sign('not json at all');
 		request.headers['Content-Type'] = 'text/plain';
-		const { answer, outputs } = await oneExecution(outcomes.id, () => post(url('kombo-np-outcomes'), request));
+		const { answer, outputs } = await oneExecution(outcomes.id, () =>
+			post(url('kombo-np-outcomes'), request),
+		);
 		expect(answer.status).toBe(400);
 		expect(outputs['Not Processed'][0]).toEqual([
-			expect.objectContaining({ outcome: 'notJson', status: 400, reason: 'body is not JSON', verified: true, body: 'not json at all' }),
+			expect.objectContaining({
+				outcome: 'notJson',
+				status: 400,
+				reason: 'body is not JSON',
+				verified: true,
+				body: 'not json at all',
+			}),
 		]);
 	});
 
 	it('filtered out: an unselected event type gets 200 and an item with its type and body', async () => {
 		const other = sampleEvent(VENDOR, 'sync-finished', ++sequence, Date.now());
-		const { answer, outputs } = await oneExecution(outcomes.id, () => post(url('kombo-np-outcomes'), sign(other)));
+		const { answer, outputs } = await oneExecution(outcomes.id, () =>
+			post(url('kombo-np-outcomes'), sign(other)),
+		);
 		expect(JSON.parse(answer.body)).toEqual({ received: true, ignored: 'event type not selected' });
 		expect(outputs['Not Processed'][0]).toEqual([
-			expect.objectContaining({ outcome: 'filtered', status: 200, eventType: 'sync-finished', verified: true, body: JSON.parse(JSON.stringify(other)) }),
+			expect.objectContaining({
+				outcome: 'filtered',
+				status: 200,
+				eventType: 'sync-finished',
+				verified: true,
+				body: JSON.parse(JSON.stringify(other)),
+			}),
 		]);
 		expect(outputs['ATS Normalize']).toBeUndefined();
 	});
@@ -166,7 +264,9 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 		const again = await oneExecution(outcomes.id, () => post(url('kombo-np-outcomes'), request));
 		expect(JSON.parse(again.answer.body)).toEqual({ received: true, duplicate: true });
 		expect(again.outputs[TRIGGER][0]).toEqual([]);
-		expect(again.outputs['Not Processed'][0]).toEqual([expect.objectContaining({ outcome: 'duplicate', deliveryKey, verified: true })]);
+		expect(again.outputs['Not Processed'][0]).toEqual([
+			expect.objectContaining({ outcome: 'duplicate', deliveryKey, verified: true }),
+		]);
 		// The repeat confirmed nothing: a third delivery is still a duplicate, not a new run.
 		const third = await oneExecution(outcomes.id, () => post(url('kombo-np-outcomes'), request));
 		expect(third.outputs[TRIGGER][0]).toEqual([]);
@@ -175,44 +275,90 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 	it(`a forged flood of ${FLOOD} requests starts at most the limit (${LIMIT}) of executions; every sender gets 401`, async () => {
 		await awayFromTheHoursEnd();
 		const before = (await n8n.settledExecutions(flood.id, { quietMs: 300 })).length;
-		const answers = await pool(FLOOD, 10, async () => await post(url('kombo-np-flood'), sign(fresh(), true)));
+		const answers = await pool(
+			FLOOD,
+			10,
+			async () => await post(url('kombo-np-flood'), sign(fresh(), true)),
+		);
 		expect(answers.map((answer) => answer.status)).toEqual(new Array(FLOOD).fill(401));
-		const executions = (await n8n.settledExecutions(flood.id, { atLeast: before + LIMIT, quietMs: 3_000 })).slice(before);
+		const executions = (
+			await n8n.settledExecutions(flood.id, { atLeast: before + LIMIT, quietMs: 3_000 })
+		).slice(before);
 		expect(executions).toHaveLength(LIMIT);
-		expect(executions.map((execution) => n8n.executionOutputs(execution.id)!['Not Processed'][0][0].outcome)).toEqual(new Array(LIMIT).fill('rejected'));
-		expect(n8n.logText()).toMatch(/Kombo trigger did not start the workflow: not-processed limit reached \(5 per hour\), item suppressed/);
+		expect(
+			executions.map(
+				(execution) => n8n.executionOutputs(execution.id)!['Not Processed'][0][0].outcome,
+			),
+		).toEqual(new Array(LIMIT).fill('rejected'));
+		expect(n8n.logText()).toMatch(
+			/Kombo trigger did not start the workflow: not-processed limit reached \(5 per hour\), item suppressed/,
+		);
 	});
 
 	it('output off: rejections start nothing and are one warn line per minute per reason, with the count and no secret', async () => {
 		const logBefore = n8n.logText().length;
 		const requests = Array.from({ length: 6 }, () => sign(fresh(), true));
-		for (const request of requests) expect((await post(url('kombo-np-off'), request)).status).toBe(401);
+		for (const request of requests)
+			expect((await post(url('kombo-np-off'), request)).status).toBe(401);
 		expect(await n8n.settledExecutions(off.id, { quietMs: 1_000 })).toHaveLength(0);
 		const log = n8n.logText().slice(logBefore);
-		const lines = log.split('\n').filter((line) => line.includes('Kombo trigger did not start the workflow: 401 signature mismatch'));
+		const lines = log
+			.split('\n')
+			.filter((line) =>
+				line.includes('Kombo trigger did not start the workflow: 401 signature mismatch'),
+			);
 		expect(lines).toHaveLength(1);
 		expect(log).not.toContain(SECRET);
-		for (const request of requests) for (const value of Object.values(request.headers)) if (value !== 'application/json') expect(log).not.toContain(value);
+		for (const request of requests)
+			for (const value of Object.values(request.headers))
+				if (value !== 'application/json') expect(log).not.toContain(value);
 	});
 
-	it.each(vendorKeys)('every trigger: a %s request with a wrong secret is answered 401 and is an item on Not Processed', async (vendor) => {
-		const workflow = everyVendor[vendorKeys.indexOf(vendor)];
-		const request = signedRequest(vendor, sampleEvent(vendor, typicalEvent(vendor), ++sequence, Date.now()), credentialsFor(vendor, TEST_SECRETS[vendor as keyof typeof TEST_SECRETS]), { tamper: true });
-		const { answer, outputs } = await oneExecution(workflow.id, () => post(url(`${vendor}-np`), request));
-		expect(answer.status).toBe(401);
-		const { reason } = JSON.parse(answer.body);
-		expect(outputs['Not Processed'][0]).toEqual([expect.objectContaining({ outcome: 'rejected', status: 401, reason, vendor, verified: false, bodySha256: sha256(request.payload) })]);
-		expect(outputs['ATS Normalize']).toBeUndefined();
-	});
+	it.each(vendorKeys)(
+		'every trigger: a %s request with a wrong secret is answered 401 and is an item on Not Processed',
+		async (vendor) => {
+			const workflow = everyVendor[vendorKeys.indexOf(vendor)];
+			const request = signedRequest(
+				vendor,
+				sampleEvent(vendor, typicalEvent(vendor), ++sequence, Date.now()),
+				credentialsFor(vendor, TEST_SECRETS[vendor as keyof typeof TEST_SECRETS]),
+				{ tamper: true },
+			);
+			const { answer, outputs } = await oneExecution(workflow.id, () =>
+				post(url(`${vendor}-np`), request),
+			);
+			expect(answer.status).toBe(401);
+			const { reason } = JSON.parse(answer.body);
+			expect(outputs['Not Processed'][0]).toEqual([
+				expect.objectContaining({
+					outcome: 'rejected',
+					status: 401,
+					reason,
+					vendor,
+					verified: false,
+					bodySha256: sha256(request.payload),
+				}),
+			]);
+			expect(outputs['ATS Normalize']).toBeUndefined();
+		},
+	);
 
 	it('the Slack alert example: a forged delivery becomes the alert text, events still reach ATS Normalize', async () => {
 		await awayFromTheHoursEnd();
-		const forged = await oneExecution(example.id, () => post(url('kombo-np-example'), sign(fresh(), true)));
+		const forged = await oneExecution(example.id, () =>
+			post(url('kombo-np-example'), sign(fresh(), true)),
+		);
 		expect(forged.answer.status).toBe(401);
 		expect(forged.outputs['Slack alert'][0]).toEqual([
-			expect.objectContaining({ text: expect.stringMatching(/^kombo deliveries failing: signature mismatch \(answered 401\), 1 since the last alert\. Last from \S+ at \d{4}-\d\d-\d\dT/) }),
+			expect.objectContaining({
+				text: expect.stringMatching(
+					/^kombo deliveries failing: signature mismatch \(answered 401\), 1 since the last alert\. Last from \S+ at \d{4}-\d\d-\d\dT/,
+				),
+			}),
 		]);
-		const genuine = await oneExecution(example.id, () => post(url('kombo-np-example'), sign(fresh())));
+		const genuine = await oneExecution(example.id, () =>
+			post(url('kombo-np-example'), sign(fresh())),
+		);
 		expect(genuine.answer.status).toBe(200);
 		expect(genuine.outputs['ATS Normalize'][0]).toHaveLength(1);
 		expect(genuine.outputs['Slack alert']).toBeUndefined();

@@ -12,11 +12,29 @@
 import { createHash } from 'node:crypto';
 
 import { vendors } from '../../nodes/vendors';
-import { credentialsFor, kitFor, post, sampleEvent, signedRequest, typicalEvent } from '../../scripts/signing';
-import { runLoad, runWebhookFault, runWorkerKill, streamWorkflow, targetOf } from '../../scripts/reliability';
+import {
+	credentialsFor,
+	kitFor,
+	post,
+	sampleEvent,
+	signedRequest,
+	typicalEvent,
+} from '../../scripts/signing';
+import {
+	runLoad,
+	runWebhookFault,
+	runWorkerKill,
+	streamWorkflow,
+	targetOf,
+} from '../../scripts/reliability';
 import { EXPRESSION_ENGINES, expectNoExecutionFor, sleep } from '../support/n8n';
 import { createQueueTopology } from '../support/queue';
-import { TEST_SECRETS, TRIGGER_NAMES, testCredentials, triggerWorkflow } from '../support/workflows';
+import {
+	TEST_SECRETS,
+	TRIGGER_NAMES,
+	testCredentials,
+	triggerWorkflow,
+} from '../support/workflows';
 
 type Topology = Awaited<ReturnType<typeof createQueueTopology>>;
 
@@ -28,20 +46,35 @@ const WORKER_CONCURRENCY = 10;
 // Every registry vendor, sending its typical example; the expected canonical type is the one
 // its test kit writes out by hand.
 const vendorKeys = Object.keys(vendors);
-const EVENTS: Record<string, string> = Object.fromEntries(vendorKeys.map((vendor) => [vendor, typicalEvent(vendor)]));
-const EXPECTED_TYPES: Record<string, string> = Object.fromEntries(vendorKeys.map((vendor) => [vendor, kitFor(vendor).expectedTypes[EVENTS[vendor]]]));
+const EVENTS: Record<string, string> = Object.fromEntries(
+	vendorKeys.map((vendor) => [vendor, typicalEvent(vendor)]),
+);
+const EXPECTED_TYPES: Record<string, string> = Object.fromEntries(
+	vendorKeys.map((vendor) => [vendor, kitFor(vendor).expectedTypes[EVENTS[vendor]]]),
+);
 
 describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres and Redis', () => {
 	let topology: Topology;
-	const workflows = vendorKeys.map((vendor) => triggerWorkflow(vendor, { webhookId: `${vendor}-queue` }));
+	const workflows = vendorKeys.map((vendor) =>
+		triggerWorkflow(vendor, { webhookId: `${vendor}-queue` }),
+	);
 	const workflowOf = (vendor: string) => workflows[vendorKeys.indexOf(vendor)];
 	const pathOf = (vendor: string) => `${workflowOf(vendor).nodes[0].webhookId}/webhook`;
 	const stream = streamWorkflow();
 	let sequence = 5_000;
-	const fresh = (vendor: string) => sampleEvent(vendor, EVENTS[vendor], ++sequence, Date.now() + sequence);
+	const fresh = (vendor: string) =>
+		sampleEvent(vendor, EVENTS[vendor], ++sequence, Date.now() + sequence);
 	const secretOf = (vendor: string) => TEST_SECRETS[vendor as keyof typeof TEST_SECRETS];
-	const send = (baseUrl: string, vendor: string, body: unknown, options: { tamper?: boolean } = {}) =>
-		post(`${baseUrl}/webhook/${pathOf(vendor)}`, signedRequest(vendor, body, credentialsFor(vendor, secretOf(vendor)), options));
+	const send = (
+		baseUrl: string,
+		vendor: string,
+		body: unknown,
+		options: { tamper?: boolean } = {},
+	) =>
+		post(
+			`${baseUrl}/webhook/${pathOf(vendor)}`,
+			signedRequest(vendor, body, credentialsFor(vendor, secretOf(vendor)), options),
+		);
 
 	beforeAll(async () => {
 		topology = await createQueueTopology({
@@ -87,7 +120,9 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			before = (await topology.settledExecutions(workflowOf(vendor).id, { quietMs: 300 })).length;
 		});
 		const newExecutions = async (atLeast: number) =>
-			(await topology.settledExecutions(workflowOf(vendor).id, { atLeast: before + atLeast })).slice(before);
+			(
+				await topology.settledExecutions(workflowOf(vendor).id, { atLeast: before + atLeast })
+			).slice(before);
 
 		it('a valid event through the balancer: 2xx, exactly one successful execution, run on a worker, with the right items', async () => {
 			const body = fresh(vendor);
@@ -100,10 +135,18 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			expect(topology.workerExecutions().has(Number(executions[0].id))).toBe(true);
 			const items = topology.executionItems(executions[0].id)!;
 			expect(items[TRIGGER_NAMES[vendor as keyof typeof TRIGGER_NAMES]]).toEqual([
-				expect.objectContaining({ ...body, _ats: expect.objectContaining({ vendor, verified: true, valid: true }) }),
+				expect.objectContaining({
+					...body,
+					_ats: expect.objectContaining({ vendor, verified: true, valid: true }),
+				}),
 			]);
 			const [normalized] = items['ATS Normalize'];
-			expect(normalized).toMatchObject({ source: vendor, sourceType: EVENTS[vendor], type: EXPECTED_TYPES[vendor], valid: true });
+			expect(normalized).toMatchObject({
+				source: vendor,
+				sourceType: EVENTS[vendor],
+				type: EXPECTED_TYPES[vendor],
+				valid: true,
+			});
 			expect(String(normalized.summary)).not.toMatch(/undefined|null/);
 		});
 
@@ -132,7 +175,11 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 				const body = fresh(vendor);
 				return { body, send: () => send(url, vendor, body) };
 			});
-			await expectNoExecutionFor(topology, { workflowId: workflowOf(vendor).id, before, sentinels });
+			await expectNoExecutionFor(topology, {
+				workflowId: workflowOf(vendor).id,
+				before,
+				sentinels,
+			});
 		});
 	});
 
@@ -141,44 +188,93 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		await topology.restartAll();
 		for (const n8n of topology.processes) expect(n8n.lastStop).toMatchObject({ killed: false });
 		const pidsAfter = topology.processes.map((n8n) => n8n.pid);
-		expect(pidsAfter.every((pid, i) => typeof pid === 'number' && pid !== pidsBefore[i])).toBe(true);
+		expect(pidsAfter.every((pid, i) => typeof pid === 'number' && pid !== pidsBefore[i])).toBe(
+			true,
+		);
 		for (const vendor of vendorKeys) await topology.waitForWebhook(pathOf(vendor));
 		await topology.waitForWebhook(targetOf(topology, stream).webhookPath);
-		const before = (await topology.settledExecutions(workflowOf('knit').id, { quietMs: 300 })).length;
+		const before = (await topology.settledExecutions(workflowOf('knit').id, { quietMs: 300 }))
+			.length;
 		expect((await send(topology.baseUrl, 'knit', fresh('knit'))).status).toBe(200);
-		const executions = (await topology.settledExecutions(workflowOf('knit').id, { atLeast: before + 1 })).slice(before);
+		const executions = (
+			await topology.settledExecutions(workflowOf('knit').id, { atLeast: before + 1 })
+		).slice(before);
 		expect(executions.map((execution) => execution.status)).toEqual(['success']);
 	});
 
 	it(`load: ${LOAD_EVENTS} distinct events at concurrency 50 through the balancer → 0 lost, 0 duplicated, 0 5xx, both webhook processes and both workers used`, async () => {
-		const forwardedBefore = topology.balancer!.counts.perTarget.map((target: { forwarded: number }) => target.forwarded);
+		const forwardedBefore = topology.balancer!.counts.perTarget.map(
+			(target: { forwarded: number }) => target.forwarded,
+		);
 		const ranBefore = topology.workerExecutions();
-		const result = await runLoad(topology, targetOf(topology, stream), { count: LOAD_EVENTS, concurrency: 50 });
-		const forwarded = topology.balancer!.counts.perTarget.map((target: { forwarded: number }, i: number) => target.forwarded - forwardedBefore[i]);
+		const result = await runLoad(topology, targetOf(topology, stream), {
+			count: LOAD_EVENTS,
+			concurrency: 50,
+		});
+		const forwarded = topology.balancer!.counts.perTarget.map(
+			(target: { forwarded: number }, i: number) => target.forwarded - forwardedBefore[i],
+		);
 		const perWorker = [0, 0];
-		for (const [id, worker] of topology.workerExecutions()) if (!ranBefore.has(id)) perWorker[worker]++;
-		console.log(`queue load ${JSON.stringify({ ...result, forwardedPerWebhookProcess: forwarded, executionsPerWorker: perWorker })}`);
-		expect(result).toMatchObject({ events: LOAD_EVENTS, acknowledged: LOAD_EVENTS, non2xx: 0, status5xx: 0 });
-		expect(result).toMatchObject({ executions: LOAD_EVENTS, failed: 0, lost: 0, duplicated: 0, unexpected: 0 });
+		for (const [id, worker] of topology.workerExecutions())
+			if (!ranBefore.has(id)) perWorker[worker]++;
+		console.log(
+			`queue load ${JSON.stringify({ ...result, forwardedPerWebhookProcess: forwarded, executionsPerWorker: perWorker })}`,
+		);
+		expect(result).toMatchObject({
+			events: LOAD_EVENTS,
+			acknowledged: LOAD_EVENTS,
+			non2xx: 0,
+			status5xx: 0,
+		});
+		expect(result).toMatchObject({
+			executions: LOAD_EVENTS,
+			failed: 0,
+			lost: 0,
+			duplicated: 0,
+			unexpected: 0,
+		});
 		expect(forwarded.every((count: number) => count > 0)).toBe(true);
 		expect(perWorker.every((count) => count > 0)).toBe(true);
 		expect(perWorker[0] + perWorker[1]).toBe(LOAD_EVENTS);
 	});
 
 	it(`a webhook process stopped (SIGTERM) mid-stream of ${FAULT_EVENTS} events, sender retrying → 0 lost, 0 duplicated`, async () => {
-		const result = await runWebhookFault(topology, targetOf(topology, stream), { count: FAULT_EVENTS, concurrency: 20, index: 0 });
+		const result = await runWebhookFault(topology, targetOf(topology, stream), {
+			count: FAULT_EVENTS,
+			concurrency: 20,
+			index: 0,
+		});
 		console.log(`queue webhook SIGTERM ${JSON.stringify(result)}`);
 		expect(result.shutdown).toMatchObject({ killed: false });
-		expect(result).toMatchObject({ acknowledged: FAULT_EVENTS, acknowledgedNotByTrigger: 0, status5xx: 0 });
-		expect(result).toMatchObject({ executions: FAULT_EVENTS, failed: 0, lost: 0, duplicated: 0, unexpected: 0 });
+		expect(result).toMatchObject({
+			acknowledged: FAULT_EVENTS,
+			acknowledgedNotByTrigger: 0,
+			status5xx: 0,
+		});
+		expect(result).toMatchObject({
+			executions: FAULT_EVENTS,
+			failed: 0,
+			lost: 0,
+			duplicated: 0,
+			unexpected: 0,
+		});
 		// While process 0 was down the other one took the traffic.
 		expect(result.forwardedPerProcess[1]).toBeGreaterThan(result.forwardedPerProcess[0]);
 	});
 
 	it(`a worker killed (kill -9) mid-stream of ${KILL_EVENTS} events: every acknowledged event accounted for, what n8n did counted`, async () => {
-		const result = await runWorkerKill(topology, targetOf(topology, stream), { count: KILL_EVENTS, concurrency: 50, index: 0 });
+		const result = await runWorkerKill(topology, targetOf(topology, stream), {
+			count: KILL_EVENTS,
+			concurrency: 50,
+			index: 0,
+		});
 		console.log(`queue worker kill -9 ${JSON.stringify(result)}`);
-		expect(result).toMatchObject({ events: KILL_EVENTS, acknowledged: KILL_EVENTS, status5xx: 0, unexpected: 0 });
+		expect(result).toMatchObject({
+			events: KILL_EVENTS,
+			acknowledged: KILL_EVENTS,
+			status5xx: 0,
+			unexpected: 0,
+		});
 		// Every acknowledged event is accounted for: it ran once successfully, or it is one of the
 		// executions n8n finished as failed/crashed (the webhook process writes the execution before it
 		// queues the job, and n8n writes its error over it when it gives the job up). Nothing is left
@@ -193,8 +289,16 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		// What did not succeed is what the killed worker held: at most its concurrency, never started
 		// on the surviving worker, and finished by n8n as crashed or error (not left open).
 		expect(result.notSucceeded.length).toBeLessThanOrEqual(WORKER_CONCURRENCY);
-		expect(result.notSucceeded.filter((execution: { startedOn: string }) => execution.startedOn === 'worker-2')).toEqual([]);
-		expect(result.notSucceeded.every((execution: { status: string }) => ['crashed', 'error'].includes(execution.status))).toBe(true);
+		expect(
+			result.notSucceeded.filter(
+				(execution: { startedOn: string }) => execution.startedOn === 'worker-2',
+			),
+		).toEqual([]);
+		expect(
+			result.notSucceeded.every((execution: { status: string }) =>
+				['crashed', 'error'].includes(execution.status),
+			),
+		).toBe(true);
 		// The surviving worker kept running executions after the kill.
 		expect(result.executionsPerWorker['worker-2']).toBeGreaterThan(0);
 	});
@@ -206,10 +310,22 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		type: 'atsDedupeRedisApi',
 		data: { host: topology.redis.host, port: topology.redis.port, database: 0 },
 	});
-	const dedupeWorkflow = (id: string, webhookId: string, dedupeStore: 'redis' | 'memory', parameters: Record<string, unknown> = {}) => {
-		const workflow = triggerWorkflow('kombo', { id, webhookId, normalize: false, parameters: { dedupeStore, ...parameters } });
+	const dedupeWorkflow = (
+		id: string,
+		webhookId: string,
+		dedupeStore: 'redis' | 'memory',
+		parameters: Record<string, unknown> = {},
+	) => {
+		const workflow = triggerWorkflow('kombo', {
+			id,
+			webhookId,
+			normalize: false,
+			parameters: { dedupeStore, ...parameters },
+		});
 		if (dedupeStore === 'redis') {
-			(workflow.nodes[0].credentials as Record<string, { id: string; name: string }>).atsDedupeRedisApi = {
+			(
+				workflow.nodes[0].credentials as Record<string, { id: string; name: string }>
+			).atsDedupeRedisApi = {
 				id: 'atsDedupeRedis00',
 				name: 'ATS dedupe on the queue Redis',
 			};
@@ -220,25 +336,52 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 	type NotProcessedTrigger = { name: string; webhookId: string; store: 'redis' | 'memory' };
 	/** Three Kombo triggers in one workflow (one publish run), each counting its own limit (per node). */
 	const NP_TRIGGERS = {
-		floodRedis: { name: 'Kombo Trigger (flood, Redis store)', webhookId: 'kombo-np-flood-redis', store: 'redis' },
-		floodMemory: { name: 'Kombo Trigger (flood, memory store)', webhookId: 'kombo-np-flood-memory', store: 'memory' },
-		redelivery: { name: 'Kombo Trigger (redelivery, Redis store)', webhookId: 'kombo-np-redelivery', store: 'redis' },
+		floodRedis: {
+			name: 'Kombo Trigger (flood, Redis store)',
+			webhookId: 'kombo-np-flood-redis',
+			store: 'redis',
+		},
+		floodMemory: {
+			name: 'Kombo Trigger (flood, memory store)',
+			webhookId: 'kombo-np-flood-memory',
+			store: 'memory',
+		},
+		redelivery: {
+			name: 'Kombo Trigger (redelivery, Redis store)',
+			webhookId: 'kombo-np-redelivery',
+			store: 'redis',
+		},
 	} satisfies Record<string, NotProcessedTrigger>;
 	/** Each trigger with the Not Processed output on (rejected + duplicate, 5 per hour), output 2 → one No Op "Not Processed". */
 	const notProcessedWorkflow = (() => {
 		const id = 'atsQueueNotProc0';
 		const triggers = Object.values(NP_TRIGGERS).map((trigger: NotProcessedTrigger, n) => ({
-			...dedupeWorkflow(id, trigger.webhookId, trigger.store, { notProcessedOutput: true, notProcessedOutcomes: ['rejected', 'duplicate'], notProcessedLimit: NP_LIMIT })
-				.nodes[0],
+			...dedupeWorkflow(id, trigger.webhookId, trigger.store, {
+				notProcessedOutput: true,
+				notProcessedOutcomes: ['rejected', 'duplicate'],
+				notProcessedLimit: NP_LIMIT,
+			}).nodes[0],
 			id: `node-${trigger.webhookId}`,
 			name: trigger.name,
 			position: [0, n * 200],
 		}));
-		const noOp = { id: `${id}-np`, name: 'Not Processed', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [300, 200], parameters: {} };
+		const noOp = {
+			id: `${id}-np`,
+			name: 'Not Processed',
+			type: 'n8n-nodes-base.noOp',
+			typeVersion: 1,
+			position: [300, 200],
+			parameters: {},
+		};
 		const workflow = triggerWorkflow('kombo', { id, normalize: false });
 		workflow.name = 'Kombo triggers with the Not Processed output (queue e2e)';
 		workflow.nodes = [...triggers, noOp] as never;
-		workflow.connections = Object.fromEntries(triggers.map((trigger) => [trigger.name, { main: [[], [{ node: 'Not Processed', type: 'main', index: 0 }]] }]));
+		workflow.connections = Object.fromEntries(
+			triggers.map((trigger) => [
+				trigger.name,
+				{ main: [[], [{ node: 'Not Processed', type: 'main', index: 0 }]] },
+			]),
+		);
 		return workflow;
 	})();
 	// Imported with the dedupe workflows (one restart for both); by their own block when it runs alone.
@@ -248,11 +391,19 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		const shared = dedupeWorkflow('atsQueueDedupeR0', 'kombo-dedupe-redis', 'redis');
 		const local = dedupeWorkflow('atsQueueDedupeM0', 'kombo-dedupe-memory', 'memory');
 		const deliverTo = (processIndex: number, webhookId: string, body: unknown) =>
-			post(`${topology.webhookUrls[processIndex]}/webhook/${webhookId}/webhook`, signedRequest('kombo', body, credentialsFor('kombo', secretOf('kombo'))), 120_000, {
-				newConnection: true,
-			});
-		const events = Array.from({ length: 60 }, (_, n) => sampleEvent('kombo', EVENTS.kombo, 880_000 + n, Date.now() + n));
-		const bodiesOf = (answers: Array<{ status: number; body: string }>) => answers.map((answer) => `${answer.status} ${answer.body}`);
+			post(
+				`${topology.webhookUrls[processIndex]}/webhook/${webhookId}/webhook`,
+				signedRequest('kombo', body, credentialsFor('kombo', secretOf('kombo'))),
+				120_000,
+				{
+					newConnection: true,
+				},
+			);
+		const events = Array.from({ length: 60 }, (_, n) =>
+			sampleEvent('kombo', EVENTS.kombo, 880_000 + n, Date.now() + n),
+		);
+		const bodiesOf = (answers: Array<{ status: number; body: string }>) =>
+			answers.map((answer) => `${answer.status} ${answer.body}`);
 		// New events, one through each webhook process, after deliveries that must start nothing.
 		let sentinelSequence = 0;
 		const sentinels = (webhookId: string) =>
@@ -266,7 +417,8 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			topology.importWorkflows([shared, local, notProcessedWorkflow]);
 			notProcessedImported = true;
 			await topology.restartAll(); // imported workflows are activated by a (re)start
-			for (const workflow of [stream, ...workflows, shared, local]) await topology.waitForWebhook(`${workflow.nodes[0].webhookId}/webhook`);
+			for (const workflow of [stream, ...workflows, shared, local])
+				await topology.waitForWebhook(`${workflow.nodes[0].webhookId}/webhook`);
 		});
 
 		it('each of 20 events delivered to both webhook processes one after the other → one execution each', async () => {
@@ -275,8 +427,17 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 				answers.push(await deliverTo(0, 'kombo-dedupe-redis', body));
 				answers.push(await deliverTo(1, 'kombo-dedupe-redis', body));
 			}
-			expect(bodiesOf(answers)).toEqual(events.slice(0, 20).flatMap(() => ['200 {"received":true}', '200 {"received":true,"duplicate":true}']));
-			const executions = await expectNoExecutionFor(topology, { workflowId: shared.id, before: 0, sentinels: sentinels('kombo-dedupe-redis'), expected: events.slice(0, 20) });
+			expect(bodiesOf(answers)).toEqual(
+				events
+					.slice(0, 20)
+					.flatMap(() => ['200 {"received":true}', '200 {"received":true,"duplicate":true}']),
+			);
+			const executions = await expectNoExecutionFor(topology, {
+				workflowId: shared.id,
+				before: 0,
+				sentinels: sentinels('kombo-dedupe-redis'),
+				expected: events.slice(0, 20),
+			});
 			expect(executions).toHaveLength(20 + 2);
 			expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
 		});
@@ -284,10 +445,22 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		it('each of 40 events delivered to both processes at the same time → one execution each', async () => {
 			const batch = events.slice(20);
 			const before = (await topology.settledExecutions(shared.id, { quietMs: 300 })).length;
-			const answers = await Promise.all(batch.flatMap((body) => [deliverTo(0, 'kombo-dedupe-redis', body), deliverTo(1, 'kombo-dedupe-redis', body)]));
+			const answers = await Promise.all(
+				batch.flatMap((body) => [
+					deliverTo(0, 'kombo-dedupe-redis', body),
+					deliverTo(1, 'kombo-dedupe-redis', body),
+				]),
+			);
 			expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
-			expect(answers.filter((answer) => answer.body === '{"received":true}')).toHaveLength(batch.length);
-			const executions = await expectNoExecutionFor(topology, { workflowId: shared.id, before, sentinels: sentinels('kombo-dedupe-redis'), expected: batch });
+			expect(answers.filter((answer) => answer.body === '{"received":true}')).toHaveLength(
+				batch.length,
+			);
+			const executions = await expectNoExecutionFor(topology, {
+				workflowId: shared.id,
+				before,
+				sentinels: sentinels('kombo-dedupe-redis'),
+				expected: batch,
+			});
 			expect(executions).toHaveLength(batch.length + 2);
 			expect(new Set(executions.map((execution) => execution.eventId)).size).toBe(batch.length + 2);
 		});
@@ -296,30 +469,55 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			const before = (await topology.settledExecutions(shared.id, { quietMs: 300 })).length;
 			await topology.restartAll();
 			await topology.waitForWebhook('kombo-dedupe-redis/webhook');
-			const answers = await Promise.all(events.flatMap((body) => [deliverTo(0, 'kombo-dedupe-redis', body), deliverTo(1, 'kombo-dedupe-redis', body)]));
-			expect(new Set(bodiesOf(answers))).toEqual(new Set(['200 {"received":true,"duplicate":true}']));
-			await expectNoExecutionFor(topology, { workflowId: shared.id, before, sentinels: sentinels('kombo-dedupe-redis') });
+			const answers = await Promise.all(
+				events.flatMap((body) => [
+					deliverTo(0, 'kombo-dedupe-redis', body),
+					deliverTo(1, 'kombo-dedupe-redis', body),
+				]),
+			);
+			expect(new Set(bodiesOf(answers))).toEqual(
+				new Set(['200 {"received":true,"duplicate":true}']),
+			);
+			await expectNoExecutionFor(topology, {
+				workflowId: shared.id,
+				before,
+				sentinels: sentinels('kombo-dedupe-redis'),
+			});
 		});
 
 		it('without Redis (the documented limit): an event delivered once to each of two processes that are running runs twice', async () => {
 			// Each process has received this workflow's events before (and read the durable copy then).
 			const warmUp = [0, 1].map((n) => sampleEvent('kombo', EVENTS.kombo, 889_990 + n, Date.now()));
-			expect(bodiesOf([await deliverTo(0, 'kombo-dedupe-memory', warmUp[0]), await deliverTo(1, 'kombo-dedupe-memory', warmUp[1])])).toEqual([
-				'200 {"received":true}',
-				'200 {"received":true}',
-			]);
+			expect(
+				bodiesOf([
+					await deliverTo(0, 'kombo-dedupe-memory', warmUp[0]),
+					await deliverTo(1, 'kombo-dedupe-memory', warmUp[1]),
+				]),
+			).toEqual(['200 {"received":true}', '200 {"received":true}']);
 			const body = sampleEvent('kombo', EVENTS.kombo, 889_999, Date.now());
-			const answers = [await deliverTo(0, 'kombo-dedupe-memory', body), await deliverTo(1, 'kombo-dedupe-memory', body)];
+			const answers = [
+				await deliverTo(0, 'kombo-dedupe-memory', body),
+				await deliverTo(1, 'kombo-dedupe-memory', body),
+			];
 			expect(bodiesOf(answers)).toEqual(['200 {"received":true}', '200 {"received":true}']);
-			expect(await topology.settledExecutions(local.id, { atLeast: 4, quietMs: 2_000 })).toHaveLength(4);
+			expect(
+				await topology.settledExecutions(local.id, { atLeast: 4, quietMs: 2_000 }),
+			).toHaveLength(4);
 		});
 	});
 
 	describe(`Not Processed output across webhook processes (rejected + duplicate, limit ${NP_LIMIT} per hour)`, () => {
 		const FLOOD = 40;
-		const postTo = (processIndex: number, webhookId: string, request: { headers: Record<string, string>; payload: string }) =>
-			post(`${topology.webhookUrls[processIndex]}/webhook/${webhookId}/webhook`, request, 120_000, { newConnection: true });
-		const signed = (body: unknown, tamper = false) => signedRequest('kombo', body, credentialsFor('kombo', secretOf('kombo')), { tamper });
+		const postTo = (
+			processIndex: number,
+			webhookId: string,
+			request: { headers: Record<string, string>; payload: string },
+		) =>
+			post(`${topology.webhookUrls[processIndex]}/webhook/${webhookId}/webhook`, request, 120_000, {
+				newConnection: true,
+			});
+		const signed = (body: unknown, tamper = false) =>
+			signedRequest('kombo', body, credentialsFor('kombo', secretOf('kombo')), { tamper });
 		let npSequence = 0;
 		const npEvent = () => sampleEvent('kombo', EVENTS.kombo, 895_000 + ++npSequence, Date.now());
 		const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -338,8 +536,13 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			for (const { webhookId } of Object.values(NP_TRIGGERS)) {
 				for (const processIndex of [0, 1]) {
 					const deadline = Date.now() + 60_000;
-					while ((await postTo(processIndex, webhookId, signed(npEvent()))).body !== '{"received":true}') {
-						if (Date.now() > deadline) throw new Error(`${webhookId} never became available on webhook process ${processIndex + 1}`);
+					while (
+						(await postTo(processIndex, webhookId, signed(npEvent()))).body !== '{"received":true}'
+					) {
+						if (Date.now() > deadline)
+							throw new Error(
+								`${webhookId} never became available on webhook process ${processIndex + 1}`,
+							);
 						await sleep(250);
 					}
 				}
@@ -347,10 +550,15 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 		});
 
 		const WORKFLOW_ID = notProcessedWorkflow.id;
-		const settledCount = async () => (await topology.settledExecutions(WORKFLOW_ID, { quietMs: 300 })).length;
-		const withOutputs = (execution: { id: number; status: string; mode: string }) => ({ ...execution, outputs: topology.executionOutputs(execution.id) as Outputs });
+		const settledCount = async () =>
+			(await topology.settledExecutions(WORKFLOW_ID, { quietMs: 300 })).length;
+		const withOutputs = (execution: { id: number; status: string; mode: string }) => ({
+			...execution,
+			outputs: topology.executionOutputs(execution.id) as Outputs,
+		});
 		const ALL_401 = new Set(['401 {"error":"unauthorized","reason":"signature mismatch"}']);
-		const answersOf = (answers: Array<{ status: number; body: string }>) => new Set(answers.map((answer) => `${answer.status} ${answer.body}`));
+		const answersOf = (answers: Array<{ status: number; body: string }>) =>
+			new Set(answers.map((answer) => `${answer.status} ${answer.body}`));
 
 		/** The limit counts per fixed clock hour: a flood is not sent across an hour's end (waits at most a minute). */
 		async function notAcrossAnHour() {
@@ -374,31 +582,54 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			const deadline = Date.now() + 120_000;
 			for (;;) {
 				const rows = topology.executions(WORKFLOW_ID).slice(before);
-				if (!rows.some((row) => !['success', 'error', 'crashed', 'canceled'].includes(row.status))) {
-					const ids = topology.executionEventIds(WORKFLOW_ID, trigger.name).map((execution) => execution.eventId);
+				if (
+					!rows.some((row) => !['success', 'error', 'crashed', 'canceled'].includes(row.status))
+				) {
+					const ids = topology
+						.executionEventIds(WORKFLOW_ID, trigger.name)
+						.map((execution) => execution.eventId);
 					if (sentinels.every((body) => ids.includes(body.id))) break;
 				}
-				if (Date.now() > deadline) throw new Error(`the sentinels' executions did not finish: ${JSON.stringify(rows)}`);
+				if (Date.now() > deadline)
+					throw new Error(`the sentinels' executions did not finish: ${JSON.stringify(rows)}`);
 				await sleep(200);
 			}
-			const executions = (await topology.settledExecutions(WORKFLOW_ID, { quietMs: 1_000 })).slice(before).map(withOutputs);
-			expect(executions.filter((execution) => execution.outputs[trigger.name] === undefined)).toEqual([]);
+			const executions = (await topology.settledExecutions(WORKFLOW_ID, { quietMs: 1_000 }))
+				.slice(before)
+				.map(withOutputs);
+			expect(
+				executions.filter((execution) => execution.outputs[trigger.name] === undefined),
+			).toEqual([]);
 			const sentinelIds = sentinels.map((body) => body.id);
-			const isSentinel = (execution: (typeof executions)[number]) => sentinelIds.includes(execution.outputs[trigger.name][0]?.[0]?._ats?.eventId);
+			const isSentinel = (execution: (typeof executions)[number]) =>
+				sentinelIds.includes(execution.outputs[trigger.name][0]?.[0]?._ats?.eventId);
 			expect(executions.filter(isSentinel)).toHaveLength(2);
 			return executions.filter((execution) => !isSentinel(execution));
 		}
 
 		/** A forged flood split across both webhook processes at once: the answers, and which process got each body (by digest). */
 		async function forgedFlood(trigger: NotProcessedTrigger) {
-			const requests = Array.from({ length: FLOOD }, (_, n) => ({ processIndex: n % 2, request: signed(npEvent(), true) }));
-			const processOf = new Map(requests.map(({ processIndex, request }) => [sha256(request.payload), processIndex]));
-			const answers = await Promise.all(requests.map(({ processIndex, request }) => postTo(processIndex, trigger.webhookId, request)));
+			const requests = Array.from({ length: FLOOD }, (_, n) => ({
+				processIndex: n % 2,
+				request: signed(npEvent(), true),
+			}));
+			const processOf = new Map(
+				requests.map(({ processIndex, request }) => [sha256(request.payload), processIndex]),
+			);
+			const answers = await Promise.all(
+				requests.map(({ processIndex, request }) =>
+					postTo(processIndex, trigger.webhookId, request),
+				),
+			);
 			return { answers, processOf };
 		}
 
 		/** Each a successful webhook execution, run on a worker, with one rejected item on output 2 only; counted per webhook process and worker. */
-		function expectRejectedItems(trigger: NotProcessedTrigger, executions: Array<ReturnType<typeof withOutputs>>, processOf: Map<string, number>) {
+		function expectRejectedItems(
+			trigger: NotProcessedTrigger,
+			executions: Array<ReturnType<typeof withOutputs>>,
+			processOf: Map<string, number>,
+		) {
 			const ranOn = topology.workerExecutions();
 			const perProcess = [0, 0];
 			const perWorker = [0, 0];
@@ -408,7 +639,15 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 				expect(ranOn.has(Number(execution.id))).toBe(true);
 				expect(outputs[0]).toEqual([]);
 				expect(outputs[1]).toEqual([
-					expect.objectContaining({ outcome: 'rejected', status: 401, reason: 'signature mismatch', verified: false, vendor: 'kombo', trigger: trigger.name, suppressedSinceLast: 0 }),
+					expect.objectContaining({
+						outcome: 'rejected',
+						status: 401,
+						reason: 'signature mismatch',
+						verified: false,
+						vendor: 'kombo',
+						trigger: trigger.name,
+						suppressedSinceLast: 0,
+					}),
 				]);
 				expect(execution.outputs['Not Processed'][0]).toEqual(outputs[1]);
 				expect(processOf.has(outputs[1][0].bodySha256)).toBe(true);
@@ -428,7 +667,8 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			expect(executions).toHaveLength(NP_LIMIT);
 			const { perProcess, perWorker } = expectRejectedItems(trigger, executions, processOf);
 			// The count on Redis: every forged request counted, the ones past the limit kept for the next item.
-			const key = (slot: string) => `n8n-ats-dedupe:${WORKFLOW_ID}:node-${trigger.webhookId}:not-processed:${slot}`;
+			const key = (slot: string) =>
+				`n8n-ats-dedupe:${WORKFLOW_ID}:node-${trigger.webhookId}:not-processed:${slot}`;
 			const counted = Number(topology.redisCommand('GET', key(String(windowStart))));
 			const suppressed = Number(topology.redisCommand('GET', key('suppressed')));
 			console.log(
@@ -445,7 +685,11 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			const request = signed(body);
 			const first = await postTo(0, trigger.webhookId, request);
 			expect(`${first.status} ${first.body}`).toBe('200 {"received":true}');
-			const [original] = (await topology.settledExecutions(WORKFLOW_ID, { atLeast: before + 1, quietMs: 300 })).slice(before).map(withOutputs);
+			const [original] = (
+				await topology.settledExecutions(WORKFLOW_ID, { atLeast: before + 1, quietMs: 300 })
+			)
+				.slice(before)
+				.map(withOutputs);
 			expect(original).toMatchObject({ status: 'success', mode: 'webhook' });
 			expect(original.outputs[trigger.name][0]).toEqual([expect.objectContaining({ id: body.id })]);
 			expect(original.outputs[trigger.name][1]).toEqual([]);
@@ -455,7 +699,9 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			const again = await postTo(1, trigger.webhookId, request);
 			expect(`${again.status} ${again.body}`).toBe('200 {"received":true,"duplicate":true}');
 			const executions = await executionsAfterSentinels(trigger, before);
-			const ranTheEvent = executions.filter((execution) => execution.outputs[trigger.name][0].some((item) => item.id === body.id));
+			const ranTheEvent = executions.filter((execution) =>
+				execution.outputs[trigger.name][0].some((item) => item.id === body.id),
+			);
 			expect(ranTheEvent.map((execution) => execution.id)).toEqual([original.id]);
 			const dropped = executions.filter((execution) => execution.id !== original.id);
 			expect(dropped).toHaveLength(1);
@@ -463,7 +709,15 @@ describe('queue mode: n8n 2.x main + 2 webhook + 2 worker processes on Postgres 
 			expect(topology.workerExecutions().has(Number(dropped[0].id))).toBe(true);
 			expect(dropped[0].outputs[trigger.name][0]).toEqual([]);
 			expect(dropped[0].outputs[trigger.name][1]).toEqual([
-				expect.objectContaining({ outcome: 'duplicate', status: 200, verified: true, deliveryKey, eventId: body.id, bodySha256: sha256(request.payload), suppressedSinceLast: 0 }),
+				expect.objectContaining({
+					outcome: 'duplicate',
+					status: 200,
+					verified: true,
+					deliveryKey,
+					eventId: body.id,
+					bodySha256: sha256(request.payload),
+					suppressedSinceLast: 0,
+				}),
 			]);
 			expect(dropped[0].outputs['Not Processed'][0]).toEqual(dropped[0].outputs[trigger.name][1]);
 		});

@@ -17,7 +17,17 @@ import fc from 'fast-check';
 
 import { vendors } from '../../nodes/vendors';
 import { credentialsFor, post, sampleEvent, signedRequest } from '../../scripts/signing';
-import { RETRY, STREAM_EVENT, STREAM_VENDOR, backoffMs, fiveHundredOf, runFault, runLoad, streamWorkflow, targetOf } from '../../scripts/reliability';
+import {
+	RETRY,
+	STREAM_EVENT,
+	STREAM_VENDOR,
+	backoffMs,
+	fiveHundredOf,
+	runFault,
+	runLoad,
+	streamWorkflow,
+	targetOf,
+} from '../../scripts/reliability';
 import { authenticRequest, forgedRequest, headersNow, type FuzzRequest } from '../support/fuzz';
 import { createN8n } from '../support/n8n';
 import { kitOf } from '../support/vendors';
@@ -45,7 +55,8 @@ async function postPastHealthCheck(
 ): Promise<Answer> {
 	for (let attempt = 1; ; attempt++) {
 		const answer: Answer = await post(url, requestAt(Date.now()), timeoutMs, options);
-		if (attempt >= RETRY.vendor.maxAttempts || fiveHundredOf(answer) !== 'n8nDatabaseNotReady') return answer;
+		if (attempt >= RETRY.vendor.maxAttempts || fiveHundredOf(answer) !== 'n8nDatabaseNotReady')
+			return answer;
 		await new Promise((resolve) => setTimeout(resolve, backoffMs(RETRY.vendor, attempt)));
 	}
 }
@@ -53,10 +64,16 @@ async function postPastHealthCheck(
 type Outcome = 'received' | 'duplicate' | 'test ping' | 'not JSON';
 
 const own = (body: unknown, field: string): unknown =>
-	body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, field) ? (body as Record<string, unknown>)[field] : undefined;
+	body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, field)
+		? (body as Record<string, unknown>)[field]
+		: undefined;
 /** An id as the vendors document them: a string that is not blank (or, for Kini's ids, a number). */
 const idIn = (value: unknown, numbersToo = false): string | undefined =>
-	typeof value === 'string' && value.trim() !== '' ? value : numbersToo && typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+	typeof value === 'string' && value.trim() !== ''
+		? value
+		: numbersToo && typeof value === 'number' && Number.isFinite(value)
+			? String(value)
+			: undefined;
 
 /**
  * Which event a delivery carries, per vendor, written down here from each vendor's document
@@ -67,13 +84,19 @@ const idIn = (value: unknown, numbersToo = false): string | undefined =>
  * none and reports an application's sync status: the same body again is a repeat, another
  * status (or a return to an earlier one) is news.
  */
-const EVENT_IDENTITY: Record<string, (body: unknown, rawBody: Buffer) => { slot: string; content: string }> = {
+const EVENT_IDENTITY: Record<
+	string,
+	(body: unknown, rawBody: Buffer) => { slot: string; content: string }
+> = {
 	kini: (body, rawBody) => {
 		const application = idIn(own(body, 'application_id'), true);
 		const bytes = rawBody.toString('base64');
 		return application === undefined
 			? { slot: `bytes:${bytes}`, content: bytes }
-			: { slot: `application:${idIn(own(body, 'company_id'), true) ?? ''}/${application}`, content: bytes };
+			: {
+					slot: `application:${idIn(own(body, 'company_id'), true) ?? ''}/${application}`,
+					content: bytes,
+				};
 	},
 	startupKit: (_body, rawBody) => ({ slot: `bytes:${rawBody.toString('base64')}`, content: '' }),
 	keldairHr: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
@@ -81,7 +104,10 @@ const EVENT_IDENTITY: Record<string, (body: unknown, rawBody: Buffer) => { slot:
 	kombo: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
 };
 /** Without an id, the bytes are all there is to go by. */
-const byEventId = (id: string | undefined, rawBody: Buffer) => ({ slot: id === undefined ? `bytes:${rawBody.toString('base64')}` : `id:${id}`, content: '' });
+const byEventId = (id: string | undefined, rawBody: Buffer) => ({
+	slot: id === undefined ? `bytes:${rawBody.toString('base64')}` : `id:${id}`,
+	content: '',
+});
 /** Connectivity tests the vendors document: answered, never run, never deduped. */
 const TEST_PING: Record<string, (body: unknown) => boolean> = {
 	startupKit: (body) => own(body, 'event') === 'test.ping',
@@ -90,7 +116,8 @@ const TEST_PING: Record<string, (body: unknown) => boolean> = {
 /** The answer each authentic request must get from the trigger, in sending order. */
 function expectedAnswers(vendor: string, requests: FuzzRequest[]): Outcome[] {
 	const identity = EVENT_IDENTITY[vendor];
-	if (identity === undefined) throw new Error(`write down how ${vendor} identifies an event in EVENT_IDENTITY`);
+	if (identity === undefined)
+		throw new Error(`write down how ${vendor} identifies an event in EVENT_IDENTITY`);
 	const lastContent = new Map<string, string>();
 	return requests.map(({ rawBody }) => {
 		let body: unknown;
@@ -128,7 +155,9 @@ function vendorShapedRequests(vendor: string, secret: string, events: number): F
 	return drawn.flatMap(({ sample, sequence, reserialised }) => {
 		const body = kit.freshSample(kit.samples[sample], sequence, stampMs);
 		return reserialised.map((again) => {
-			const rawBody = Buffer.from(again ? JSON.stringify({ ...body, atsResent: true }, null, 1) : JSON.stringify(body));
+			const rawBody = Buffer.from(
+				again ? JSON.stringify({ ...body, atsResent: true }, null, 1) : JSON.stringify(body),
+			);
 			return {
 				rawBody,
 				headersAt: (nowMs: number) => kit.sign(rawBody, credentials, nowMs),
@@ -150,13 +179,19 @@ function classifyAnswer({ status, body }: { status: number; body: string }): str
 
 /** What fetch can put on the wire at all (HTTP header values are visible ASCII, bounded). */
 const sendable = (request: FuzzRequest) =>
-	Object.values(headersNow(request)).every((value) => /^[\t\x20-\x7e]*$/.test(value) && value.length <= 8_000);
+	Object.values(headersNow(request)).every(
+		(value) => /^[\t\x20-\x7e]*$/.test(value) && value.length <= 8_000,
+	);
 
 describe('reliability on a real n8n 2.x', () => {
 	let n8n: N8n;
 	const stream = streamWorkflow();
 	const fuzzWorkflows = vendorKeys.map((vendor) =>
-		triggerWorkflow(vendor, { webhookId: `${vendor}-fuzz`, id: `ats${vendor}Fuzz`.padEnd(16, '0').slice(0, 16), normalize: false }),
+		triggerWorkflow(vendor, {
+			webhookId: `${vendor}-fuzz`,
+			id: `ats${vendor}Fuzz`.padEnd(16, '0').slice(0, 16),
+			normalize: false,
+		}),
 	);
 
 	beforeAll(async () => {
@@ -164,7 +199,8 @@ describe('reliability on a real n8n 2.x', () => {
 		n8n.importCredentials(testCredentials());
 		n8n.importWorkflows([stream, ...fuzzWorkflows]);
 		await n8n.start();
-		for (const workflow of [stream, ...fuzzWorkflows]) await n8n.waitForWebhook(targetOf(n8n, workflow).webhookPath);
+		for (const workflow of [stream, ...fuzzWorkflows])
+			await n8n.waitForWebhook(targetOf(n8n, workflow).webhookPath);
 	});
 
 	afterAll(async () => {
@@ -172,41 +208,77 @@ describe('reliability on a real n8n 2.x', () => {
 	});
 
 	it(`load: ${LOAD_EVENTS} distinct signed events at concurrency 50, retried as a vendor does → 0 lost, 0 duplicated, no 5xx from the trigger`, async () => {
-		const result = await runLoad(n8n, targetOf(n8n, stream), { count: LOAD_EVENTS, concurrency: 50 });
+		const result = await runLoad(n8n, targetOf(n8n, stream), {
+			count: LOAD_EVENTS,
+			concurrency: 50,
+		});
 		console.log(`load ${JSON.stringify(result)}`);
 		// Late answers, n8n's own 503s and the retries they caused are reported above, not failed:
 		// a vendor retries them too. What must hold is what the vendor and the workflow see.
-		expect(result).toMatchObject({ events: LOAD_EVENTS, acknowledged: LOAD_EVENTS, acknowledgedNotByTrigger: 0, non2xx: 0, other5xx: 0 });
-		expect(result).toMatchObject({ executions: LOAD_EVENTS, failed: 0, lost: 0, duplicated: 0, unexpected: 0 });
+		expect(result).toMatchObject({
+			events: LOAD_EVENTS,
+			acknowledged: LOAD_EVENTS,
+			acknowledgedNotByTrigger: 0,
+			non2xx: 0,
+			other5xx: 0,
+		});
+		expect(result).toMatchObject({
+			executions: LOAD_EVENTS,
+			failed: 0,
+			lost: 0,
+			duplicated: 0,
+			unexpected: 0,
+		});
 		// A redelivery answered as one can only follow an attempt whose answer the sender missed.
 		expect(result.duplicateAnswers).toBeLessThanOrEqual(result.retries);
 	});
 
 	it(`fault: n8n restarted mid-stream of ${FAULT_EVENTS} events, sender retrying → each executed exactly once`, async () => {
-		const result = await runFault(n8n, targetOf(n8n, stream), { count: FAULT_EVENTS, concurrency: 20 });
+		const result = await runFault(n8n, targetOf(n8n, stream), {
+			count: FAULT_EVENTS,
+			concurrency: 20,
+		});
 		console.log(`fault ${JSON.stringify(result)}`);
 		expect(result.restarted).toBe(true);
 		expect(result.shutdown).toMatchObject({ killed: false });
 		// The restart really held deliveries back (503 from the readiness gate while n8n was down or starting).
 		expect((result.gate?.down ?? 0) + (result.gate?.starting ?? 0)).toBeGreaterThan(0);
 		expect(result.non2xxAnswerStatuses['503']).toBeGreaterThan(0);
-		expect(result).toMatchObject({ acknowledged: FAULT_EVENTS, acknowledgedNotByTrigger: 0, status5xx: 0 });
-		expect(result).toMatchObject({ executions: FAULT_EVENTS, failed: 0, lost: 0, duplicated: 0, unexpected: 0 });
+		expect(result).toMatchObject({
+			acknowledged: FAULT_EVENTS,
+			acknowledgedNotByTrigger: 0,
+			status5xx: 0,
+		});
+		expect(result).toMatchObject({
+			executions: FAULT_EVENTS,
+			failed: 0,
+			lost: 0,
+			duplicated: 0,
+			unexpected: 0,
+		});
 	});
 
 	it('events redelivered after a graceful restart are answered duplicate and not run again', async () => {
 		const target = () => targetOf(n8n, stream);
 		const credentials = credentialsFor(STREAM_VENDOR, target().secret);
 		const stamp = Date.now();
-		const events = Array.from({ length: 10 }, (_, index) => sampleEvent(STREAM_VENDOR, STREAM_EVENT, 900_000 + index, stamp + index));
+		const events = Array.from({ length: 10 }, (_, index) =>
+			sampleEvent(STREAM_VENDOR, STREAM_EVENT, 900_000 + index, stamp + index),
+		);
 		// A new connection each: a pooled keep-alive socket would outlive the old process.
 		const send = () =>
 			Promise.all(
 				events.map((event) =>
-					postPastHealthCheck(target().url, (nowMs) => signedRequest(STREAM_VENDOR, event, credentials, { nowMs }), 30_000, { newConnection: true }),
+					postPastHealthCheck(
+						target().url,
+						(nowMs) => signedRequest(STREAM_VENDOR, event, credentials, { nowMs }),
+						30_000,
+						{ newConnection: true },
+					),
 				),
 			);
-		const answersOf = (answers: Array<{ status: number; body: string }>) => answers.map((answer) => `${answer.status} ${answer.body}`);
+		const answersOf = (answers: Array<{ status: number; body: string }>) =>
+			answers.map((answer) => `${answer.status} ${answer.body}`);
 		const before = n8n.executions(stream.id).length;
 		expect(answersOf(await send())).toEqual(events.map(() => '200 {"received":true}'));
 		await n8n.settledExecutions(stream.id, { atLeast: before + events.length, quietMs: 1_000 });
@@ -214,13 +286,23 @@ describe('reliability on a real n8n 2.x', () => {
 		// (docs/dedupe.md): the next event's execution after that writes these events' keys.
 		await new Promise((resolve) => setTimeout(resolve, 1_100));
 		const flush = sampleEvent(STREAM_VENDOR, STREAM_EVENT, 899_999, Date.now());
-		expect((await postPastHealthCheck(target().url, (nowMs) => signedRequest(STREAM_VENDOR, flush, credentials, { nowMs }))).status).toBe(200);
+		expect(
+			(
+				await postPastHealthCheck(target().url, (nowMs) =>
+					signedRequest(STREAM_VENDOR, flush, credentials, { nowMs }),
+				)
+			).status,
+		).toBe(200);
 		await n8n.settledExecutions(stream.id, { atLeast: before + events.length + 1, quietMs: 1_000 });
 		await n8n.restart(); // a new process: the in-memory keys are gone, only the durable copy is left
 		await n8n.waitForWebhook(target().webhookPath);
 		expect(n8n.lastStop).toMatchObject({ killed: false });
-		expect(answersOf(await send())).toEqual(events.map(() => '200 {"received":true,"duplicate":true}'));
-		expect(await n8n.settledExecutions(stream.id, { quietMs: 1_000 })).toHaveLength(before + events.length + 1);
+		expect(answersOf(await send())).toEqual(
+			events.map(() => '200 {"received":true,"duplicate":true}'),
+		);
+		expect(await n8n.settledExecutions(stream.id, { quietMs: 1_000 })).toHaveLength(
+			before + events.length + 1,
+		);
 	});
 
 	describe.each(vendorKeys)('fuzz %s', (vendor) => {
@@ -235,9 +317,13 @@ describe('reliability on a real n8n 2.x', () => {
 
 		it(`${FUZZ_PER_VENDOR} forged requests: never a 5xx, never the secret, no execution`, async () => {
 			const before = n8n.executions(workflow().id).length;
-			const requests = fc.sample(forgedRequest(kitOf(vendor), secret).filter(sendable), FUZZ_PER_VENDOR);
+			const requests = fc.sample(
+				forgedRequest(kitOf(vendor), secret).filter(sendable),
+				FUZZ_PER_VENDOR,
+			);
 			const answers = [];
-			for (const request of requests) answers.push({ label: request.label, ...(await send(request)) });
+			for (const request of requests)
+				answers.push({ label: request.label, ...(await send(request)) });
 			expect(answers.filter((answer) => answer.status >= 500 || answer.status === 0)).toEqual([]);
 			expect(answers.filter((answer) => answer.status < 400)).toEqual([]);
 			expect(answers.filter((answer) => answer.body.includes(secret))).toEqual([]);
@@ -257,16 +343,22 @@ describe('reliability on a real n8n 2.x', () => {
 			// The stream must hold repeats, or the dedupe half of the oracle checks nothing.
 			expect(expected.filter((outcome) => outcome === 'duplicate').length).toBeGreaterThan(0);
 			const answers: Array<{ label: string; status: number; body: string }> = [];
-			for (const request of requests) answers.push({ label: request.label, ...(await send(request)) });
+			for (const request of requests)
+				answers.push({ label: request.label, ...(await send(request)) });
 			expect(answers.filter((answer) => answer.status >= 500 || answer.status === 0)).toEqual([]);
 			const actual = answers.map(classifyAnswer);
 			// Every authentic request answered as expected, so the number of {"received":true} is the expected one.
-			expect(actual.filter((outcome) => outcome === 'received').length).toBe(expected.filter((outcome) => outcome === 'received').length);
-			expect(actual.map((outcome, index) => `${index} ${answers[index].label}: ${outcome}`)).toEqual(
-				expected.map((outcome, index) => `${index} ${answers[index].label}: ${outcome}`),
+			expect(actual.filter((outcome) => outcome === 'received').length).toBe(
+				expected.filter((outcome) => outcome === 'received').length,
 			);
+			expect(
+				actual.map((outcome, index) => `${index} ${answers[index].label}: ${outcome}`),
+			).toEqual(expected.map((outcome, index) => `${index} ${answers[index].label}: ${outcome}`));
 			const executed = actual.filter((outcome) => outcome === 'received').length;
-			expect((await n8n.settledExecutions(workflow().id, { atLeast: before + executed, quietMs: 1_000 })).length - before).toBe(executed);
+			expect(
+				(await n8n.settledExecutions(workflow().id, { atLeast: before + executed, quietMs: 1_000 }))
+					.length - before,
+			).toBe(executed);
 		});
 	});
 });

@@ -15,7 +15,11 @@ export interface VendorTestKit {
 	/** The credential field holding the secret the sender signs or authenticates with. */
 	secretField: string;
 	/** Opposite of the vendor's verifier (its test double): the headers a genuine sender adds. */
-	sign(rawBody: string | Buffer, credentials: Record<string, string>, nowMs: number): Record<string, string>;
+	sign(
+		rawBody: string | Buffer,
+		credentials: Record<string, string>,
+		nowMs: number,
+	): Record<string, string>;
 	/** The vendor's documented examples (the first of each event type is the one the simulator sends). */
 	samples: VendorSample[];
 	/** Turns an example into a distinct delivery (fresh ids and timestamps). */

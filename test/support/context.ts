@@ -69,7 +69,8 @@ function recordingLogger(logger: object, sink: LoggedCall[]): object {
 				const value: unknown = Reflect.get(logger, property);
 				if (typeof value !== 'function') return value;
 				return (...args: unknown[]) => {
-					if (property === 'scoped') return recordingLogger(value.apply(logger, args) as object, sink);
+					if (property === 'scoped')
+						return recordingLogger(value.apply(logger, args) as object, sink);
 					const call = { level: String(property), message: args[0], metadata: args.slice(1) };
 					sink.push(call);
 					loggedCalls.push(call);
@@ -136,7 +137,12 @@ export interface WebhookCall {
 }
 
 /** The node n8n would create for a trigger with these parameters. */
-export function triggerNode(nodeType: INodeType, parameters: INodeParameters = {}, name?: string, id = 'trigger-node'): INode {
+export function triggerNode(
+	nodeType: INodeType,
+	parameters: INodeParameters = {},
+	name?: string,
+	id = 'trigger-node',
+): INode {
 	const description = nodeType.description;
 	return {
 		id,
@@ -146,27 +152,45 @@ export function triggerNode(nodeType: INodeType, parameters: INodeParameters = {
 		position: [0, 0],
 		parameters,
 		credentials: Object.fromEntries(
-			(description.credentials ?? []).map((credential) => [credential.name, { id: 'cred-1', name: 'test' }]),
+			(description.credentials ?? []).map((credential) => [
+				credential.name,
+				{ id: 'cred-1', name: 'test' },
+			]),
 		),
 	};
 }
 
 /** A real n8n-workflow Workflow over these nodes, each typed by the given node type. */
-export function workflowOf(id: string, nodes: Array<[INode, INodeType]>, staticData: IDataObject = {}): Workflow {
+export function workflowOf(
+	id: string,
+	nodes: Array<[INode, INodeType]>,
+	staticData: IDataObject = {},
+): Workflow {
 	const byType = new Map(nodes.map(([node, nodeType]) => [node.type, nodeType]));
 	const nodeTypes: INodeTypes = {
 		getByName: (type) => byType.get(type)!,
 		getByNameAndVersion: (type) => byType.get(type)!,
 		getKnownTypes: () => ({}),
 	};
-	return new Workflow({ id, nodes: nodes.map(([node]) => node), connections: {}, active: true, nodeTypes, staticData });
+	return new Workflow({
+		id,
+		nodes: nodes.map(([node]) => node),
+		connections: {},
+		active: true,
+		nodeTypes,
+		staticData,
+	});
 }
 
 export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 	const description = nodeType.description;
 	const workflow =
 		call.workflow ??
-		workflowOf(call.workflowId ?? 'wf-unit', [[triggerNode(nodeType, call.parameters ?? {}), nodeType]], call.staticData ?? {});
+		workflowOf(
+			call.workflowId ?? 'wf-unit',
+			[[triggerNode(nodeType, call.parameters ?? {}), nodeType]],
+			call.staticData ?? {},
+		);
 	const node = call.nodeName ? workflow.getNode(call.nodeName)! : Object.values(workflow.nodes)[0];
 	const rawBody = Buffer.isBuffer(call.rawBody) ? call.rawBody : Buffer.from(call.rawBody, 'utf8');
 	let parsed: unknown = {};
@@ -176,7 +200,9 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 		parsed = {};
 	}
 	const request = {
-		headers: Object.fromEntries(Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+		headers: Object.fromEntries(
+			Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+		),
 		rawBody,
 		body: parsed,
 		params: {},
@@ -203,11 +229,26 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 		node: node.name,
 		workflowId: workflow.id,
 	} as unknown as IWebhookData;
-	const context = new WebhookContext(workflow, node, additionalData, call.mode ?? 'webhook', webhookData, [], null);
+	const context = new WebhookContext(
+		workflow,
+		node,
+		additionalData,
+		call.mode ?? 'webhook',
+		webhookData,
+		[],
+		null,
+	);
 	const logs: LoggedCall[] = [];
 	recordLogs(context, logs);
 	const result: IWebhookResponseData = await nodeType.webhook!.call(context);
-	return { result, response, workflow, credentialsRequested, logs, items: result.workflowData?.[0] ?? [] };
+	return {
+		result,
+		response,
+		workflow,
+		credentialsRequested,
+		logs,
+		items: result.workflowData?.[0] ?? [],
+	};
 }
 
 /**
@@ -241,7 +282,8 @@ export async function executeTrigger(
 		{
 			credentialsHelper: {
 				isCredentialUsableByNode: () => true,
-				getDecrypted: async (_data: unknown, _nodeCredentials: unknown, type: string) => credentials[type] ?? {},
+				getDecrypted: async (_data: unknown, _nodeCredentials: unknown, type: string) =>
+					credentials[type] ?? {},
 			},
 		} as unknown as IWorkflowExecuteAdditionalData,
 		mode,

@@ -44,7 +44,12 @@ export function chromiumPath(): string {
  * inside the window horizontally, since n8n slides panels in (the node creator's actions) and an
  * element still sliding has no clickable point yet.
  */
-function findShown(scopeSelector: string, source: string, flags: string, kind: string): Element | null {
+function findShown(
+	scopeSelector: string,
+	source: string,
+	flags: string,
+	kind: string,
+): Element | null {
 	const matcher = new RegExp(source, flags);
 	const shownWithText = (element: Element) => {
 		const box = element.getBoundingClientRect();
@@ -58,12 +63,20 @@ function findShown(scopeSelector: string, source: string, flags: string, kind: s
 		);
 	};
 	if (kind === 'button') {
-		const candidates = [...document.querySelectorAll(`${scopeSelector} button, ${scopeSelector} [role="button"]`)];
-		return candidates.find((element) => shownWithText(element) && !(element as HTMLButtonElement).disabled) ?? null;
+		const candidates = [
+			...document.querySelectorAll(`${scopeSelector} button, ${scopeSelector} [role="button"]`),
+		];
+		return (
+			candidates.find(
+				(element) => shownWithText(element) && !(element as HTMLButtonElement).disabled,
+			) ?? null
+		);
 	}
 	for (const root of [...document.querySelectorAll(scopeSelector)]) {
 		const matches = [...root.querySelectorAll('*')].filter(shownWithText);
-		const innermost = matches.find((element) => !matches.some((other) => other !== element && element.contains(other)));
+		const innermost = matches.find(
+			(element) => !matches.some((other) => other !== element && element.contains(other)),
+		);
 		if (innermost) return innermost;
 	}
 	return null;
@@ -88,11 +101,16 @@ export class Editor {
 		this.page = (await this.browser.pages())[0] ?? (await this.browser.newPage());
 		this.page.setDefaultTimeout(30_000);
 		const stamp = () => new Date().toISOString();
-		this.page.on('console', (message) => this.consoleLog.push(`${stamp()} ${message.type()}: ${message.text()}`));
-		this.page.on('pageerror', (error) => this.consoleLog.push(`${stamp()} pageerror: ${(error as Error).message}`));
+		this.page.on('console', (message) =>
+			this.consoleLog.push(`${stamp()} ${message.type()}: ${message.text()}`),
+		);
+		this.page.on('pageerror', (error) =>
+			this.consoleLog.push(`${stamp()} pageerror: ${(error as Error).message}`),
+		);
 		this.page.on('requestfailed', (request) => {
 			// Only this n8n: the editor's calls to n8n's own servers fail here by design (no network).
-			if (request.url().startsWith(this.baseUrl)) this.consoleLog.push(`${stamp()} requestfailed: ${request.url()}`);
+			if (request.url().startsWith(this.baseUrl))
+				this.consoleLog.push(`${stamp()} requestfailed: ${request.url()}`);
 		});
 	}
 
@@ -128,9 +146,23 @@ export class Editor {
 	 * The innermost visible element inside `scope` whose whole text is `text` (a string for an
 	 * exact match, a RegExp for a pattern).
 	 */
-	async byText(text: string | RegExp, scope = 'body', timeout?: number): Promise<ElementHandle<Element>> {
-		const pattern = typeof text === 'string' ? { source: `^${escapeRegExp(text)}$`, flags: '' } : { source: text.source, flags: text.flags };
-		const handle = await this.page.waitForFunction(findShown, { timeout }, scope, pattern.source, pattern.flags, 'text');
+	async byText(
+		text: string | RegExp,
+		scope = 'body',
+		timeout?: number,
+	): Promise<ElementHandle<Element>> {
+		const pattern =
+			typeof text === 'string'
+				? { source: `^${escapeRegExp(text)}$`, flags: '' }
+				: { source: text.source, flags: text.flags };
+		const handle = await this.page.waitForFunction(
+			findShown,
+			{ timeout },
+			scope,
+			pattern.source,
+			pattern.flags,
+			'text',
+		);
 		return handle as ElementHandle<Element>;
 	}
 
@@ -141,7 +173,11 @@ export class Editor {
 				await (await this.byText(text, scope)).click();
 				return;
 			} catch (error) {
-				if (attempt === 3 || !/not clickable|detached|not an Element/i.test((error as Error).message)) throw error;
+				if (
+					attempt === 3 ||
+					!/not clickable|detached|not an Element/i.test((error as Error).message)
+				)
+					throw error;
 			}
 		}
 	}
@@ -185,38 +221,54 @@ export class Editor {
 			await (await this.visible(selector)).type(value);
 			const now = await this.page.$eval(selector, (element) => (element as HTMLInputElement).value);
 			if (now === value) return;
-			if (attempt === 3) throw new Error(`${selector} holds ${JSON.stringify(now.length)} characters after typing ${value.length}`);
+			if (attempt === 3)
+				throw new Error(
+					`${selector} holds ${JSON.stringify(now.length)} characters after typing ${value.length}`,
+				);
 		}
 	}
 
 	/** An option of an open n8n select (its headline, not its description). */
 	async pickOption(headline: string): Promise<void> {
-		const option = await this.page.waitForFunction((wanted: string) => {
-			const options = [...document.querySelectorAll('[role="option"]')].filter((element) => {
-				const box = element.getBoundingClientRect();
-				return box.width > 0 && box.height > 0;
-			});
-			return (
-				options.find((element) => {
-					const label = (element.querySelector('.option-headline') as HTMLElement | null)?.innerText ?? (element as HTMLElement).innerText;
-					return label.trim() === wanted;
-				}) ?? null
-			);
-		}, {}, headline);
+		const option = await this.page.waitForFunction(
+			(wanted: string) => {
+				const options = [...document.querySelectorAll('[role="option"]')].filter((element) => {
+					const box = element.getBoundingClientRect();
+					return box.width > 0 && box.height > 0;
+				});
+				return (
+					options.find((element) => {
+						const label =
+							(element.querySelector('.option-headline') as HTMLElement | null)?.innerText ??
+							(element as HTMLElement).innerText;
+						return label.trim() === wanted;
+					}) ?? null
+				);
+			},
+			{},
+			headline,
+		);
 		await (option as ElementHandle<Element>).click();
 	}
 
 	/** The visible options of the open select: headline and description. */
 	async openOptions(): Promise<Array<{ headline: string; description: string }>> {
 		await this.page.waitForFunction(() =>
-			[...document.querySelectorAll('[role="option"]')].some((element) => element.getBoundingClientRect().height > 0),
+			[...document.querySelectorAll('[role="option"]')].some(
+				(element) => element.getBoundingClientRect().height > 0,
+			),
 		);
 		return this.page.$$eval('[role="option"]', (elements) =>
 			elements
 				.filter((element) => element.getBoundingClientRect().height > 0)
 				.map((element) => ({
-					headline: ((element.querySelector('.option-headline') as HTMLElement | null)?.innerText ?? (element as HTMLElement).innerText).trim(),
-					description: ((element.querySelector('.option-description') as HTMLElement | null)?.innerText ?? '').trim(),
+					headline: (
+						(element.querySelector('.option-headline') as HTMLElement | null)?.innerText ??
+						(element as HTMLElement).innerText
+					).trim(),
+					description: (
+						(element.querySelector('.option-description') as HTMLElement | null)?.innerText ?? ''
+					).trim(),
 				})),
 		);
 	}
@@ -228,7 +280,9 @@ export class Editor {
 				const matcher = new RegExp(source);
 				for (const element of document.querySelectorAll(`${scopeSelector} *`)) {
 					const text = ((element as HTMLElement).innerText ?? '').trim();
-					const inChild = [...element.children].some((child) => matcher.test(((child as HTMLElement).innerText ?? '').trim()));
+					const inChild = [...element.children].some((child) =>
+						matcher.test(((child as HTMLElement).innerText ?? '').trim()),
+					);
 					if (!inChild && matcher.test(text)) return text;
 				}
 				return null;
@@ -247,7 +301,13 @@ export class Editor {
 
 	/** A failed step's evidence: the page as it was and everything the browser logged. */
 	async saveFailure(name: string): Promise<string> {
-		const base = path.join(RESULTS_DIR, name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 100));
+		const base = path.join(
+			RESULTS_DIR,
+			name
+				.replace(/[^a-z0-9]+/gi, '-')
+				.replace(/^-|-$/g, '')
+				.slice(0, 100),
+		);
 		fs.mkdirSync(RESULTS_DIR, { recursive: true });
 		await this.screenshot(`${base}.png`).catch(() => undefined);
 		fs.writeFileSync(`${base}.console.log`, this.consoleLog.join('\n') + '\n');

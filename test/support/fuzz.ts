@@ -23,19 +23,28 @@ export interface FuzzRequest {
 }
 
 /** The headers a request carries when sent now. */
-export const headersNow = (request: FuzzRequest): Record<string, string> => request.headersAt(Date.now());
+export const headersNow = (request: FuzzRequest): Record<string, string> =>
+	request.headersAt(Date.now());
 
 /** Bodies no vendor sends: wrong JSON shapes, hostile keys, deep nesting, huge, non-UTF-8. */
 export const hostileBody: fc.Arbitrary<Buffer> = fc.oneof(
 	fc.json().map((text) => Buffer.from(text)),
-	fc.constantFrom('null', '[]', '"text"', '42', 'true', '', '{', '{"a":', '\u0000').map((text) => Buffer.from(text)),
-	fc.constantFrom(
-		'{"__proto__":{"polluted":true},"id":"x"}',
-		'{"constructor":{"prototype":{"polluted":true}}}',
-		'{"type":{"__proto__":null},"data":[]}',
-	).map((text) => Buffer.from(text)),
-	fc.integer({ min: 100, max: 5_000 }).map((depth) => Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`)),
-	fc.integer({ min: 100_000, max: 1_000_000 }).map((size) => Buffer.from(JSON.stringify({ blob: 'x'.repeat(size) }))),
+	fc
+		.constantFrom('null', '[]', '"text"', '42', 'true', '', '{', '{"a":', '\u0000')
+		.map((text) => Buffer.from(text)),
+	fc
+		.constantFrom(
+			'{"__proto__":{"polluted":true},"id":"x"}',
+			'{"constructor":{"prototype":{"polluted":true}}}',
+			'{"type":{"__proto__":null},"data":[]}',
+		)
+		.map((text) => Buffer.from(text)),
+	fc
+		.integer({ min: 100, max: 5_000 })
+		.map((depth) => Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`)),
+	fc
+		.integer({ min: 100_000, max: 1_000_000 })
+		.map((size) => Buffer.from(JSON.stringify({ blob: 'x'.repeat(size) }))),
 	fc.uint8Array({ minLength: 1, maxLength: 512 }).map((bytes) => Buffer.from(bytes)),
 	fc.constant(Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d])), // {"a":"<invalid UTF-8>"}
 );
@@ -47,7 +56,13 @@ const hostileHeaderValue: fc.Arbitrary<string> = fc.oneof(
 	fc.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
 	fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
 	fc.constantFrom('', ' ', 'sha256=', 'Bearer', 'Bearer ', 'null', 'undefined', '0', '-1', 'NaN'),
-	fc.constantFrom('1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T00:00:00Z', '99999999999', 'yesterday'),
+	fc.constantFrom(
+		'1970-01-01T00:00:00Z',
+		'9999-12-31T23:59:59Z',
+		'2026-02-30T00:00:00Z',
+		'99999999999',
+		'yesterday',
+	),
 	fc.integer({ min: 10_000, max: 200_000 }).map((size) => 'a'.repeat(size)),
 );
 
@@ -66,14 +81,22 @@ export function authHeaderNames(vendor: Signer): string[] {
 	return Object.keys(vendor.sign('{}', { [vendor.secretField]: 'x' }, Date.now()));
 }
 
-function signedWith(vendor: Signer, secret: string, rawBody: Buffer, nowMs: number): Record<string, string> {
+function signedWith(
+	vendor: Signer,
+	secret: string,
+	rawBody: Buffer,
+	nowMs: number,
+): Record<string, string> {
 	return vendor.sign(rawBody, { [vendor.secretField]: secret }, nowMs);
 }
 
 /** Whether the vendor's proof covers the body (Kini's bearer key does not). */
 export function signsBody(vendor: Signer): boolean {
 	const nowMs = Date.now();
-	return JSON.stringify(signedWith(vendor, 's', Buffer.from('a'), nowMs)) !== JSON.stringify(signedWith(vendor, 's', Buffer.from('b'), nowMs));
+	return (
+		JSON.stringify(signedWith(vendor, 's', Buffer.from('a'), nowMs)) !==
+		JSON.stringify(signedWith(vendor, 's', Buffer.from('b'), nowMs))
+	);
 }
 
 /**
@@ -83,25 +106,38 @@ export function signsBody(vendor: Signer): boolean {
  */
 export function forgedRequest(vendor: Signer, secret: string): fc.Arbitrary<FuzzRequest> {
 	const names = authHeaderNames(vendor);
-	const otherSecret = fc.string({ minLength: 1, maxLength: 64 }).filter((candidate) => candidate !== secret && candidate.trim() !== secret);
+	const otherSecret = fc
+		.string({ minLength: 1, maxLength: 64 })
+		.filter((candidate) => candidate !== secret && candidate.trim() !== secret);
 	const wrongSecret = fc.tuple(otherSecret, hostileBody).map(([other, rawBody]) => ({
 		rawBody,
 		headersAt: (nowMs: number) => signedWith(vendor, other, rawBody, nowMs),
 		label: 'signed with another secret',
 	}));
-	const madeUp = fc.tuple(hostileBody, fc.array(hostileHeaderValue, { minLength: names.length, maxLength: names.length })).map(([rawBody, values]) => ({
+	const madeUp = fc
+		.tuple(
+			hostileBody,
+			fc.array(hostileHeaderValue, { minLength: names.length, maxLength: names.length }),
+		)
+		.map(([rawBody, values]) => ({
+			rawBody,
+			headersAt: () => Object.fromEntries(names.map((name, i) => [name, values[i]])),
+			label: 'made-up headers',
+		}));
+	const unsigned = hostileBody.map((rawBody) => ({
 		rawBody,
-		headersAt: () => Object.fromEntries(names.map((name, i) => [name, values[i]])),
-		label: 'made-up headers',
+		headersAt: () => ({}),
+		label: 'no authentication headers',
 	}));
-	const unsigned = hostileBody.map((rawBody) => ({ rawBody, headersAt: () => ({}), label: 'no authentication headers' }));
 	const sources: Array<fc.Arbitrary<FuzzRequest>> = [wrongSecret, madeUp, unsigned];
 	if (signsBody(vendor)) {
-		const altered = fc.tuple(hostileBody, fc.uint8Array({ minLength: 1, maxLength: 8 })).map(([rawBody, extra]) => ({
-			rawBody: Buffer.concat([rawBody, Buffer.from(extra)]),
-			headersAt: (nowMs: number) => signedWith(vendor, secret, rawBody, nowMs),
-			label: 'genuine headers, bytes appended to the body',
-		}));
+		const altered = fc
+			.tuple(hostileBody, fc.uint8Array({ minLength: 1, maxLength: 8 }))
+			.map(([rawBody, extra]) => ({
+				rawBody: Buffer.concat([rawBody, Buffer.from(extra)]),
+				headersAt: (nowMs: number) => signedWith(vendor, secret, rawBody, nowMs),
+				label: 'genuine headers, bytes appended to the body',
+			}));
 		sources.push(altered);
 	}
 	return fc
@@ -131,7 +167,9 @@ export function authenticRequest(vendor: Signer, secret: string): fc.Arbitrary<F
 
 /** Genuine signatures over a timestamp far outside the replay window of the time of sending (vendors that sign one). */
 export function staleRequest(vendor: Signer, secret: string): fc.Arbitrary<FuzzRequest> {
-	const offsetMs = fc.oneof(fc.integer({ min: 301, max: 10 ** 9 }), fc.integer({ min: -(10 ** 9), max: -301 })).map((s) => s * 1000);
+	const offsetMs = fc
+		.oneof(fc.integer({ min: 301, max: 10 ** 9 }), fc.integer({ min: -(10 ** 9), max: -301 }))
+		.map((s) => s * 1000);
 	return fc.tuple(hostileBody, offsetMs).map(([rawBody, offset]) => ({
 		rawBody,
 		headersAt: (nowMs: number) => signedWith(vendor, secret, rawBody, nowMs + offset),
@@ -142,5 +180,8 @@ export function staleRequest(vendor: Signer, secret: string): fc.Arbitrary<FuzzR
 /** Whether the vendor signs the time of sending (so stale deliveries can be refused). */
 export function signsTimestamp(vendor: Signer): boolean {
 	const body = Buffer.from('{}');
-	return JSON.stringify(signedWith(vendor, 's', body, 1_000_000_000_000)) !== JSON.stringify(signedWith(vendor, 's', body, 1_000_000_600_000));
+	return (
+		JSON.stringify(signedWith(vendor, 's', body, 1_000_000_000_000)) !==
+		JSON.stringify(signedWith(vendor, 's', body, 1_000_000_600_000))
+	);
 }

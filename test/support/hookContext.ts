@@ -38,7 +38,16 @@ function applyGenericAuthenticate(
 	if (authenticate?.type !== 'generic') return requestOptions;
 	const resolve = (value: unknown) =>
 		isExpression(value)
-			? String(workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '') ?? '')
+			? String(
+					workflow.expression.getSimpleParameterValue(
+						node,
+						value as string,
+						'internal',
+						{ $credentials: credentials },
+						undefined,
+						'',
+					) ?? '',
+				)
 			: value;
 	const options = requestOptions as unknown as Record<string, Record<string, unknown>>;
 	if (options.headers === undefined) options.headers = {};
@@ -96,16 +105,43 @@ export function hookContext(
 			getParentTypes: () => [],
 			getDecrypted: async () => ({ ...setup.credentials }),
 			preAuthentication: async () => undefined,
-			authenticate: async (credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions, wf: Workflow, n: INode) =>
-				applyGenericAuthenticate(credentialType, credentials, options, wf, n),
+			authenticate: async (
+				credentials: ICredentialDataDecryptedObject,
+				_type: string,
+				options: IHttpRequestOptions,
+				wf: Workflow,
+				n: INode,
+			) => applyGenericAuthenticate(credentialType, credentials, options, wf, n),
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 	// 'trigger' for activation; 'manual' when the editor listens for a test event.
-	const webhookData = setup.isTest === undefined ? undefined : ({ isTest: setup.isTest, node: node.name, workflowId: workflow.id } as unknown as IWebhookData);
-	const context = new HookContext(workflow, workflow.getNode(node.name)!, additionalData, setup.mode ?? 'trigger', 'activate', webhookData);
-	Object.defineProperty(context, 'logger', { value: { warn: (message: string) => warnings.push(message), debug: () => {}, info: () => {}, error: () => {} } });
+	const webhookData =
+		setup.isTest === undefined
+			? undefined
+			: ({
+					isTest: setup.isTest,
+					node: node.name,
+					workflowId: workflow.id,
+				} as unknown as IWebhookData);
+	const context = new HookContext(
+		workflow,
+		workflow.getNode(node.name)!,
+		additionalData,
+		setup.mode ?? 'trigger',
+		'activate',
+		webhookData,
+	);
+	Object.defineProperty(context, 'logger', {
+		value: {
+			warn: (message: string) => warnings.push(message),
+			debug: () => {},
+			info: () => {},
+			error: () => {},
+		},
+	});
 	/** What n8n would save: the node's static data after the hook ran, as plain JSON. */
-	const savedStaticData = () => JSON.parse(JSON.stringify(context.getWorkflowStaticData('node'))) as IDataObject;
+	const savedStaticData = () =>
+		JSON.parse(JSON.stringify(context.getWorkflowStaticData('node'))) as IDataObject;
 	return { context, workflow, warnings, savedStaticData };
 }
 

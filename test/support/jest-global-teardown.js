@@ -32,6 +32,8 @@ module.exports = async function globalTeardown() {
 	}
 	fs.rmSync(dir, { recursive: true, force: true });
 	if (leaked.length > 0) {
-		throw new Error(`n8n process group(s) ${leaked.join(', ')} started by the tests were still alive after the run (a missing n8n.stop()?); killed them`);
+		throw new Error(
+			`n8n process group(s) ${leaked.join(', ')} started by the tests were still alive after the run (a missing n8n.stop()?); killed them`,
+		);
 	}
 };

@@ -17,7 +17,9 @@ const RUNTIME = path.join(ROOT, 'scripts', 'n8n-runtime.sh');
 
 function runtimeFor(major) {
 	execFileSync('bash', [RUNTIME, 'install', major], { stdio: 'inherit' });
-	const [node, bin] = execFileSync('bash', [RUNTIME, 'path', major], { encoding: 'utf8' }).trim().split(' ');
+	const [node, bin] = execFileSync('bash', [RUNTIME, 'path', major], { encoding: 'utf8' })
+		.trim()
+		.split(' ');
 	return { major, node, bin, modules: path.resolve(bin, '..', '..', '..') };
 }
 
@@ -26,7 +28,10 @@ let packed;
 function packTarball() {
 	if (packed && fs.existsSync(packed)) return packed;
 	const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ats-pack-'));
-	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: ROOT, encoding: 'utf8' })
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', out], {
+		cwd: ROOT,
+		encoding: 'utf8',
+	})
 		.trim()
 		.split('\n')
 		.pop();
@@ -49,7 +54,8 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An execution n8n has not finished yet (new, running, waiting). */
-const isOpen = (execution) => !['success', 'error', 'crashed', 'canceled'].includes(execution.status);
+const isOpen = (execution) =>
+	!['success', 'error', 'crashed', 'canceled'].includes(execution.status);
 
 // Under jest, every n8n this harness starts is recorded (one file per process group id) in the
 // folder test/support/jest-global-setup.js creates; stop() removes the record once n8n has exited.
@@ -74,7 +80,14 @@ const N8N_STARTING_UP = 'n8n is starting up';
  * health-check port (QUEUE_HEALTH_CHECK_PORT, set by the caller in extraEnv).
  */
 class N8n {
-	constructor(runtime, userFolder, port, brokerPort, extraEnv = {}, { command = 'start', args = [], postgres, name } = {}) {
+	constructor(
+		runtime,
+		userFolder,
+		port,
+		brokerPort,
+		extraEnv = {},
+		{ command = 'start', args = [], postgres, name } = {},
+	) {
 		this.runtime = runtime;
 		this.extraEnv = extraEnv;
 		this.userFolder = userFolder;
@@ -91,7 +104,9 @@ class N8n {
 
 	/** The process id of the running n8n (undefined when stopped). */
 	get pid() {
-		return this.child && this.child.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
+		return this.child && this.child.exitCode === null && this.child.signalCode === null
+			? this.child.pid
+			: undefined;
 	}
 
 	databaseEnv() {
@@ -149,7 +164,9 @@ class N8n {
 			timeout: 180_000,
 		});
 		if (result.status !== 0) {
-			throw new Error(`n8n ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`);
+			throw new Error(
+				`n8n ${args.join(' ')} failed (${result.status}): ${result.stderr || result.stdout}`,
+			);
 		}
 		return result.stdout;
 	}
@@ -171,7 +188,8 @@ class N8n {
 			fs.writeFileSync(file, JSON.stringify(workflows));
 			this.cli(['import:workflow', `--input=${file}`]);
 			fs.rmSync(file);
-			if (activate) for (const workflow of workflows) this.cli(['publish:workflow', `--id=${workflow.id}`]);
+			if (activate)
+				for (const workflow of workflows) this.cli(['publish:workflow', `--id=${workflow.id}`]);
 			return;
 		}
 		for (const workflow of workflows) {
@@ -197,8 +215,14 @@ class N8n {
 		const exited = new Promise((resolve) => this.child.once('exit', resolve));
 		const deadline = Date.now() + 180_000;
 		while (Date.now() < deadline) {
-			const state = await Promise.race([exited.then(() => 'exited'), sleep(500).then(() => 'waiting')]);
-			if (state === 'exited') throw new Error(`n8n ${this.command} exited during start; see ${this.logPath}:\n${this.tail()}`);
+			const state = await Promise.race([
+				exited.then(() => 'exited'),
+				sleep(500).then(() => 'waiting'),
+			]);
+			if (state === 'exited')
+				throw new Error(
+					`n8n ${this.command} exited during start; see ${this.logPath}:\n${this.tail()}`,
+				);
 			if (await this.ready()) return this;
 		}
 		throw new Error(`n8n ${this.command} did not become healthy in 180 s; see ${this.logPath}`);
@@ -231,12 +255,19 @@ class N8n {
 	 * @param {string} webhookPath
 	 * @param {() => { headers: Record<string, string>, payload: string }} [probe]
 	 */
-	async waitForWebhook(webhookPath, probe = () => ({ headers: { 'Content-Type': 'application/json' }, payload: '{}' })) {
+	async waitForWebhook(
+		webhookPath,
+		probe = () => ({ headers: { 'Content-Type': 'application/json' }, payload: '{}' }),
+	) {
 		const deadline = Date.now() + 60_000;
 		while (Date.now() < deadline) {
 			try {
 				const { headers, payload } = probe();
-				const response = await fetch(`${this.baseUrl}/webhook/${webhookPath}`, { method: 'POST', headers, body: payload });
+				const response = await fetch(`${this.baseUrl}/webhook/${webhookPath}`, {
+					method: 'POST',
+					headers,
+					body: payload,
+				});
 				const body = await response.text();
 				if (response.status !== 404 && !body.startsWith(N8N_STARTING_UP)) return;
 			} catch {
@@ -273,7 +304,9 @@ class N8n {
 		const gracefulMs = Number(this.env().N8N_GRACEFUL_SHUTDOWN_TIMEOUT ?? 30) * 1000;
 		// A timer that outlived n8n's exit would keep the test process alive: cleared either way.
 		let timer;
-		const timedOut = new Promise((resolve) => (timer = setTimeout(() => resolve(false), gracefulMs + 15_000)));
+		const timedOut = new Promise(
+			(resolve) => (timer = setTimeout(() => resolve(false), gracefulMs + 15_000)),
+		);
 		const done = await Promise.race([exited.then(() => true), timedOut]);
 		clearTimeout(timer);
 		if (!done) {
@@ -336,10 +369,14 @@ class N8n {
 				.then((result) => { process.stdout.write(JSON.stringify(result.rows)); return client.end(); })
 				.catch((err) => { console.error(err.message); process.exit(1); });`;
 		const { host, port, database, user, password } = this.postgres;
-		const out = execFileSync(this.runtime.node, ['-e', script, JSON.stringify({ host, port, database, user, password }), sql], {
-			encoding: 'utf8',
-			maxBuffer: 512 * 1024 * 1024,
-		});
+		const out = execFileSync(
+			this.runtime.node,
+			['-e', script, JSON.stringify({ host, port, database, user, password }), sql],
+			{
+				encoding: 'utf8',
+				maxBuffer: 512 * 1024 * 1024,
+			},
+		);
 		return JSON.parse(out || '[]');
 	}
 
@@ -355,7 +392,9 @@ class N8n {
 	 * @returns {Record<string, Array<Record<string, any>>> | undefined}
 	 */
 	executionItems(executionId) {
-		const [row] = this.query(`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
+		const [row] = this.query(
+			`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`,
+		);
 		if (!row) return undefined;
 		const flatted = require(path.join(this.runtime.modules, 'flatted'));
 		const data = flatted.parse(row.data);
@@ -371,13 +410,17 @@ class N8n {
 	 * @returns {Record<string, Array<Array<Record<string, any>>>> | undefined}
 	 */
 	executionOutputs(executionId) {
-		const [row] = this.query(`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
+		const [row] = this.query(
+			`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`,
+		);
 		if (!row) return undefined;
 		const flatted = require(path.join(this.runtime.modules, 'flatted'));
 		const data = flatted.parse(row.data);
 		const outputs = {};
 		for (const [node, runs] of Object.entries(data.resultData.runData)) {
-			outputs[node] = (runs[0]?.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json));
+			outputs[node] = (runs[0]?.data?.main ?? []).map((items) =>
+				(items ?? []).map((item) => item.json),
+			);
 		}
 		return outputs;
 	}
@@ -396,13 +439,18 @@ class N8n {
 		);
 		const flatted = require(path.join(this.runtime.modules, 'flatted'));
 		const firstItem = (data) => data?.main?.[0]?.[0]?.json;
-		const isTrigger = (name, item) => (triggerName === undefined ? item?._ats !== undefined : name === triggerName);
+		const isTrigger = (name, item) =>
+			triggerName === undefined ? item?._ats !== undefined : name === triggerName;
 		return rows.map((row) => {
 			const data = row.data ? flatted.parse(row.data) : undefined;
-			const ran = Object.entries(data?.resultData?.runData ?? {}).find(([name, runs]) => isTrigger(name, firstItem(runs?.[0]?.data)));
+			const ran = Object.entries(data?.resultData?.runData ?? {}).find(([name, runs]) =>
+				isTrigger(name, firstItem(runs?.[0]?.data)),
+			);
 			// An execution that never ran on a worker (queue mode: crashed, failed) still holds the
 			// trigger's item where the webhook process queued it, on its execution stack.
-			const queued = data?.executionData?.nodeExecutionStack?.find((entry) => isTrigger(entry.node?.name, firstItem(entry.data)));
+			const queued = data?.executionData?.nodeExecutionStack?.find((entry) =>
+				isTrigger(entry.node?.name, firstItem(entry.data)),
+			);
 			const item = firstItem(ran?.[1]?.[0]?.data) ?? firstItem(queued?.data);
 			return { id: row.id, status: row.status, eventId: item?._ats?.eventId, item };
 		});
@@ -467,18 +515,25 @@ function itemIs(execution, stored) {
  * @param {{workflowId: string, before: number, sentinels: Array<{body: unknown, send(): Promise<{status: number, body: string}>}>, expected?: unknown[], timeoutMs?: number}} options
  * @returns {Promise<Array<{id: number, status: string, eventId: string | undefined, item: Record<string, any> | undefined}>>}
  */
-async function expectNoExecutionFor(target, { workflowId, before, sentinels, expected = [], timeoutMs = 120_000 }) {
+async function expectNoExecutionFor(
+	target,
+	{ workflowId, before, sentinels, expected = [], timeoutMs = 120_000 },
+) {
 	for (const sentinel of sentinels) {
 		const answer = await sentinel.send();
 		// A sentinel that is not executed (rejected, or taken for a duplicate) proves nothing.
 		if (answer.status !== 200 || answer.body !== '{"received":true}') {
-			throw new Error(`the sentinel was not accepted for execution: ${answer.status} ${answer.body}`);
+			throw new Error(
+				`the sentinel was not accepted for execution: ${answer.status} ${answer.body}`,
+			);
 		}
 	}
 	const sentinelBodies = sentinels.map((sentinel) => asStored(sentinel.body));
 	const deadline = Date.now() + timeoutMs;
 	let executions = [];
-	const finished = () => !executions.some(isOpen) && sentinelBodies.every((body) => executions.some((execution) => itemIs(execution, body)));
+	const finished = () =>
+		!executions.some(isOpen) &&
+		sentinelBodies.every((body) => executions.some((execution) => itemIs(execution, body)));
 	for (;;) {
 		// The cheap count first; execution data is read once every execution is closed.
 		const rows = target.executions(workflowId).slice(before);
@@ -487,15 +542,24 @@ async function expectNoExecutionFor(target, { workflowId, before, sentinels, exp
 			if (finished()) break;
 		}
 		if (Date.now() > deadline) {
-			throw new Error(`no finished execution of the sentinel within ${timeoutMs / 1000} s: ${JSON.stringify(rows)}`);
+			throw new Error(
+				`no finished execution of the sentinel within ${timeoutMs / 1000} s: ${JSON.stringify(rows)}`,
+			);
 		}
 		await sleep(200);
 	}
 	const allowed = [...expected.map(asStored), ...sentinelBodies];
-	const unexpected = executions.filter((execution) => !allowed.some((body) => itemIs(execution, body)));
-	const notOnce = allowed.filter((body) => executions.filter((execution) => itemIs(execution, body)).length !== 1);
+	const unexpected = executions.filter(
+		(execution) => !allowed.some((body) => itemIs(execution, body)),
+	);
+	const notOnce = allowed.filter(
+		(body) => executions.filter((execution) => itemIs(execution, body)).length !== 1,
+	);
 	if (unexpected.length > 0 || notOnce.length > 0) {
-		const described = unexpected.map(({ item, ...row }) => ({ ...row, type: item?._ats?.eventType }));
+		const described = unexpected.map(({ item, ...row }) => ({
+			...row,
+			type: item?._ats?.eventType,
+		}));
 		throw new Error(
 			`expected exactly ${expected.length} execution(s) besides the sentinel's: ${unexpected.length} unexpected ${JSON.stringify(described)}, ` +
 				`${notOnce.length} expected event(s) not executed exactly once`,
@@ -536,7 +600,15 @@ function prepareUserFolder(major = 'v2', userFolder, install = 'custom') {
 	}
 	execFileSync(
 		'npm',
-		['install', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', packTarball()],
+		[
+			'install',
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+			packTarball(),
+		],
 		{ cwd: installDir, stdio: 'inherit' },
 	);
 	return { runtime, folder };
@@ -555,4 +627,16 @@ async function createN8n(major = 'v2', { userFolder, env, install = 'custom' } =
 	return new N8n(runtime, folder, await freePort(), await freePort(), env);
 }
 
-module.exports = { EXPRESSION_ENGINES, N8N_STARTING_UP, N8n, PID_DIR_ENV, createN8n, expectNoExecutionFor, freePort, packTarball, prepareUserFolder, sleep, ROOT };
+module.exports = {
+	EXPRESSION_ENGINES,
+	N8N_STARTING_UP,
+	N8n,
+	PID_DIR_ENV,
+	createN8n,
+	expectNoExecutionFor,
+	freePort,
+	packTarball,
+	prepareUserFolder,
+	sleep,
+	ROOT,
+};

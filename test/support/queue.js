@@ -56,11 +56,21 @@ async function startServices(dir) {
 	const redisPort = await freePort();
 	// Installs the Debian packages first when they are missing (prints what, where, how long).
 	execFileSync('bash', [SERVICES, 'install'], { stdio: 'inherit' });
-	const out = execFileSync('bash', [SERVICES, 'start', dir, String(postgresPort), String(redisPort)], {
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
-	const pids = Object.fromEntries(out.trim().split('\n').map((line) => line.split(' ')).map(([name, pid]) => [name, Number(pid)]));
+	const out = execFileSync(
+		'bash',
+		[SERVICES, 'start', dir, String(postgresPort), String(redisPort)],
+		{
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
+	const pids = Object.fromEntries(
+		out
+			.trim()
+			.split('\n')
+			.map((line) => line.split(' '))
+			.map(([name, pid]) => [name, Number(pid)]),
+	);
 	return {
 		dir,
 		pids,
@@ -81,7 +91,17 @@ process.once('exit', () => {
 });
 
 class QueueTopology {
-	constructor({ runtime, folder, services, env, webhooks, workers, workerConcurrency, mainPort, balancerPort }) {
+	constructor({
+		runtime,
+		folder,
+		services,
+		env,
+		webhooks,
+		workers,
+		workerConcurrency,
+		mainPort,
+		balancerPort,
+	}) {
 		this.runtime = runtime;
 		this.userFolder = folder;
 		this.services = services;
@@ -99,31 +119,54 @@ class QueueTopology {
 			...env,
 		};
 		const processOf = (name, command, args, port, brokerPort, extra = {}) =>
-			new N8n(runtime, folder, port, brokerPort, { ...shared, ...extra }, { command, args, postgres: services.postgres, name });
+			new N8n(
+				runtime,
+				folder,
+				port,
+				brokerPort,
+				{ ...shared, ...extra },
+				{ command, args, postgres: services.postgres, name },
+			);
 		this.processOf = processOf;
 		this.ports = { mainPort, webhooks, workers, workerConcurrency };
 	}
 
 	async create() {
 		const { mainPort, webhooks, workers, workerConcurrency } = this.ports;
-		this.main = this.processOf('main', 'start', [], mainPort ?? (await freePort()), await freePort(), {
-			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
-		});
+		this.main = this.processOf(
+			'main',
+			'start',
+			[],
+			mainPort ?? (await freePort()),
+			await freePort(),
+			{
+				N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+			},
+		);
 		this.webhookProcesses = [];
 		for (let i = 0; i < webhooks; i++) {
-			this.webhookProcesses.push(this.processOf(`webhook-${i + 1}`, 'webhook', [], await freePort(), await freePort()));
+			this.webhookProcesses.push(
+				this.processOf(`webhook-${i + 1}`, 'webhook', [], await freePort(), await freePort()),
+			);
 		}
 		this.workerProcesses = [];
 		for (let i = 0; i < workers; i++) {
 			const healthPort = await freePort();
 			this.workerProcesses.push(
-				this.processOf(`worker-${i + 1}`, 'worker', [`--concurrency=${workerConcurrency}`], healthPort, await freePort(), {
-					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-					// `Worker started execution N (job N)` is an info line: it says which worker ran what.
-					N8N_LOG_LEVEL: process.env.ATS_N8N_LOG_LEVEL || 'info',
-				}),
+				this.processOf(
+					`worker-${i + 1}`,
+					'worker',
+					[`--concurrency=${workerConcurrency}`],
+					healthPort,
+					await freePort(),
+					{
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+						// `Worker started execution N (job N)` is an info line: it says which worker ran what.
+						N8N_LOG_LEVEL: process.env.ATS_N8N_LOG_LEVEL || 'info',
+					},
+				),
 			);
 		}
 		return this;
@@ -152,14 +195,19 @@ class QueueTopology {
 	async start() {
 		running.add(this);
 		await this.main.start();
-		await Promise.all([...this.webhookProcesses, ...this.workerProcesses].map((n8n) => n8n.start()));
-		if (!this.balancer) this.balancer = await startBalancer(this.webhookUrls, { port: this.balancerPort });
+		await Promise.all(
+			[...this.webhookProcesses, ...this.workerProcesses].map((n8n) => n8n.start()),
+		);
+		if (!this.balancer)
+			this.balancer = await startBalancer(this.webhookUrls, { port: this.balancerPort });
 		return this;
 	}
 
 	/** Waits until `webhookPath` is registered on every webhook process. */
 	async waitForWebhook(webhookPath) {
-		await Promise.all(this.webhookProcesses.filter((n8n) => n8n.pid).map((n8n) => n8n.waitForWebhook(webhookPath)));
+		await Promise.all(
+			this.webhookProcesses.filter((n8n) => n8n.pid).map((n8n) => n8n.waitForWebhook(webhookPath)),
+		);
 	}
 
 	async stopWebhook(index) {
@@ -183,7 +231,9 @@ class QueueTopology {
 	async restartAll() {
 		await Promise.all(this.processes.map((n8n) => n8n.stop()));
 		await this.main.start();
-		await Promise.all([...this.webhookProcesses, ...this.workerProcesses].map((n8n) => n8n.start()));
+		await Promise.all(
+			[...this.webhookProcesses, ...this.workerProcesses].map((n8n) => n8n.start()),
+		);
 	}
 
 	query(sql) {
@@ -208,7 +258,11 @@ class QueueTopology {
 
 	/** One command on the queue's Redis, with Debian's redis-cli (installed with redis-server); its reply, trimmed. */
 	redisCommand(...args) {
-		return execFileSync('redis-cli', ['-h', this.redis.host, '-p', String(this.redis.port), '--raw', ...args.map(String)], { encoding: 'utf8' }).trim();
+		return execFileSync(
+			'redis-cli',
+			['-h', this.redis.host, '-p', String(this.redis.port), '--raw', ...args.map(String)],
+			{ encoding: 'utf8' },
+		).trim();
 	}
 
 	settledExecutions(workflowId, options) {
@@ -217,7 +271,9 @@ class QueueTopology {
 
 	/** n8n's error message stored with a failed execution (undefined when there is none). */
 	executionError(executionId) {
-		const [row] = this.query(`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`);
+		const [row] = this.query(
+			`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`,
+		);
 		if (!row) return undefined;
 		const flatted = require(path.join(this.runtime.modules, 'flatted'));
 		return flatted.parse(row.data)?.resultData?.error?.message;
@@ -226,7 +282,8 @@ class QueueTopology {
 	/** @returns {Record<string, number>} executions of a workflow counted by status */
 	executionsByStatus(workflowId) {
 		const counts = {};
-		for (const { status } of this.executions(workflowId)) counts[status] = (counts[status] ?? 0) + 1;
+		for (const { status } of this.executions(workflowId))
+			counts[status] = (counts[status] ?? 0) + 1;
 		return counts;
 	}
 
@@ -240,7 +297,8 @@ class QueueTopology {
 			} catch {
 				return;
 			}
-			for (const match of text.matchAll(/Worker started execution (\d+) \(job/g)) map.set(Number(match[1]), index);
+			for (const match of text.matchAll(/Worker started execution (\d+) \(job/g))
+				map.set(Number(match[1]), index);
 		});
 		return map;
 	}
@@ -279,7 +337,15 @@ class QueueTopology {
  * Services started and a user folder with the packed package; nothing of n8n runs yet.
  * n8n 2.x (2.41.1 on Node 24), the version the suite and the docs measure queue mode with.
  */
-async function createQueueTopology({ webhooks = 2, workers = 2, workerConcurrency = 10, env = {}, userFolder, mainPort, balancerPort } = {}) {
+async function createQueueTopology({
+	webhooks = 2,
+	workers = 2,
+	workerConcurrency = 10,
+	env = {},
+	userFolder,
+	mainPort,
+	balancerPort,
+} = {}) {
 	const { runtime, folder } = prepareUserFolder('v2', userFolder);
 	const servicesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ats-services-'));
 	const services = await startServices(servicesDir);

@@ -9,7 +9,9 @@ const { freePort } = require('./n8n');
 // The same installer the queue-mode suite uses (apt-get with no service started on default ports).
 function ensureRedisInstalled() {
 	if (spawnSync('sh', ['-c', 'command -v redis-server'], { stdio: 'ignore' }).status === 0) return;
-	execFileSync('bash', [path.join(__dirname, '..', '..', 'scripts', 'services.sh'), 'install'], { stdio: 'inherit' });
+	execFileSync('bash', [path.join(__dirname, '..', '..', 'scripts', 'services.sh'), 'install'], {
+		stdio: 'inherit',
+	});
 }
 
 /** The last `max` characters a stream wrote, for error messages. */
@@ -32,19 +34,34 @@ async function startRedis({ args = [], deadlineMs = 15_000 } = {}) {
 	const port = await freePort();
 	const child = spawn(
 		'redis-server',
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...args],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--daemonize',
+			'no',
+			...args,
+		],
 		{ stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	// Redis writes fatal configuration errors to stderr and its log (bind failures too) to stdout.
 	const stderr = tailOf(child.stderr);
 	const stdout = tailOf(child.stdout);
 	const exited = new Promise((resolve) => child.once('exit', resolve));
-	const output = () => `stderr: ${stderr() || '(empty)'}; log: ${stdout().split('\n').slice(-5).join(' | ') || '(empty)'}`;
+	const output = () =>
+		`stderr: ${stderr() || '(empty)'}; log: ${stdout().split('\n').slice(-5).join(' | ') || '(empty)'}`;
 	const deadline = Date.now() + deadlineMs;
 	for (;;) {
 		if (child.exitCode !== null || child.signalCode !== null) {
 			await exited;
-			throw new Error(`redis-server on 127.0.0.1:${port} exited (${child.exitCode ?? child.signalCode}) before accepting connections; ${output()}`);
+			throw new Error(
+				`redis-server on 127.0.0.1:${port} exited (${child.exitCode ?? child.signalCode}) before accepting connections; ${output()}`,
+			);
 		}
 		const up = await new Promise((resolve) => {
 			const socket = net.connect(port, '127.0.0.1', () => {
@@ -57,7 +74,9 @@ async function startRedis({ args = [], deadlineMs = 15_000 } = {}) {
 		if (Date.now() >= deadline) {
 			child.kill('SIGKILL');
 			await exited;
-			throw new Error(`redis-server on 127.0.0.1:${port} did not accept connections within ${deadlineMs} ms; ${output()}`);
+			throw new Error(
+				`redis-server on 127.0.0.1:${port} did not accept connections within ${deadlineMs} ms; ${output()}`,
+			);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 50));
 	}

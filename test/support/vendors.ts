@@ -48,22 +48,32 @@ export function vendorUnderTest(
 }
 
 /** Where credential classes are: the product's, then the fixture vendors' (test/fixtures mirrors the repository). */
-const CREDENTIAL_DIRS = [path.join(__dirname, '..', '..', 'credentials'), path.join(__dirname, '..', 'fixtures', 'credentials')];
+const CREDENTIAL_DIRS = [
+	path.join(__dirname, '..', '..', 'credentials'),
+	path.join(__dirname, '..', 'fixtures', 'credentials'),
+];
 
 /** The password fields of a credential type, read from its class as n8n reads it. */
 export function passwordFieldsOf(credentialType: string): string[] {
 	for (const dir of CREDENTIAL_DIRS) {
 		for (const file of readdirSync(dir).filter((name) => name.endsWith('.credentials.ts'))) {
-			for (const Type of Object.values(require(path.join(dir, file)) as Record<string, new () => ICredentialType>)) {
+			for (const Type of Object.values(
+				require(path.join(dir, file)) as Record<string, new () => ICredentialType>,
+			)) {
 				const type = new Type();
-				if (type.name === credentialType) return type.properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name);
+				if (type.name === credentialType)
+					return type.properties
+						.filter((property) => property.typeOptions?.password === true)
+						.map((property) => property.name);
 			}
 		}
 	}
 	return [];
 }
 
-export const vendorsUnderTest: VendorUnderTest[] = vendorList.map((vendor) => vendorUnderTest(vendor));
+export const vendorsUnderTest: VendorUnderTest[] = vendorList.map((vendor) =>
+	vendorUnderTest(vendor),
+);
 const byKey = new Map(vendorsUnderTest.map((entry) => [entry.key, entry]));
 
 export function underTest(key: string): VendorUnderTest {
@@ -80,7 +90,12 @@ export const signing = signingFor(
 	(vendor: Vendor) => underTest(vendor.key).kit,
 	(vendor: Vendor) => underTest(vendor.key).trigger,
 ) as {
-	sampleEvent(key: string, eventType: string, sequence?: number, nowMs?: number): Record<string, unknown>;
+	sampleEvent(
+		key: string,
+		eventType: string,
+		sequence?: number,
+		nowMs?: number,
+	): Record<string, unknown>;
 	typicalEvent(key: string): string;
 	exampleTypes(key: string): string[];
 	credentialsFor(key: string, secret: string): Record<string, string>;
@@ -93,13 +108,20 @@ export const signing = signingFor(
 };
 
 /** The credentials a sender holding `secret` shares with the node. */
-export const credentialsOf = (kit: VendorTestKit, secret: string): Record<string, string> => ({ [kit.secretField]: secret });
+export const credentialsOf = (kit: VendorTestKit, secret: string): Record<string, string> => ({
+	[kit.secretField]: secret,
+});
 
 /** The body with its event type replaced, wherever this vendor keeps it. */
-export function withEventType(vendor: Vendor, body: Record<string, unknown>, eventType: string): Record<string, unknown> {
+export function withEventType(
+	vendor: Vendor,
+	body: Record<string, unknown>,
+	eventType: string,
+): Record<string, unknown> {
 	const current = envelopeOf(vendor, body).eventType;
 	const field = Object.keys(body).find((name) => current !== undefined && body[name] === current);
-	if (field === undefined) throw new Error(`${vendor.key}: no top-level field holds the event type of this body`);
+	if (field === undefined)
+		throw new Error(`${vendor.key}: no top-level field holds the event type of this body`);
 	return { ...body, [field]: eventType };
 }
 
@@ -115,7 +137,11 @@ export type { VendorSample };
  * Each vendor's definition with its test kit merged in (samples, sign, …), keyed like the
  * registry: for tests written as `vendors.kini.samples[0]`.
  */
-export const vendorsWithKits: Record<string, Vendor & TriggerVendor & VendorTestKit> = Object.fromEntries(
-	vendorsUnderTest.map(({ key, vendor, trigger, kit }) => [key, { ...vendor, ...trigger, ...kit }]),
-);
+export const vendorsWithKits: Record<string, Vendor & TriggerVendor & VendorTestKit> =
+	Object.fromEntries(
+		vendorsUnderTest.map(({ key, vendor, trigger, kit }) => [
+			key,
+			{ ...vendor, ...trigger, ...kit },
+		]),
+	);
 export const vendorListWithKits = Object.values(vendorsWithKits);

@@ -7,14 +7,16 @@ const { credentialsFor, kitFor, registry } = require('../../scripts/signing');
 const { loadTriggerNode } = require('../../scripts/vendor-kits');
 
 const { vendorList } = registry();
-const byVendor = (valueOf) => Object.fromEntries(vendorList.map((vendor) => [vendor.key, valueOf(vendor)]));
+const byVendor = (valueOf) =>
+	Object.fromEntries(vendorList.map((vendor) => [vendor.key, valueOf(vendor)]));
 const TEST_SECRETS = byVendor((vendor) => `${vendor.key.toLowerCase()}-local-test-secret`);
 const CREDENTIAL_TYPES = byVendor((vendor) => vendor.credentialType);
 const triggerDescriptions = byVendor((vendor) => loadTriggerNode(vendor).description);
 /** The node's default name, as the editor names a freshly added node. */
 const TRIGGER_NAMES = byVendor((vendor) => triggerDescriptions[vendor.key].defaults.name);
 
-const credentialId = (vendor) => `ats${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}Cred`.padEnd(16, '0').slice(0, 16);
+const credentialId = (vendor) =>
+	`ats${vendor.charAt(0).toUpperCase()}${vendor.slice(1)}Cred`.padEnd(16, '0').slice(0, 16);
 
 function testCredentials(secrets = TEST_SECRETS) {
 	return Object.entries(CREDENTIAL_TYPES).map(([vendor, type]) => {
@@ -28,7 +30,10 @@ function testCredentials(secrets = TEST_SECRETS) {
  * @param {string} vendor
  * @param {{prefix?: string, id?: string, webhookId?: string, parameters?: Record<string, unknown>, normalize?: boolean}} [options]
  */
-function triggerWorkflow(vendor, { prefix = 'CUSTOM', id, webhookId, parameters = {}, normalize = true } = {}) {
+function triggerWorkflow(
+	vendor,
+	{ prefix = 'CUSTOM', id, webhookId, parameters = {}, normalize = true } = {},
+) {
 	const triggerName = TRIGGER_NAMES[vendor];
 	const trigger = {
 		id: `${vendor}-trigger`,
@@ -38,7 +43,9 @@ function triggerWorkflow(vendor, { prefix = 'CUSTOM', id, webhookId, parameters 
 		position: [0, 0],
 		webhookId: webhookId ?? `${vendor}-e2e`,
 		parameters: { ...kitFor(vendor).verifyingParameters, ...parameters },
-		credentials: { [CREDENTIAL_TYPES[vendor]]: { id: credentialId(vendor), name: `${triggerName} (local test)` } },
+		credentials: {
+			[CREDENTIAL_TYPES[vendor]]: { id: credentialId(vendor), name: `${triggerName} (local test)` },
+		},
 	};
 	const nodes = [trigger];
 	const connections = {};
@@ -65,7 +72,11 @@ function triggerWorkflow(vendor, { prefix = 'CUSTOM', id, webhookId, parameters 
 }
 
 /** Webhook ids of missingCredentialWorkflow's triggers. */
-const MISSING_CREDENTIAL_WEBHOOKS = { unset: 'kombo-no-credential', deleted: 'kombo-deleted-credential', sentinel: 'kombo-credential-sentinel' };
+const MISSING_CREDENTIAL_WEBHOOKS = {
+	unset: 'kombo-no-credential',
+	deleted: 'kombo-deleted-credential',
+	sentinel: 'kombo-credential-sentinel',
+};
 
 /**
  * Kombo triggers in one workflow: one with no credential selected, one whose credential was
@@ -75,18 +86,34 @@ const MISSING_CREDENTIAL_WEBHOOKS = { unset: 'kombo-no-credential', deleted: 'ko
  */
 function missingCredentialWorkflow({ prefix = 'CUSTOM' } = {}) {
 	const trigger = (name, webhookId, y, credentials) => {
-		const node = { ...triggerWorkflow('kombo', { prefix, webhookId, normalize: false }).nodes[0], id: `node-${webhookId}`, name, position: [0, y] };
+		const node = {
+			...triggerWorkflow('kombo', { prefix, webhookId, normalize: false }).nodes[0],
+			id: `node-${webhookId}`,
+			name,
+			position: [0, y],
+		};
 		if (credentials) node.credentials = credentials;
 		else delete node.credentials;
 		return node;
 	};
-	const deleted = { [CREDENTIAL_TYPES.kombo]: { id: 'atsDeletedCred00', name: 'Kombo Trigger (deleted)' } };
+	const deleted = {
+		[CREDENTIAL_TYPES.kombo]: { id: 'atsDeletedCred00', name: 'Kombo Trigger (deleted)' },
+	};
 	const nodes = [
 		trigger('No credential', MISSING_CREDENTIAL_WEBHOOKS.unset, 0),
 		trigger('Deleted credential', MISSING_CREDENTIAL_WEBHOOKS.deleted, 200, deleted),
-		trigger('Sentinel', MISSING_CREDENTIAL_WEBHOOKS.sentinel, 400, triggerWorkflow('kombo').nodes[0].credentials),
+		trigger(
+			'Sentinel',
+			MISSING_CREDENTIAL_WEBHOOKS.sentinel,
+			400,
+			triggerWorkflow('kombo').nodes[0].credentials,
+		),
 	];
-	return plainWorkflow('atsMissingCred00', 'Kombo triggers without a usable credential (e2e)', nodes);
+	return plainWorkflow(
+		'atsMissingCred00',
+		'Kombo triggers without a usable credential (e2e)',
+		nodes,
+	);
 }
 
 const webhookNode = (webhookId, options = {}) => ({
@@ -112,7 +139,9 @@ const plainWorkflow = (id, name, nodes, connections = {}) => ({
 
 /** n8n's own Webhook node and nothing else: the cost of an n8n webhook execution. */
 function bareWebhookWorkflow() {
-	return plainWorkflow('atsBareWebhook00', 'Bare Webhook (benchmark)', [webhookNode('bare-webhook')]);
+	return plainWorkflow('atsBareWebhook00', 'Bare Webhook (benchmark)', [
+		webhookNode('bare-webhook'),
+	]);
 }
 
 /** n8n's own Webhook node with Header Auth: n8n's cheapest authenticated webhook, for the benchmark. */
@@ -130,7 +159,10 @@ function headerAuthCredentials() {
 	return [{ ...HEADER_AUTH_CREDENTIAL, type: 'httpHeaderAuth', data: { ...HEADER_AUTH } }];
 }
 
-const CHAIN_CREDENTIAL = { id: 'atsChainHmac0000', name: 'KeldairHR HMAC secret (hand-built chain)' };
+const CHAIN_CREDENTIAL = {
+	id: 'atsChainHmac0000',
+	name: 'KeldairHR HMAC secret (hand-built chain)',
+};
 
 /** The Crypto node's credential the hand-built chain signs with (same secret as ours). */
 function chainCredentials(secret = TEST_SECRETS.keldairHr) {
@@ -152,7 +184,14 @@ function handBuiltChainWorkflow() {
 			type: 'n8n-nodes-base.crypto',
 			typeVersion: 2,
 			position: [220, 0],
-			parameters: { action: 'hmac', binaryData: true, binaryPropertyName: 'data', type: 'SHA256', dataPropertyName: 'signature', encoding: 'hex' },
+			parameters: {
+				action: 'hmac',
+				binaryData: true,
+				binaryPropertyName: 'data',
+				type: 'SHA256',
+				dataPropertyName: 'signature',
+				encoding: 'hex',
+			},
 			credentials: { crypto: CHAIN_CREDENTIAL },
 		},
 		{
@@ -182,7 +221,12 @@ function handBuiltChainWorkflow() {
 		Webhook: { main: [[{ node: 'Crypto', type: 'main', index: 0 }]] },
 		Crypto: { main: [[{ node: 'Signature matches', type: 'main', index: 0 }]] },
 	};
-	return plainWorkflow('atsHandChain0000', 'Webhook + Crypto + If (hand-built, benchmark)', nodes, connections);
+	return plainWorkflow(
+		'atsHandChain0000',
+		'Webhook + Crypto + If (hand-built, benchmark)',
+		nodes,
+		connections,
+	);
 }
 
 module.exports = {

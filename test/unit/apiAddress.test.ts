@@ -12,7 +12,8 @@ const policy: ApiAddressPolicy = {
 	optInLabel: "Allow a Base URL Other Than Knit's",
 	allowOtherHost: false,
 };
-const check = (url: string, allowOtherHost = false) => checkApiAddress(url, { ...policy, allowOtherHost });
+const check = (url: string, allowOtherHost = false) =>
+	checkApiAddress(url, { ...policy, allowOtherHost });
 
 describe("the vendor's documented host", () => {
 	it.each([
@@ -24,18 +25,31 @@ describe("the vendor's documented host", () => {
 		expect(check(url)).toEqual({ ok: true, baseUrl, documentedHost: true, localPlainHttp: false });
 	});
 	it('is not documented on another port or with another scheme', () => {
-		expect(check('https://api.getknit.dev:8443/v1.0', true)).toMatchObject({ ok: true, documentedHost: false });
-		expect(check('http://api.getknit.dev/v1.0', true)).toMatchObject({ ok: false, reason: expect.stringMatching(/must use https/) });
+		expect(check('https://api.getknit.dev:8443/v1.0', true)).toMatchObject({
+			ok: true,
+			documentedHost: false,
+		});
+		expect(check('http://api.getknit.dev/v1.0', true)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/must use https/),
+		});
 	});
 	it('is matched as a whole host name, not as a part of one', () => {
-		for (const url of ['https://api.getknit.dev.evil.example/v1.0', 'https://evilapi.getknit.dev/v1.0', 'https://api.getknit.dev./v1.0']) {
-			expect(check(url)).toMatchObject({ ok: false, reason: expect.stringMatching(/which is not Knit's API/) });
+		for (const url of [
+			'https://api.getknit.dev.evil.example/v1.0',
+			'https://evilapi.getknit.dev/v1.0',
+			'https://api.getknit.dev./v1.0',
+		]) {
+			expect(check(url)).toMatchObject({
+				ok: false,
+				reason: expect.stringMatching(/which is not Knit's API/),
+			});
 			expect(check(url, true)).toMatchObject({ ok: true, documentedHost: false });
 		}
 	});
 });
 
-describe('a host that is not the vendor\'s', () => {
+describe("a host that is not the vendor's", () => {
 	it('is refused without the opt-in, with a reason that says the key would go there and names the switch', () => {
 		expect(check('https://evil.example/v1.0')).toEqual({
 			ok: false,
@@ -45,8 +59,16 @@ describe('a host that is not the vendor\'s', () => {
 		});
 	});
 	it('is accepted with the opt-in, over https only, and never counts as the documented host', () => {
-		expect(check('https://evil.example/v1.0', true)).toEqual({ ok: true, baseUrl: 'https://evil.example/v1.0', documentedHost: false, localPlainHttp: false });
-		expect(check('http://evil.example/v1.0', true)).toMatchObject({ ok: false, reason: expect.stringMatching(/^Base URL must use https:\/\//) });
+		expect(check('https://evil.example/v1.0', true)).toEqual({
+			ok: true,
+			baseUrl: 'https://evil.example/v1.0',
+			documentedHost: false,
+			localPlainHttp: false,
+		});
+		expect(check('http://evil.example/v1.0', true)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/^Base URL must use https:\/\//),
+		});
 	});
 });
 
@@ -63,20 +85,41 @@ describe('a test server on this machine', () => {
 		expect(check(url)).toEqual({ ok: true, baseUrl, documentedHost: false, localPlainHttp: true });
 	});
 	it('over https is local but not plain http', () => {
-		expect(check('https://localhost:8443')).toEqual({ ok: true, baseUrl: 'https://localhost:8443', documentedHost: false, localPlainHttp: false });
+		expect(check('https://localhost:8443')).toEqual({
+			ok: true,
+			baseUrl: 'https://localhost:8443',
+			documentedHost: false,
+			localPlainHttp: false,
+		});
 	});
-	it.each(['http://0.0.0.0:8080', 'http://10.0.0.5', 'http://192.168.1.10', 'http://[::ffff:127.0.0.1]', 'http://127.0.0.1.nip.io', 'http://localhost.evil.example', 'http://128.0.0.1'])(
-		'%s is not loopback: plain http refused',
-		(url) => {
-			expect(check(url, true)).toMatchObject({ ok: false, reason: expect.stringMatching(/^Base URL must use https:\/\//) });
-		},
-	);
+	it.each([
+		'http://0.0.0.0:8080',
+		'http://10.0.0.5',
+		'http://192.168.1.10',
+		'http://[::ffff:127.0.0.1]',
+		'http://127.0.0.1.nip.io',
+		'http://localhost.evil.example',
+		'http://128.0.0.1',
+	])('%s is not loopback: plain http refused', (url) => {
+		expect(check(url, true)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/^Base URL must use https:\/\//),
+		});
+	});
 });
 
 describe('always refused', () => {
 	it.each([
-		['a user name and password', 'https://knit:hunter2@api.getknit.dev/v1.0', /must not contain a user name or password/],
-		['a user name alone', 'https://knit@api.getknit.dev/v1.0', /must not contain a user name or password/],
+		[
+			'a user name and password',
+			'https://knit:hunter2@api.getknit.dev/v1.0',
+			/must not contain a user name or password/,
+		],
+		[
+			'a user name alone',
+			'https://knit@api.getknit.dev/v1.0',
+			/must not contain a user name or password/,
+		],
 		['a query', 'https://api.getknit.dev/v1.0?x=1', /must not contain a query/],
 		['a fragment', 'https://api.getknit.dev/v1.0#x', /fragment/],
 		['no scheme', 'api.getknit.dev/v1.0', /is not a valid URL/],

@@ -21,7 +21,10 @@ function triggerOf(key: string) {
 	const parameters = (kit.verifyingParameters ?? {}) as INodeParameters;
 	/** Sends one signed delivery; 'new' when it started an execution, else what the node answered. */
 	async function deliver(rawBody: string, nowMs = Date.now()) {
-		const headers = { 'content-type': 'application/json', ...kit.sign(rawBody, credentials, nowMs) };
+		const headers = {
+			'content-type': 'application/json',
+			...kit.sign(rawBody, credentials, nowMs),
+		};
 		const call = await callWebhook(node, { rawBody, headers, credentials, parameters, workflowId });
 		if (call.items.length === 0) {
 			expect(call.response.statusCode).toBe(200);
@@ -37,7 +40,9 @@ function triggerOf(key: string) {
 function distinctBodies(key: string, count: number, nowMs = Date.now()): string[] {
 	const { trigger, kit } = underTest(key);
 	const samples = kit.samples.filter((sample) => sample.eventType !== trigger.testEventType);
-	return Array.from({ length: count }, (_, index) => JSON.stringify(kit.freshSample(samples[index % samples.length], index + 1, nowMs)));
+	return Array.from({ length: count }, (_, index) =>
+		JSON.stringify(kit.freshSample(samples[index % samples.length], index + 1, nowMs)),
+	);
 }
 
 const keys = vendorsUnderTest.map(({ key }) => key);
@@ -46,7 +51,13 @@ const keys = vendorsUnderTest.map(({ key }) => key);
  * written out here rather than read from the product, so a vendor whose id is ignored is
  * still tested as a vendor with ids.
  */
-const EVENT_ID_FIELD: Record<string, string | null> = { kini: null, startupKit: null, keldairHr: 'id', knit: 'eventId', kombo: 'id' };
+const EVENT_ID_FIELD: Record<string, string | null> = {
+	kini: null,
+	startupKit: null,
+	keldairHr: 'id',
+	knit: 'eventId',
+	kombo: 'id',
+};
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 
 describe('every distinct event starts an execution (dedupe never mistakes one event for another)', () => {
@@ -58,17 +69,20 @@ describe('every distinct event starts an execution (dedupe never mistakes one ev
 		}
 	});
 
-	it.each(keys)('%s: 500 distinct events into one trigger are all new, and all 500 again are all redeliveries', async (key) => {
-		const { deliver } = triggerOf(key);
-		const bodies = distinctBodies(key, 500);
-		expect(new Set(bodies).size).toBe(500);
-		const first: string[] = [];
-		for (const body of bodies) first.push((await deliver(body)).outcome);
-		expect(first.filter((outcome) => outcome !== 'new')).toEqual([]);
-		const again: string[] = [];
-		for (const body of bodies) again.push((await deliver(body)).outcome);
-		expect(again.filter((outcome) => outcome !== 'not new')).toEqual([]);
-	});
+	it.each(keys)(
+		'%s: 500 distinct events into one trigger are all new, and all 500 again are all redeliveries',
+		async (key) => {
+			const { deliver } = triggerOf(key);
+			const bodies = distinctBodies(key, 500);
+			expect(new Set(bodies).size).toBe(500);
+			const first: string[] = [];
+			for (const body of bodies) first.push((await deliver(body)).outcome);
+			expect(first.filter((outcome) => outcome !== 'new')).toEqual([]);
+			const again: string[] = [];
+			for (const body of bodies) again.push((await deliver(body)).outcome);
+			expect(again.filter((outcome) => outcome !== 'not new')).toEqual([]);
+		},
+	);
 
 	it('StartupKit: events of one application that differ in one field only are each new', async () => {
 		const { deliver } = triggerOf('startupKit');

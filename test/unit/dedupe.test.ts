@@ -36,10 +36,17 @@ let sequence = 0;
 
 function signed(key: string, body: Record<string, unknown>, nowMs = Date.now()) {
 	const rawBody = JSON.stringify(body);
-	return { rawBody, headers: { 'content-type': 'application/json', ...kitOf(key).sign(rawBody, credentials(key), nowMs) } };
+	return {
+		rawBody,
+		headers: {
+			'content-type': 'application/json',
+			...kitOf(key).sign(rawBody, credentials(key), nowMs),
+		},
+	};
 }
 
-const freshEvent = (key: string, eventType: string) => signing.sampleEvent(key, eventType, ++sequence, Date.now());
+const freshEvent = (key: string, eventType: string) =>
+	signing.sampleEvent(key, eventType, ++sequence, Date.now());
 
 const komboEvent = () => freshEvent('kombo', 'ai-apply-application-status-updated');
 const credentials = (key: string) => credentialsOf(kitOf(key), SECRET);
@@ -49,7 +56,12 @@ async function deliver(
 	nodeType: INodeType,
 	key: string,
 	body: Record<string, unknown>,
-	{ workflowId = `wf-${++sequence}`, parameters = {}, mode = 'webhook' as 'webhook' | 'manual', staticData = {} as IDataObject } = {},
+	{
+		workflowId = `wf-${++sequence}`,
+		parameters = {},
+		mode = 'webhook' as 'webhook' | 'manual',
+		staticData = {} as IDataObject,
+	} = {},
 ) {
 	return await callWebhook(nodeType, {
 		...signed(key, body),
@@ -98,7 +110,9 @@ describe('single n8n, in-process store', () => {
 	it('is atomic within the process: 50 concurrent copies of one event start one execution', async () => {
 		const trigger = new KomboTrigger();
 		const event = komboEvent();
-		const calls = await Promise.all(Array.from({ length: 50 }, () => deliver(trigger, 'kombo', event, { workflowId: 'wf-c' })));
+		const calls = await Promise.all(
+			Array.from({ length: 50 }, () => deliver(trigger, 'kombo', event, { workflowId: 'wf-c' })),
+		);
 		expect(calls.filter(ran)).toHaveLength(1);
 	});
 });
@@ -123,20 +137,43 @@ describe('2. manual executions and the durable copy', () => {
 	it("a test execution just before does not stop a production execution's key from surviving a restart", async () => {
 		const trigger = new KomboTrigger();
 		// The editor's test run: n8n never saves static data of manual runs.
-		const manual = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-test-copy', mode: 'manual' });
+		const manual = await deliver(trigger, 'kombo', komboEvent(), {
+			workflowId: 'wf-test-copy',
+			mode: 'manual',
+		});
 		await executeTrigger(trigger, manual.workflow, manual.items, { mode: 'manual' });
 		// Production, seconds later: delivered and executed, then a later request writes the copy.
 		const workflow = workflowOf('wf-test-copy', [[triggerNode(trigger), trigger]]);
 		const production = komboEvent();
 		now += 2_000;
-		const call = await callWebhook(trigger, { ...signed('kombo', production), credentials: credentials('kombo'), workflow });
+		const call = await callWebhook(trigger, {
+			...signed('kombo', production),
+			credentials: credentials('kombo'),
+			workflow,
+		});
 		expect(ran(call)).toBe(true);
 		await executeTrigger(trigger, workflow, call.items);
 		now += DURABLE_SAVE_INTERVAL_MS;
-		await callWebhook(trigger, { ...signed('kombo', komboEvent()), credentials: credentials('kombo'), workflow });
+		await callWebhook(trigger, {
+			...signed('kombo', komboEvent()),
+			credentials: credentials('kombo'),
+			workflow,
+		});
 		forgetMemoryStores();
-		const restarted = workflowOf('wf-test-copy', [[triggerNode(trigger), trigger]], JSON.parse(JSON.stringify(workflow.staticData)));
-		expect(ran(await callWebhook(trigger, { ...signed('kombo', production), credentials: credentials('kombo'), workflow: restarted }))).toBe(false);
+		const restarted = workflowOf(
+			'wf-test-copy',
+			[[triggerNode(trigger), trigger]],
+			JSON.parse(JSON.stringify(workflow.staticData)),
+		);
+		expect(
+			ran(
+				await callWebhook(trigger, {
+					...signed('kombo', production),
+					credentials: credentials('kombo'),
+					workflow: restarted,
+				}),
+			),
+		).toBe(false);
 	});
 });
 
@@ -146,23 +183,47 @@ describe('3. several triggers in one workflow', () => {
 	const nodes = () => {
 		const a = triggerNode(kombo, {}, 'Kombo A', 'node-a');
 		const b = triggerNode(kombo, {}, 'Kombo B', 'node-b');
-		const k = triggerNode(knit, { registerWebhook: true, integrationId: 'int-1' }, 'Knit', 'node-k');
+		const k = triggerNode(
+			knit,
+			{ registerWebhook: true, integrationId: 'int-1' },
+			'Knit',
+			'node-k',
+		);
 		return [a, b, k];
 	};
 
 	it("requests write no static data; the execute step writes only the ATS copy, and each write carries every trigger's keys", async () => {
 		const [a, b, k] = nodes();
-		const knitSection = { knitSyncJobId: 'sj_42', knitDestination: 'http://127.0.0.1/webhook/x/webhook' };
-		const workflow = workflowOf('wf-three', [[a, kombo], [b, kombo], [k, knit]], { 'node:Knit': { ...knitSection } });
+		const knitSection = {
+			knitSyncJobId: 'sj_42',
+			knitDestination: 'http://127.0.0.1/webhook/x/webhook',
+		};
+		const workflow = workflowOf(
+			'wf-three',
+			[
+				[a, kombo],
+				[b, kombo],
+				[k, knit],
+			],
+			{ 'node:Knit': { ...knitSection } },
+		);
 		const send = (nodeName: string, body: Record<string, unknown>, key = 'kombo') =>
-			callWebhook(nodeName === 'Knit' ? knit : kombo, { ...signed(key, body), credentials: credentials(key), workflow, nodeName });
+			callWebhook(nodeName === 'Knit' ? knit : kombo, {
+				...signed(key, body),
+				credentials: credentials(key),
+				workflow,
+				nodeName,
+			});
 		const toA = await send('Kombo A', komboEvent());
 		const toB = await send('Kombo B', komboEvent());
 		const toKnit = await send('Knit', freshEvent('knit', 'record.new'), 'knit');
 		expect([toA, toB, toKnit].map(ran)).toEqual([true, true, true]);
 		// The webhook handler writes nothing (n8n would drop it anyway once it starts the execution).
 		expect(workflow.staticData.__dataChanged).toBe(false);
-		expect(JSON.parse(JSON.stringify(workflow.staticData))).toEqual({ global: {}, 'node:Knit': knitSection });
+		expect(JSON.parse(JSON.stringify(workflow.staticData))).toEqual({
+			global: {},
+			'node:Knit': knitSection,
+		});
 
 		// The execute steps (inside the executions) confirm; one of them writes the copy of all three.
 		await executeTrigger(kombo, workflow, toA.items, { nodeName: 'Kombo A' });
@@ -174,12 +235,25 @@ describe('3. several triggers in one workflow', () => {
 		expect(workflow.staticData['node:Knit']).toEqual(knitSection);
 		const saved = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 		expect(Object.keys(saved).sort()).toEqual(['global', 'node:Knit']);
-		expect(Object.keys((saved.global as IDataObject)[STATIC_KEY] as IDataObject).sort()).toEqual(['node-a', 'node-b', 'node-k']);
-		for (const nodeCopy of Object.values((saved.global as IDataObject)[STATIC_KEY] as IDataObject)) expect(String(nodeCopy)).toMatch(/,c( |$)/);
+		expect(Object.keys((saved.global as IDataObject)[STATIC_KEY] as IDataObject).sort()).toEqual([
+			'node-a',
+			'node-b',
+			'node-k',
+		]);
+		for (const nodeCopy of Object.values((saved.global as IDataObject)[STATIC_KEY] as IDataObject))
+			expect(String(nodeCopy)).toMatch(/,c( |$)/);
 
 		// After a restart, each trigger drops its own events again.
 		forgetMemoryStores();
-		const restarted = workflowOf('wf-three', [[a, kombo], [b, kombo], [k, knit]], JSON.parse(JSON.stringify(workflow.staticData)));
+		const restarted = workflowOf(
+			'wf-three',
+			[
+				[a, kombo],
+				[b, kombo],
+				[k, knit],
+			],
+			JSON.parse(JSON.stringify(workflow.staticData)),
+		);
 		const resend = (nodeName: string, call: typeof toA, key = 'kombo') =>
 			callWebhook(nodeName === 'Knit' ? knit : kombo, {
 				rawBody: call.items[0] ? JSON.stringify(withoutMetadata(call.items[0].json)) : '',
@@ -232,7 +306,11 @@ describe('4. restarts', () => {
 		saveDurableCopy('wf-restart-u', staticData, now);
 		forgetMemoryStores();
 		now += UNCONFIRMED_CLAIM_MS;
-		const restarted = memoryStoreFor('wf-restart-u', 'node', JSON.parse(JSON.stringify(staticData)));
+		const restarted = memoryStoreFor(
+			'wf-restart-u',
+			'node',
+			JSON.parse(JSON.stringify(staticData)),
+		);
 		expect(restarted.claim(pending, now, 24 * HOUR)).toBe(true);
 		expect(restarted.claim(done, now, 24 * HOUR)).toBe(false);
 	});
@@ -240,12 +318,21 @@ describe('4. restarts', () => {
 	it("the durable copy is written by the trigger's execute step, at most once a second", async () => {
 		const trigger = new KomboTrigger();
 		const first = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-interval' });
-		const written = () => ((first.workflow.staticData.global as IDataObject | undefined)?.[STATIC_KEY] as IDataObject | undefined)?.['trigger-node'];
+		const written = () =>
+			(
+				(first.workflow.staticData.global as IDataObject | undefined)?.[STATIC_KEY] as
+					| IDataObject
+					| undefined
+			)?.['trigger-node'];
 		expect(written()).toBeUndefined();
 		await executeTrigger(trigger, first.workflow, first.items);
 		expect(String(written()).split(' ')).toHaveLength(1);
 		const again = async () => {
-			const call = await callWebhook(trigger, { ...signed('kombo', komboEvent()), credentials: credentials('kombo'), workflow: first.workflow });
+			const call = await callWebhook(trigger, {
+				...signed('kombo', komboEvent()),
+				credentials: credentials('kombo'),
+				workflow: first.workflow,
+			});
 			await executeTrigger(trigger, first.workflow, call.items);
 		};
 		await again();
@@ -260,7 +347,8 @@ describe('4. restarts', () => {
 		const store = new MemoryDedupeStore();
 		store.load('a,,5,c broken ,x,1,c b,,y,c c,,7,z d,,8,u');
 		expect(store.size).toBe(2);
-		for (const unreadable of [undefined, null, 42, {}, [], '']) new MemoryDedupeStore().load(unreadable);
+		for (const unreadable of [undefined, null, 42, {}, [], ''])
+			new MemoryDedupeStore().load(unreadable);
 	});
 });
 
@@ -268,10 +356,16 @@ describe('5. settings', () => {
 	it('a changed Redelivery Window applies on the next request', async () => {
 		const trigger = new KomboTrigger();
 		const event = komboEvent();
-		const first = await deliver(trigger, 'kombo', event, { workflowId: 'wf-window', parameters: { options: { dedupeWindowHours: 24 } } });
+		const first = await deliver(trigger, 'kombo', event, {
+			workflowId: 'wf-window',
+			parameters: { options: { dedupeWindowHours: 24 } },
+		});
 		await executeTrigger(trigger, first.workflow, first.items);
 		now += 2 * HOUR;
-		const shorter = await deliver(trigger, 'kombo', event, { workflowId: 'wf-window', parameters: { options: { dedupeWindowHours: 1 } } });
+		const shorter = await deliver(trigger, 'kombo', event, {
+			workflowId: 'wf-window',
+			parameters: { options: { dedupeWindowHours: 1 } },
+		});
 		expect(shorter.result.webhookResponse ?? shorter.response.body).toBeUndefined();
 		expect(ran(shorter)).toBe(true);
 	});
@@ -281,7 +375,10 @@ describe('5. settings', () => {
 		const event = komboEvent();
 		const off = { options: { dedupe: false } };
 		const first = await deliver(trigger, 'kombo', event, { workflowId: 'wf-off', parameters: off });
-		const second = await deliver(trigger, 'kombo', event, { workflowId: 'wf-off', parameters: off });
+		const second = await deliver(trigger, 'kombo', event, {
+			workflowId: 'wf-off',
+			parameters: off,
+		});
 		expect([ran(first), ran(second)]).toEqual([true, true]);
 		first.workflow.staticData.__dataChanged = false;
 		await executeTrigger(trigger, first.workflow, first.items);
@@ -294,7 +391,10 @@ describe('5. settings', () => {
 		const on = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-off-later' });
 		await executeTrigger(trigger, on.workflow, on.items); // this process now has the node's store
 		const off = { options: { dedupe: false } };
-		const call = await deliver(trigger, 'kombo', komboEvent(), { workflowId: 'wf-off-later', parameters: off });
+		const call = await deliver(trigger, 'kombo', komboEvent(), {
+			workflowId: 'wf-off-later',
+			parameters: off,
+		});
 		expect(ran(call)).toBe(true);
 		call.workflow.staticData.__dataChanged = false;
 		await executeTrigger(trigger, call.workflow, call.items);
@@ -328,7 +428,11 @@ describe('6. vendors without an event id (Kini)', () => {
 	});
 
 	it('states of different applications do not interfere', async () => {
-		expect(await run([failure, { ...failure, application_id: 777 }, failure])).toEqual([true, true, false]);
+		expect(await run([failure, { ...failure, application_id: 777 }, failure])).toEqual([
+			true,
+			true,
+			false,
+		]);
 	});
 
 	it('every dropped delivery is logged at info with vendor, event type and key', async () => {
@@ -353,7 +457,9 @@ describe('7. plain data only', () => {
 		const staticData: IDataObject = { ...call.workflow.staticData };
 		delete staticData.__dataChanged;
 		expect(JSON.parse(JSON.stringify(staticData))).toEqual(staticData);
-		expect(typeof ((staticData.global as IDataObject)[STATIC_KEY] as IDataObject)['trigger-node']).toBe('string');
+		expect(
+			typeof ((staticData.global as IDataObject)[STATIC_KEY] as IDataObject)['trigger-node'],
+		).toBe('string');
 	});
 });
 
@@ -372,7 +478,9 @@ describe('1. queue mode: the Redis store shared by every process', () => {
 	});
 
 	const redisParameters = { dedupeStore: 'redis' };
-	const redisCredential = () => ({ atsDedupeRedisApi: { host: redis.host, port: redis.port, database: 0 } });
+	const redisCredential = () => ({
+		atsDedupeRedisApi: { host: redis.host, port: redis.port, database: 0 },
+	});
 
 	/** A trigger as loaded by another n8n process: its own module instances, its own memory. */
 	function triggerInAnotherProcess(): INodeType {
@@ -393,14 +501,16 @@ describe('1. queue mode: the Redis store shared by every process', () => {
 			workflowId,
 		});
 
-	it('two webhook processes see each other\'s claims, sequentially and concurrently', async () => {
+	it("two webhook processes see each other's claims, sequentially and concurrently", async () => {
 		const [processA, processB] = [triggerInAnotherProcess(), triggerInAnotherProcess()];
 		const event = komboEvent();
 		expect(ran(await deliverVia(processA, event, 'wf-q1'))).toBe(true);
 		expect(ran(await deliverVia(processB, event, 'wf-q1'))).toBe(false);
 		const concurrent = komboEvent();
 		const calls = await Promise.all(
-			Array.from({ length: 40 }, (_, n) => deliverVia(n % 2 ? processA : processB, concurrent, 'wf-q1')),
+			Array.from({ length: 40 }, (_, n) =>
+				deliverVia(n % 2 ? processA : processB, concurrent, 'wf-q1'),
+			),
 		);
 		expect(calls.filter(ran)).toHaveLength(1);
 	});
@@ -452,7 +562,12 @@ describe('1. queue mode: the Redis store shared by every process', () => {
 	});
 
 	it("the credential's Test button sends PING; an unreachable Redis is an error that does not echo the password", async () => {
-		const ok = await redisConnectionTest.call({} as never, { id: 'c', name: 'r', type: 'atsDedupeRedisApi', data: { host: redis.host, port: redis.port } });
+		const ok = await redisConnectionTest.call({} as never, {
+			id: 'c',
+			name: 'r',
+			type: 'atsDedupeRedisApi',
+			data: { host: redis.host, port: redis.port },
+		});
 		expect(ok).toMatchObject({ status: 'OK', message: expect.stringContaining('answered PING') });
 		const refused = await redisConnectionTest.call({} as never, {
 			id: 'c',
@@ -469,7 +584,9 @@ describe('1. queue mode: the Redis store shared by every process', () => {
 		const call = await callWebhook(new KomboTrigger(), {
 			...signed('kombo', komboEvent()),
 			credentials: credentials('kombo'),
-			otherCredentials: { atsDedupeRedisApi: { host: '127.0.0.1', port: 1, password: 'redis-secret-value' } },
+			otherCredentials: {
+				atsDedupeRedisApi: { host: '127.0.0.1', port: 1, password: 'redis-secret-value' },
+			},
 			parameters: redisParameters,
 			workflowId: 'wf-q5',
 		});

@@ -9,13 +9,23 @@ import { Container } from '@n8n/di';
 import type { AddressInfo, Server, Socket } from 'net';
 import { createServer } from 'net';
 import { inspect } from 'util';
-import type { ICredentialDataDecryptedObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INodeParameters,
+	INodeProperties,
+} from 'n8n-workflow';
 import { Redis } from 'ioredis';
 
 import { KomboTrigger } from '../../nodes/KomboTrigger/KomboTrigger.node';
 import { redisConnectionTest } from '../../nodes/shared/dedupe';
 import { UNCONFIRMED_CLAIM_MS, forgetMemoryStores } from '../../nodes/shared/dedupeMemory';
-import { REDIS_KEY_PREFIX, claimOnRedis, closeRedisClients, redisClientCache, redisSettingsOf } from '../../nodes/shared/dedupeRedis';
+import {
+	REDIS_KEY_PREFIX,
+	claimOnRedis,
+	closeRedisClients,
+	redisClientCache,
+	redisSettingsOf,
+} from '../../nodes/shared/dedupeRedis';
 import { credentialsOf, kitOf, signing } from '../support/vendors';
 import { callWebhook, executeTrigger, triggerNode, workflowOf } from '../support/context';
 
@@ -28,12 +38,19 @@ const HOUR = 3_600_000;
 const kombo = new KomboTrigger();
 let sequence = 0;
 
-const komboEvent = () => signing.sampleEvent('kombo', 'ai-apply-application-status-updated', ++sequence, Date.now());
+const komboEvent = () =>
+	signing.sampleEvent('kombo', 'ai-apply-application-status-updated', ++sequence, Date.now());
 const komboCredentials = () => credentialsOf(kitOf('kombo'), SECRET);
 
 function signed(body: Record<string, unknown>) {
 	const rawBody = JSON.stringify(body);
-	return { rawBody, headers: { 'content-type': 'application/json', ...kitOf('kombo').sign(rawBody, komboCredentials(), Date.now()) } };
+	return {
+		rawBody,
+		headers: {
+			'content-type': 'application/json',
+			...kitOf('kombo').sign(rawBody, komboCredentials(), Date.now()),
+		},
+	};
 }
 
 const ran = (call: { items: unknown[] }) => call.items.length === 1;
@@ -51,14 +68,18 @@ async function deliverAndExecute(
 		workflowId,
 	});
 	expect(ran(call)).toBe(true);
-	await executeTrigger(kombo, call.workflow, call.items, { credentials: { atsDedupeRedisApi: redisCredential } });
+	await executeTrigger(kombo, call.workflow, call.items, {
+		credentials: { atsDedupeRedisApi: redisCredential },
+	});
 	return call;
 }
 
-const captureWarnings = () => jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
+const captureWarnings = () =>
+	jest.spyOn(Container.get(Logger), 'warn').mockImplementation(() => undefined);
 
 async function waitForStatus(client: Redis, status: string) {
-	for (let tries = 0; client.status !== status && tries < 100; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+	for (let tries = 0; client.status !== status && tries < 100; tries++)
+		await new Promise((resolve) => setTimeout(resolve, 20));
 	return client.status;
 }
 
@@ -118,26 +139,48 @@ describe('item 1: the Redis window in whole milliseconds, within the editor rang
 		['0', 0, 1 * HOUR],
 		['-5', -5, 1 * HOUR],
 		['1/3', 1 / 3, 1 * HOUR],
-	])('a window of %s from a workflow is clamped or falls back to the editor range', async (_label, hours, expected) => {
-		const ttl = await ttlAfterConfirm({ dedupeWindowHours: hours });
-		expect(ttl).toBeGreaterThan(expected - 30_000);
-		expect(ttl).toBeLessThanOrEqual(expected);
-	});
+	])(
+		'a window of %s from a workflow is clamped or falls back to the editor range',
+		async (_label, hours, expected) => {
+			const ttl = await ttlAfterConfirm({ dedupeWindowHours: hours });
+			expect(ttl).toBeGreaterThan(expected - 30_000);
+			expect(ttl).toBeLessThanOrEqual(expected);
+		},
+	);
 
 	it('works with the ACL user docs/dedupe.md recommends: only n8n-ats-dedupe:* keys, only the commands it runs', async () => {
 		const password = 'acl-user-password-4c2e';
-		await admin.acl('SETUSER', 'ats-dedupe', 'reset', 'on', `>${password}`, '~n8n-ats-dedupe:*', '-@all', '+eval', '+get', '+set', '+pexpire', '+ping');
+		await admin.acl(
+			'SETUSER',
+			'ats-dedupe',
+			'reset',
+			'on',
+			`>${password}`,
+			'~n8n-ats-dedupe:*',
+			'-@all',
+			'+eval',
+			'+get',
+			'+set',
+			'+pexpire',
+			'+ping',
+		);
 		const warn = captureWarnings();
 		const workflowId = 'wf-acl';
-		await deliverAndExecute({ host: redis.host, port: redis.port, user: 'ats-dedupe', password }, { workflowId });
+		await deliverAndExecute(
+			{ host: redis.host, port: redis.port, user: 'ats-dedupe', password },
+			{ workflowId },
+		);
 		expect(warn).not.toHaveBeenCalled();
 		const [key] = await admin.keys(`${REDIS_KEY_PREFIX}:${workflowId}:*`);
 		expect(await admin.pttl(key)).toBeGreaterThan(23 * HOUR);
-		expect(await testCredential({ host: redis.host, port: redis.port, user: 'ats-dedupe', password })).toMatchObject({ status: 'OK' });
+		expect(
+			await testCredential({ host: redis.host, port: redis.port, user: 'ats-dedupe', password }),
+		).toMatchObject({ status: 'OK' });
 	});
 
 	it('the option says what precision it takes', () => {
-		const options = kombo.description.properties.find((property) => property.name === 'options')!.options as INodeProperties[];
+		const options = kombo.description.properties.find((property) => property.name === 'options')!
+			.options as INodeProperties[];
 		const window = options.find((option) => option.name === 'dedupeWindowHours')!;
 		expect(window.typeOptions).toMatchObject({ minValue: 1, maxValue: 168, numberPrecision: 2 });
 		expect(window.description).toMatch(/whole milliseconds/);
@@ -145,7 +188,12 @@ describe('item 1: the Redis window in whole milliseconds, within the editor rang
 });
 
 describe('item 9: the client cache is keyed by a digest and replaced clients are closed', () => {
-	const passwords = ['redis-pw-one-7c1e', 'redis-pw-two-9d4a', 'redis-pw-three-2b8f', 'redis-pw-four-5e6c'];
+	const passwords = [
+		'redis-pw-one-7c1e',
+		'redis-pw-two-9d4a',
+		'redis-pw-three-2b8f',
+		'redis-pw-four-5e6c',
+	];
 	let redis: RedisServer;
 	let admin: Redis;
 	beforeAll(async () => {
@@ -190,7 +238,10 @@ describe('item 9: the client cache is keyed by a digest and replaced clients are
 
 	it('a client two triggers share is closed only once neither uses it', async () => {
 		await admin.config('SET', 'requirepass', passwords[0]);
-		const [a, b] = [triggerNode(kombo, { dedupeStore: 'redis' }, 'Kombo A', 'node-a'), triggerNode(kombo, { dedupeStore: 'redis' }, 'Kombo B', 'node-b')];
+		const [a, b] = [
+			triggerNode(kombo, { dedupeStore: 'redis' }, 'Kombo A', 'node-a'),
+			triggerNode(kombo, { dedupeStore: 'redis' }, 'Kombo B', 'node-b'),
+		];
 		const workflow = workflowOf('wf-shared', [
 			[a, kombo],
 			[b, kombo],
@@ -224,7 +275,15 @@ describe('item 9: the client cache is keyed by a digest and replaced clients are
  * A fake Redis at an editor-chosen host: answers every command with an error that carries a
  * marker and everything it was sent (the AUTH password too), or never answers.
  */
-async function startEchoServer(mode: 'echo ERR' | 'echo WRONGPASS' | 'echo NOPERM' | 'AUTH OK, then echo NOPERM' | 'silent' | 'plain banner') {
+async function startEchoServer(
+	mode:
+		| 'echo ERR'
+		| 'echo WRONGPASS'
+		| 'echo NOPERM'
+		| 'AUTH OK, then echo NOPERM'
+		| 'silent'
+		| 'plain banner',
+) {
 	const received: string[] = [];
 	const sockets = new Set<Socket>();
 	const server: Server = createServer((socket) => {
@@ -250,7 +309,9 @@ async function startEchoServer(mode: 'echo ERR' | 'echo WRONGPASS' | 'echo NOPER
 				}
 				const kind = mode.slice(mode.lastIndexOf(' ') + 1);
 				// Everything this connection sent so far, the AUTH password included.
-				socket.write(`-${kind} ${MARKER} you sent: ${received.join(' | ').replace(/[\r\n]/g, ' ')}\r\n`);
+				socket.write(
+					`-${kind} ${MARKER} you sent: ${received.join(' | ').replace(/[\r\n]/g, ' ')}\r\n`,
+				);
 			}
 		});
 	});
@@ -275,7 +336,13 @@ const FIXED_REASONS = [
 	'TLS failed',
 	'the server answered an error (its text is not shown)',
 ];
-const testCredential = async (data: ICredentialDataDecryptedObject) => await redisConnectionTest.call({} as never, { id: 'c', name: 'r', type: 'atsDedupeRedisApi', data });
+const testCredential = async (data: ICredentialDataDecryptedObject) =>
+	await redisConnectionTest.call({} as never, {
+		id: 'c',
+		name: 'r',
+		type: 'atsDedupeRedisApi',
+		data,
+	});
 const leaked = (value: unknown) => {
 	const text = inspect(value, { showHidden: true, depth: null });
 	return [MARKER, PASSWORD].filter((secret) => text.includes(secret));
@@ -288,27 +355,49 @@ describe('item 3, Redis: the Test and the logs show no text from the server', ()
 		['echo ERR', 'the server answered an error (its text is not shown)', { user: 'ats' }],
 		['echo NOPERM', 'command not permitted for this Redis user', {}],
 		['AUTH OK, then echo NOPERM', 'command not permitted for this Redis user', {}],
-	] as const)('a fake answering %s to everything: a fixed reason and host:port only, nothing printed', async (mode, reason, extra) => {
-		const fake = await startEchoServer(mode);
-		// ioredis prints some server answers itself (a refused INFO of its ready check).
-		const printed = [jest.spyOn(console, 'warn'), jest.spyOn(console, 'error'), jest.spyOn(console, 'log')];
-		try {
-			const result = await testCredential({ host: '127.0.0.1', port: fake.port, password: PASSWORD, ...extra });
-			// The fake did receive the password (that is what AUTH does), and could echo it back.
-			expect(fake.received.join('\n')).toContain(PASSWORD);
-			expect(result).toEqual({ status: 'Error', message: `Redis at 127.0.0.1:${fake.port}: ${reason}` });
-			expect(leaked(result)).toEqual([]);
-			expect(leaked(printed.map((spy) => spy.mock.calls))).toEqual([]);
-		} finally {
-			await fake.stop();
-		}
-	});
+	] as const)(
+		'a fake answering %s to everything: a fixed reason and host:port only, nothing printed',
+		async (mode, reason, extra) => {
+			const fake = await startEchoServer(mode);
+			// ioredis prints some server answers itself (a refused INFO of its ready check).
+			const printed = [
+				jest.spyOn(console, 'warn'),
+				jest.spyOn(console, 'error'),
+				jest.spyOn(console, 'log'),
+			];
+			try {
+				const result = await testCredential({
+					host: '127.0.0.1',
+					port: fake.port,
+					password: PASSWORD,
+					...extra,
+				});
+				// The fake did receive the password (that is what AUTH does), and could echo it back.
+				expect(fake.received.join('\n')).toContain(PASSWORD);
+				expect(result).toEqual({
+					status: 'Error',
+					message: `Redis at 127.0.0.1:${fake.port}: ${reason}`,
+				});
+				expect(leaked(result)).toEqual([]);
+				expect(leaked(printed.map((spy) => spy.mock.calls))).toEqual([]);
+			} finally {
+				await fake.stop();
+			}
+		},
+	);
 
 	it('a server that accepts and never answers: timed out', async () => {
 		const fake = await startEchoServer('silent');
 		try {
-			const result = await testCredential({ host: '127.0.0.1', port: fake.port, password: PASSWORD });
-			expect(result).toEqual({ status: 'Error', message: `Redis at 127.0.0.1:${fake.port}: timed out` });
+			const result = await testCredential({
+				host: '127.0.0.1',
+				port: fake.port,
+				password: PASSWORD,
+			});
+			expect(result).toEqual({
+				status: 'Error',
+				message: `Redis at 127.0.0.1:${fake.port}: timed out`,
+			});
 		} finally {
 			await fake.stop();
 		}
@@ -332,9 +421,18 @@ describe('item 3, Redis: the Test and the logs show no text from the server', ()
 		afterAll(async () => await redis.stop());
 
 		it('right password: OK; wrong password: authentication refused', async () => {
-			expect(await testCredential({ host: redis.host, port: redis.port, password: PASSWORD })).toMatchObject({ status: 'OK' });
-			const wrong = await testCredential({ host: redis.host, port: redis.port, password: `${PASSWORD}-old` });
-			expect(wrong).toEqual({ status: 'Error', message: `Redis at ${redis.host}:${redis.port}: authentication refused` });
+			expect(
+				await testCredential({ host: redis.host, port: redis.port, password: PASSWORD }),
+			).toMatchObject({ status: 'OK' });
+			const wrong = await testCredential({
+				host: redis.host,
+				port: redis.port,
+				password: `${PASSWORD}-old`,
+			});
+			expect(wrong).toEqual({
+				status: 'Error',
+				message: `Redis at ${redis.host}:${redis.port}: authentication refused`,
+			});
 			expect(leaked(wrong)).toEqual([]);
 		});
 	});
@@ -342,8 +440,16 @@ describe('item 3, Redis: the Test and the logs show no text from the server', ()
 	it('SSL on, and the server answers in plain text: TLS failed', async () => {
 		const fake = await startEchoServer('plain banner');
 		try {
-			const result = await testCredential({ host: '127.0.0.1', port: fake.port, password: PASSWORD, ssl: true });
-			expect(result).toEqual({ status: 'Error', message: `Redis at 127.0.0.1:${fake.port}: TLS failed` });
+			const result = await testCredential({
+				host: '127.0.0.1',
+				port: fake.port,
+				password: PASSWORD,
+				ssl: true,
+			});
+			expect(result).toEqual({
+				status: 'Error',
+				message: `Redis at 127.0.0.1:${fake.port}: TLS failed`,
+			});
 			expect(leaked(result)).toEqual([]);
 		} finally {
 			await fake.stop();
@@ -362,13 +468,17 @@ describe('item 3, Redis: the Test and the logs show no text from the server', ()
 			expect(error).toBeInstanceOf(Error);
 			expect(fake.received.join('\n')).toContain(PASSWORD);
 			expect(leaked(error)).toEqual([]);
-			expect(FIXED_REASONS.some((reason) => (error as Error).message === `Redis: ${reason}`)).toBe(true);
+			expect(FIXED_REASONS.some((reason) => (error as Error).message === `Redis: ${reason}`)).toBe(
+				true,
+			);
 
 			const warn = captureWarnings();
 			const call = await callWebhook(kombo, {
 				...signed(komboEvent()),
 				credentials: komboCredentials(),
-				otherCredentials: { atsDedupeRedisApi: { host: '127.0.0.1', port: fake.port, password: PASSWORD } },
+				otherCredentials: {
+					atsDedupeRedisApi: { host: '127.0.0.1', port: fake.port, password: PASSWORD },
+				},
 				parameters: { dedupeStore: 'redis' },
 				workflowId: 'wf-fake',
 			});

@@ -4,7 +4,12 @@
  * workflows hold). KeldairHR's list also offers resource patterns, and text saved by its
  * earlier free-text field keeps working.
  */
-import type { INodeParameters, INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import type {
+	INodeParameters,
+	INodeProperties,
+	INodePropertyOptions,
+	INodeType,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.node';
@@ -27,11 +32,16 @@ function showsOn(property: INodeProperties, version: number): boolean {
 
 /** The Events property a new node (the default version) shows. */
 const eventsOf = (node: INodeType, version = node.description.defaultVersion ?? 1) => {
-	const matches = node.description.properties.filter((property) => property.name === 'events' && showsOn(property, version));
+	const matches = node.description.properties.filter(
+		(property) => property.name === 'events' && showsOn(property, version),
+	);
 	expect(matches).toHaveLength(1);
 	const property = matches[0] as INodeProperties;
 	const options = (property.options ?? []) as INodePropertyOptions[];
-	return { ...property, options: options.map((option) => ({ ...option, value: String(option.value) })) };
+	return {
+		...property,
+		options: options.map((option) => ({ ...option, value: String(option.value) })),
+	};
 };
 
 describe.each(triggers)('%s event filter', (key, node) => {
@@ -64,8 +74,12 @@ describe.each(triggers)('%s event filter', (key, node) => {
 
 describe('readable names', () => {
 	it('Kombo AI Apply events read as words', () => {
-		const names = Object.fromEntries(underTest('kombo').trigger.events.map((option) => [option.value, option.name]));
-		expect(names['ai-apply-application-status-updated']).toBe('AI Apply Application Status Updated');
+		const names = Object.fromEntries(
+			underTest('kombo').trigger.events.map((option) => [option.value, option.name]),
+		);
+		expect(names['ai-apply-application-status-updated']).toBe(
+			'AI Apply Application Status Updated',
+		);
 	});
 });
 
@@ -74,20 +88,32 @@ describe('KeldairHR', () => {
 	const patterns = events.options.filter((option) => option.value.endsWith('.*'));
 
 	it('offers resource patterns, and its hint says they are patterns', () => {
-		expect(patterns.map((option) => option.value).sort()).toEqual(['applicant.*', 'job.*', 'onboarding.*']);
+		expect(patterns.map((option) => option.value).sort()).toEqual([
+			'applicant.*',
+			'job.*',
+			'onboarding.*',
+		]);
 		expect(events.hint).toMatch(/pattern/);
 		expect(events.hint).toContain('applicant.*');
 	});
 
 	const sample = (type: string) =>
-		JSON.stringify({ ...signing.sampleEvent('keldairHr', kitOf('keldairHr').samples[0].eventType, 7, Date.now()), type });
+		JSON.stringify({
+			...signing.sampleEvent('keldairHr', kitOf('keldairHr').samples[0].eventType, 7, Date.now()),
+			type,
+		});
 	const run = (events: string | string[], type: string) =>
-		callWebhook(new KeldairHrTrigger(), { rawBody: sample(type), headers: {}, parameters: { events, options: { dedupe: false } } });
+		callWebhook(new KeldairHrTrigger(), {
+			rawBody: sample(type),
+			headers: {},
+			parameters: { events, options: { dedupe: false } },
+		});
 
 	it('workflows saved with versions 1 and 1.1 keep their free-text field; new nodes get version 1.2', () => {
 		const node = new KeldairHrTrigger();
 		expect(node.description.defaultVersion).toBe(1.2);
-		for (const version of [1, 1.1]) expect(eventsOf(node, version)).toMatchObject({ type: 'string', default: '*' });
+		for (const version of [1, 1.1])
+			expect(eventsOf(node, version)).toMatchObject({ type: 'string', default: '*' });
 		expect(eventsOf(node, 1.2).type).toBe('multiOptions');
 	});
 
@@ -99,7 +125,9 @@ describe('KeldairHR', () => {
 	});
 
 	it('comma-separated text saved by the earlier free-text field still filters the same way', async () => {
-		expect((await run('applicant.hired, onboarding.*', 'onboarding.completed')).items).toHaveLength(1);
+		expect((await run('applicant.hired, onboarding.*', 'onboarding.completed')).items).toHaveLength(
+			1,
+		);
 		expect((await run('applicant.hired, onboarding.*', 'job.created')).items).toHaveLength(0);
 		expect((await run('*', 'job.created')).items).toHaveLength(1);
 	});
@@ -107,10 +135,26 @@ describe('KeldairHR', () => {
 
 /** The node's canvas subtitle as n8n's own expression engine evaluates it for these parameters. */
 function subtitleOf(node: INodeType, typeVersion: number, events: unknown): unknown {
-	const instance = { id: 'trigger', name: 'Trigger', type: node.description.name, typeVersion, position: [0, 0] as [number, number], parameters: { events } as INodeParameters };
-	const nodeTypes = { getByName: () => node, getByNameAndVersion: () => node, getKnownTypes: () => ({}) };
+	const instance = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: node.description.name,
+		typeVersion,
+		position: [0, 0] as [number, number],
+		parameters: { events } as INodeParameters,
+	};
+	const nodeTypes = {
+		getByName: () => node,
+		getByNameAndVersion: () => node,
+		getKnownTypes: () => ({}),
+	};
 	const workflow = new Workflow({ nodes: [instance], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(instance, node.description.subtitle as string, 'internal', {});
+	return workflow.expression.getSimpleParameterValue(
+		instance,
+		node.description.subtitle as string,
+		'internal',
+		{},
+	);
 }
 
 describe.each(triggers)('%s canvas subtitle', (key, node) => {
@@ -124,6 +168,8 @@ describe.each(triggers)('%s canvas subtitle', (key, node) => {
 });
 
 it("KeldairHR's version 1 subtitle shows its comma text as typed", () => {
-	expect(subtitleOf(new KeldairHrTrigger(), 1, 'job.*, applicant.hired')).toBe('job.*, applicant.hired');
+	expect(subtitleOf(new KeldairHrTrigger(), 1, 'job.*, applicant.hired')).toBe(
+		'job.*, applicant.hired',
+	);
 	expect(subtitleOf(new KeldairHrTrigger(), 1, '*')).toBe('All events');
 });

@@ -11,13 +11,22 @@ import type { INodeType } from 'n8n-workflow';
 
 import { flattenEvent, normalizeEvent } from '../../nodes/AtsNormalize/normalize';
 import { callWebhook } from '../support/context';
-import { authenticRequest, forgedRequest, headersNow, signsTimestamp, staleRequest, type FuzzRequest } from '../support/fuzz';
+import {
+	authenticRequest,
+	forgedRequest,
+	headersNow,
+	signsTimestamp,
+	staleRequest,
+	type FuzzRequest,
+} from '../support/fuzz';
 import { credentialsOf, underTest, vendorsUnderTest } from '../support/vendors';
 
 const SECRET = 'fuzz-secret-3f9a1c';
 const RUNS = Number(process.env.ATS_FUZZ_RUNS ?? 150);
 // Every vendor in the registry, with its trigger node and test kit.
-const triggers: Record<string, INodeType> = Object.fromEntries(vendorsUnderTest.map(({ key, node }) => [key, node]));
+const triggers: Record<string, INodeType> = Object.fromEntries(
+	vendorsUnderTest.map(({ key, node }) => [key, node]),
+);
 
 function parsesAsJson(request: FuzzRequest): boolean {
 	try {
@@ -32,16 +41,29 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 	const { trigger, kit } = underTest(key);
 	const credentials = credentialsOf(kit, SECRET);
 	const parameters = { ...kit.verifyingParameters, options: { dedupe: false } };
-	const lower = (headers: Record<string, string>) => Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+	const lower = (headers: Record<string, string>) =>
+		Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
 	// Signed as it is handed to the handler, as a vendor signs when it sends.
 	const handle = (request: FuzzRequest, nowMs = Date.now()) =>
-		callWebhook(triggers[key], { rawBody: request.rawBody, headers: request.headersAt(nowMs), credentials, parameters, workflowId: `wf-fuzz-${key}-${nowMs}` });
+		callWebhook(triggers[key], {
+			rawBody: request.rawBody,
+			headers: request.headersAt(nowMs),
+			credentials,
+			parameters,
+			workflowId: `wf-fuzz-${key}-${nowMs}`,
+		});
 
 	it('the verifier rejects every forged request and never throws', () => {
 		fc.assert(
 			fc.property(forgedRequest(kit, SECRET), (request) => {
 				const nowMs = Date.now();
-				const result = trigger.verify({ rawBody: request.rawBody, headers: lower(request.headersAt(nowMs)), credentials, nowMs, toleranceSeconds: 300 });
+				const result = trigger.verify({
+					rawBody: request.rawBody,
+					headers: lower(request.headersAt(nowMs)),
+					credentials,
+					nowMs,
+					toleranceSeconds: 300,
+				});
 				expect(result.ok).toBe(false);
 			}),
 			{ numRuns: RUNS * 4 },
@@ -49,19 +71,34 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 	});
 
 	it('the verifier never throws on any header shape or credential value', () => {
-		const headerValue = fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 }), fc.constant(undefined));
-		const anyValue = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined), fc.object());
+		const headerValue = fc.oneof(
+			fc.string(),
+			fc.array(fc.string(), { maxLength: 3 }),
+			fc.constant(undefined),
+		);
+		const anyValue = fc.oneof(
+			fc.string(),
+			fc.integer(),
+			fc.constant(null),
+			fc.constant(undefined),
+			fc.object(),
+		);
 		fc.assert(
-			fc.property(fc.dictionary(fc.string(), headerValue), anyValue, fc.uint8Array(), (headers, secret, body) => {
-				const result = trigger.verify({
-					rawBody: Buffer.from(body),
-					headers: headers as Record<string, string>,
-					credentials: { [kit.secretField]: secret } as never,
-					nowMs: Date.now(),
-					toleranceSeconds: 300,
-				});
-				expect(typeof result.ok).toBe('boolean');
-			}),
+			fc.property(
+				fc.dictionary(fc.string(), headerValue),
+				anyValue,
+				fc.uint8Array(),
+				(headers, secret, body) => {
+					const result = trigger.verify({
+						rawBody: Buffer.from(body),
+						headers: headers as Record<string, string>,
+						credentials: { [kit.secretField]: secret } as never,
+						nowMs: Date.now(),
+						toleranceSeconds: 300,
+					});
+					expect(typeof result.ok).toBe('boolean');
+				},
+			),
 			{ numRuns: RUNS * 4 },
 		);
 	});
@@ -114,17 +151,22 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 		])('the replay window edge: signed %i s from now → %i', async (offsetSeconds, status) => {
 			const rawBody = Buffer.from(JSON.stringify(kit.samples[0].body));
 			const headers = kit.sign(rawBody, credentials, fixedNowMs + offsetSeconds * 1000);
-			const { response, items } = await atFixedClock(() => handle({ rawBody, headersAt: () => headers, label: 'edge' }, fixedNowMs));
+			const { response, items } = await atFixedClock(() =>
+				handle({ rawBody, headersAt: () => headers, label: 'edge' }, fixedNowMs),
+			);
 			expect(response.statusCode).toBe(status);
 			expect(items).toHaveLength(status === 200 ? 1 : 0);
 		});
 
 		it('requests generated long before they are sent are signed when sent, so a slow run never turns them stale', async () => {
-			const requests = await atFixedClock(async () => fc.sample(authenticRequest(kit, SECRET).filter(parsesAsJson), 5));
+			const requests = await atFixedClock(async () =>
+				fc.sample(authenticRequest(kit, SECRET).filter(parsesAsJson), 5),
+			);
 			const sentMs = fixedNowMs + 60 * 60_000; // an hour later: far outside the 300 s window
 			const clock = jest.spyOn(Date, 'now').mockReturnValue(sentMs);
 			try {
-				for (const request of requests) expect((await handle(request, sentMs)).response.statusCode).toBe(200);
+				for (const request of requests)
+					expect((await handle(request, sentMs)).response.statusCode).toBe(200);
 			} finally {
 				clock.mockRestore();
 			}
@@ -144,7 +186,13 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 					expect(items).toHaveLength(0);
 					expect(response.statusCode).toBe(400);
 				}
-				expect(JSON.stringify([result.webhookResponse, response.body, items.map((item) => item.json._ats)])).not.toContain(SECRET);
+				expect(
+					JSON.stringify([
+						result.webhookResponse,
+						response.body,
+						items.map((item) => item.json._ats),
+					]),
+				).not.toContain(SECRET);
 			}),
 			{ numRuns: RUNS },
 		);
@@ -169,7 +217,9 @@ describe('prototype pollution', () => {
 	};
 
 	/** Runs `handler` on every hostile body of every vendor, then checks Object.prototype and a fresh {}. */
-	async function expectNoPollution(handler: (key: string, request: FuzzRequest) => Promise<unknown>) {
+	async function expectNoPollution(
+		handler: (key: string, request: FuzzRequest) => Promise<unknown>,
+	) {
 		const before = prototypeNames();
 		try {
 			for (const key of Object.keys(triggers)) {
@@ -177,7 +227,11 @@ describe('prototype pollution', () => {
 				const credentials = credentialsOf(kit, SECRET);
 				for (const body of hostileBodies) {
 					const rawBody = Buffer.from(body);
-					await handler(key, { rawBody, headersAt: (nowMs) => kit.sign(rawBody, credentials, nowMs), label: 'hostile keys' });
+					await handler(key, {
+						rawBody,
+						headersAt: (nowMs) => kit.sign(rawBody, credentials, nowMs),
+						label: 'hostile keys',
+					});
 				}
 			}
 			expect(prototypeNames()).toEqual(before);
@@ -200,7 +254,8 @@ describe('prototype pollution', () => {
 			workflowId: `wf-pollution-${key}`,
 		});
 		expect(items).toHaveLength(1); // authentic JSON is never dropped
-		for (const item of items) flattenEvent(normalizeEvent(item.json as Record<string, unknown>, { includeRaw: true }));
+		for (const item of items)
+			flattenEvent(normalizeEvent(item.json as Record<string, unknown>, { includeRaw: true }));
 	};
 
 	it('hostile keys in authentic bodies leave Object.prototype and a fresh {} untouched (trigger + ATS Normalize)', async () => {

@@ -30,11 +30,14 @@ interface KnownAnswer {
 	bodyText: string;
 }
 
-const fixture = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'known-answers.json'), 'utf8')) as {
+const fixture = JSON.parse(
+	readFileSync(path.join(__dirname, '..', 'fixtures', 'known-answers.json'), 'utf8'),
+) as {
 	vectors: KnownAnswer[];
 };
 const vectors = fixture.vectors;
-const named = (list: KnownAnswer[]) => list.map((vector) => [`${vector.vendor}: ${vector.name}`, vector] as const);
+const named = (list: KnownAnswer[]) =>
+	list.map((vector) => [`${vector.vendor}: ${vector.name}`, vector] as const);
 const accepted = vectors.filter((vector) => vector.expected === 'accept');
 const signedAccepted = accepted.filter((vector) => vector.signature !== undefined);
 
@@ -56,7 +59,9 @@ function verdict(vector: KnownAnswer, overrides: Partial<VerifyRequest> = {}) {
 /** The header that carries the signature (or Kini's key), and the text around the value. */
 function signatureHeader(vector: KnownAnswer): { name: string; value: string } {
 	const needle = vector.signature ?? vector.credentials.apiKey;
-	const entry = Object.entries(vector.headers).find(([name, value]) => value.includes(needle) && !/timestamp/i.test(name));
+	const entry = Object.entries(vector.headers).find(
+		([name, value]) => value.includes(needle) && !/timestamp/i.test(name),
+	);
 	if (entry === undefined) throw new Error(`${vector.name}: no header holds the signature`);
 	return { name: entry[0], value: entry[1] };
 }
@@ -85,13 +90,16 @@ describe('the known-answer fixture', () => {
 		}
 	});
 
-	it.each(named(vectors))('%s: body bytes as documented (non-ASCII, escaped Unicode, trailing newline)', (_name, vector) => {
-		const body = bodyOf(vector);
-		expect(body.toString('utf8')).toBe(vector.bodyText);
-		expect(vector.bodyText).toContain('\\u003c');
-		expect(vector.bodyText.endsWith('}\n')).toBe(true);
-		expect(body.some((byte) => byte > 0x7f)).toBe(true);
-	});
+	it.each(named(vectors))(
+		'%s: body bytes as documented (non-ASCII, escaped Unicode, trailing newline)',
+		(_name, vector) => {
+			const body = bodyOf(vector);
+			expect(body.toString('utf8')).toBe(vector.bodyText);
+			expect(vector.bodyText).toContain('\\u003c');
+			expect(vector.bodyText.endsWith('}\n')).toBe(true);
+			expect(body.some((byte) => byte > 0x7f)).toBe(true);
+		},
+	);
 
 	it.each(named(vectors.filter((vector) => vector.command !== undefined)))(
 		'%s: the stored OpenSSL command gives the stored signature',
@@ -109,35 +117,49 @@ describe('every vendor verifier against the known answers', () => {
 		expect(verdict(vector).ok).toBe(vector.expected === 'accept');
 	});
 
-	it.each(named(signedAccepted))('%s: every one-byte change of the body is rejected', (_name, vector) => {
-		const body = bodyOf(vector);
-		const accepted: number[] = [];
-		for (let index = 0; index < body.length; index++) {
-			const changed = Buffer.from(body);
-			changed[index] ^= 0x01;
-			if (verdict(vector, { rawBody: changed }).ok) accepted.push(index);
-		}
-		expect(accepted).toEqual([]);
-	});
+	it.each(named(signedAccepted))(
+		'%s: every one-byte change of the body is rejected',
+		(_name, vector) => {
+			const body = bodyOf(vector);
+			const accepted: number[] = [];
+			for (let index = 0; index < body.length; index++) {
+				const changed = Buffer.from(body);
+				changed[index] ^= 0x01;
+				if (verdict(vector, { rawBody: changed }).ok) accepted.push(index);
+			}
+			expect(accepted).toEqual([]);
+		},
+	);
 
-	it.each(named(signedAccepted))('%s: the body re-serialised or without its trailing newline is rejected', (_name, vector) => {
-		const text = bodyOf(vector).toString('utf8');
-		const reserialised = Buffer.from(JSON.stringify(JSON.parse(text)), 'utf8');
-		expect(reserialised.equals(bodyOf(vector))).toBe(false);
-		expect(verdict(vector, { rawBody: reserialised }).ok).toBe(false);
-		expect(verdict(vector, { rawBody: Buffer.from(text.replace(/\n$/, ''), 'utf8') }).ok).toBe(false);
-	});
+	it.each(named(signedAccepted))(
+		'%s: the body re-serialised or without its trailing newline is rejected',
+		(_name, vector) => {
+			const text = bodyOf(vector).toString('utf8');
+			const reserialised = Buffer.from(JSON.stringify(JSON.parse(text)), 'utf8');
+			expect(reserialised.equals(bodyOf(vector))).toBe(false);
+			expect(verdict(vector, { rawBody: reserialised }).ok).toBe(false);
+			expect(verdict(vector, { rawBody: Buffer.from(text.replace(/\n$/, ''), 'utf8') }).ok).toBe(
+				false,
+			);
+		},
+	);
 
-	it.each(named(signedAccepted))('%s: every one-byte change of the signature is rejected', (_name, vector) => {
-		const header = signatureHeader(vector);
-		const accepted: number[] = [];
-		for (let index = 0; index < 32; index++) {
-			const value = header.value.replace(vector.signature!, withDigestByteChanged(vector.signature!, index));
-			const headers = lowerCased({ ...vector.headers, [header.name]: value });
-			if (verdict(vector, { headers }).ok) accepted.push(index);
-		}
-		expect(accepted).toEqual([]);
-	});
+	it.each(named(signedAccepted))(
+		'%s: every one-byte change of the signature is rejected',
+		(_name, vector) => {
+			const header = signatureHeader(vector);
+			const accepted: number[] = [];
+			for (let index = 0; index < 32; index++) {
+				const value = header.value.replace(
+					vector.signature!,
+					withDigestByteChanged(vector.signature!, index),
+				);
+				const headers = lowerCased({ ...vector.headers, [header.name]: value });
+				if (verdict(vector, { headers }).ok) accepted.push(index);
+			}
+			expect(accepted).toEqual([]);
+		},
+	);
 
 	it.each(named(accepted.filter((vector) => vector.signature === undefined)))(
 		'%s: every one-character change of the key is rejected',
@@ -147,7 +169,10 @@ describe('every vendor verifier against the known answers', () => {
 			const accepted: number[] = [];
 			for (let index = 0; index < key.length; index++) {
 				const changed = `${key.slice(0, index)}${String.fromCharCode(key.charCodeAt(index) ^ 0x01)}${key.slice(index + 1)}`;
-				const headers = lowerCased({ ...vector.headers, [header.name]: header.value.replace(key, changed) });
+				const headers = lowerCased({
+					...vector.headers,
+					[header.name]: header.value.replace(key, changed),
+				});
 				if (verdict(vector, { headers }).ok) accepted.push(index);
 			}
 			expect(accepted).toEqual([]);
@@ -172,7 +197,11 @@ describe('the known answers through the trigger nodes (n8n-core WebhookContext, 
 			expect(items).toHaveLength(1);
 			const { _ats: metadata, ...vendorFields } = items[0].json;
 			expect(vendorFields).toEqual(JSON.parse(vector.bodyText));
-			expect(metadata).toMatchObject({ vendor: vector.vendor, verified: true, receivedAt: new Date(vector.nowMs).toISOString() });
+			expect(metadata).toMatchObject({
+				vendor: vector.vendor,
+				verified: true,
+				receivedAt: new Date(vector.nowMs).toISOString(),
+			});
 		} else {
 			expect(response.statusCode).toBe(401);
 			expect(result.workflowData).toBeUndefined();

@@ -7,7 +7,12 @@
  * fields (read from the class), the vendor ones found through the registry.
  */
 import { PackageDirectoryLoader } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, ICredentialsDecrypted, ICredentialType, INodeCredentialTestResult } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialType,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -63,56 +68,86 @@ it("gives every vendor credential its node's light and dark icon (a credential a
 		const credentialIcons = (type as { iconUrl?: unknown }).iconUrl;
 		expectDrawnIcons(credentialIcons);
 		const users = Object.values(loader.nodeTypes).filter(({ type: nodeType }) =>
-			((nodeType as { description: { credentials?: Array<{ name: string }> } }).description.credentials ?? []).some((c) => c.name === name),
+			(
+				(nodeType as { description: { credentials?: Array<{ name: string }> } }).description
+					.credentials ?? []
+			).some((c) => c.name === name),
 		);
 		expect(users.length).toBeGreaterThan(0);
 		if (users.length > 1) continue; // e.g. the Redis dedupe store's: no single node to take it from
-		expect(iconFiles(credentialIcons)).toEqual(iconFiles((users[0].type as { description: { iconUrl?: unknown } }).description.iconUrl));
+		expect(iconFiles(credentialIcons)).toEqual(
+			iconFiles((users[0].type as { description: { iconUrl?: unknown } }).description.iconUrl),
+		);
 	}
 });
 
 it("names only files that exist in package.json's entry points", () => {
 	// `main` is optional for an n8n package (n8n reads the `n8n` field); if present it must resolve.
-	if (packageJson.main !== undefined) expect(fs.existsSync(path.join(root, packageJson.main))).toBe(true);
-	for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials]) expect(fs.existsSync(path.join(root, file))).toBe(true);
+	if (packageJson.main !== undefined)
+		expect(fs.existsSync(path.join(root, packageJson.main))).toBe(true);
+	for (const file of [...packageJson.n8n.nodes, ...packageJson.n8n.credentials])
+		expect(fs.existsSync(path.join(root, file))).toBe(true);
 });
 
-type CredentialTest = (this: unknown, credential: ICredentialsDecrypted) => Promise<INodeCredentialTestResult>;
+type CredentialTest = (
+	this: unknown,
+	credential: ICredentialsDecrypted,
+) => Promise<INodeCredentialTestResult>;
 
 /** A saved credential as n8n hands it to a test: every field at its default, every password field filled. */
 function savedCredential(name: string): ICredentialDataDecryptedObject {
 	const { properties } = loader.credentialTypes[name].type as ICredentialType;
 	return Object.fromEntries(
-		properties.map((property) => [property.name, property.typeOptions?.password === true ? `${property.name}-123` : property.default]),
+		properties.map((property) => [
+			property.name,
+			property.typeOptions?.password === true ? `${property.name}-123` : property.default,
+		]),
 	) as ICredentialDataDecryptedObject;
 }
 
 const passwordFields = (name: string) =>
-	(loader.credentialTypes[name].type as ICredentialType).properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name);
+	(loader.credentialTypes[name].type as ICredentialType).properties
+		.filter((property) => property.typeOptions?.password === true)
+		.map((property) => property.name);
 
 it("gives every registry vendor's credential a documentation link, and keeps its kit's secret in a password field", () => {
 	for (const { key, vendor, kit } of vendorsUnderTest) {
-		const credential = loader.credentialTypes[vendor.credentialType]?.type as ICredentialType | undefined;
+		const credential = loader.credentialTypes[vendor.credentialType]?.type as
+			| ICredentialType
+			| undefined;
 		expect([key, typeof credential?.documentationUrl]).toEqual([key, 'string']);
-		expect([key, passwordFields(vendor.credentialType)]).toEqual([key, expect.arrayContaining([kit.secretField])]);
+		expect([key, passwordFields(vendor.credentialType)]).toEqual([
+			key,
+			expect.arrayContaining([kit.secretField]),
+		]);
 	}
 });
 
 describe('credential Test buttons', () => {
 	const nodeTests = () =>
 		Object.values(loader.nodeTypes).flatMap(({ type }) => {
-			const node = type as { description: { credentials?: Array<{ name: string; testedBy?: string }> }; methods?: { credentialTest?: Record<string, CredentialTest> } };
-			return (node.description.credentials ?? []).map((credential) => ({ credential: credential.name, test: node.methods?.credentialTest?.[credential.testedBy ?? ''] }));
+			const node = type as {
+				description: { credentials?: Array<{ name: string; testedBy?: string }> };
+				methods?: { credentialTest?: Record<string, CredentialTest> };
+			};
+			return (node.description.credentials ?? []).map((credential) => ({
+				credential: credential.name,
+				test: node.methods?.credentialTest?.[credential.testedBy ?? ''],
+			}));
 		});
 	it('every credential is tested by a function its node has', () => {
-		expect(nodeTests().map(({ credential, test }) => [credential, typeof test])).toEqual(nodeTests().map(({ credential }) => [credential, 'function']));
+		expect(nodeTests().map(({ credential, test }) => [credential, typeof test])).toEqual(
+			nodeTests().map(({ credential }) => [credential, 'function']),
+		);
 	});
 	it('each vendor credential\'s test either asks a server (through n8n\'s helpers) or says, in words nobody reads as "connected", that it contacted nobody', async () => {
 		// The registry's vendor credentials; a credential no vendor owns (the shared Redis dedupe
 		// store's) connects to its server and is tested where it lives (dedupeRedis.test.ts).
 		const vendorCredentials = new Set(vendorList.map((vendor) => vendor.credentialType));
 		const realFetch = globalThis.fetch;
-		for (const { credential, test } of nodeTests().filter(({ credential }) => vendorCredentials.has(credential))) {
+		for (const { credential, test } of nodeTests().filter(({ credential }) =>
+			vendorCredentials.has(credential),
+		)) {
 			// Every helper and fetch record the attempt and fail as an unreachable network would.
 			const contacted: string[] = [];
 			const offline = (name: string) => async () => {
@@ -123,7 +158,10 @@ describe('credential Test buttons', () => {
 			globalThis.fetch = offline('fetch') as unknown as typeof fetch;
 			let result: INodeCredentialTestResult;
 			try {
-				result = await test!.call({ helpers }, { id: 'c', name: credential, type: credential, data: savedCredential(credential) });
+				result = await test!.call(
+					{ helpers },
+					{ id: 'c', name: credential, type: credential, data: savedCredential(credential) },
+				);
 			} finally {
 				globalThis.fetch = realFetch;
 			}

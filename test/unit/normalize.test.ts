@@ -14,7 +14,9 @@ const expectedTypes: Record<string, Record<string, string>> = Object.fromEntries
 );
 
 const allSamples = Object.values(vendors).flatMap((vendor) =>
-	vendor.samples.map((sample) => [vendor.key, sample.title, sample.eventType, sample.body] as const),
+	vendor.samples.map(
+		(sample) => [vendor.key, sample.title, sample.eventType, sample.body] as const,
+	),
 );
 
 describe('every example normalizes', () => {
@@ -29,19 +31,27 @@ describe('every example normalizes', () => {
 		expect(event.summary).not.toMatch(/undefined|null|NaN|\[object/);
 		expect(event.summary.endsWith(`(${vendors[key].displayName})`)).toBe(true);
 		const flat = flattenEvent(normalizeEvent(body, { includeRaw: true }));
-		for (const value of Object.values(flat)) expect(value === null || typeof value !== 'object').toBe(true);
+		for (const value of Object.values(flat))
+			expect(value === null || typeof value !== 'object').toBe(true);
 	});
 });
 
-it.each(allSamples)('%s: %s is recognised by its own vendor only (no trigger metadata)', (key, _title, _eventType, body) => {
-	const claimedBy = Object.values(vendors).filter((vendor) => vendor.looksLike(body)).map((vendor) => vendor.key);
-	expect(claimedBy).toEqual([key]);
-});
+it.each(allSamples)(
+	'%s: %s is recognised by its own vendor only (no trigger metadata)',
+	(key, _title, _eventType, body) => {
+		const claimedBy = Object.values(vendors)
+			.filter((vendor) => vendor.looksLike(body))
+			.map((vendor) => vendor.key);
+		expect(claimedBy).toEqual([key]);
+	},
+);
 
 describe('fields and summaries', () => {
 	it('StartupKit: the sentence from the product brief', () => {
 		const body = vendors.startupKit.samples.find((s) => s.eventType === 'review.submitted')!.body;
-		const advanced = { ...vendors.startupKit.samples.find((s) => s.eventType === 'application.advanced')!.body };
+		const advanced = {
+			...vendors.startupKit.samples.find((s) => s.eventType === 'application.advanced')!.body,
+		};
 		expect(normalizeEvent(advanced).summary).toBe(
 			"Jane Smith's application for Senior Engineer moved to Technical Interview (StartupKit)",
 		);
@@ -54,50 +64,105 @@ describe('fields and summaries', () => {
 	});
 	it('Kini FAILURE carries the error into the application and the sentence', () => {
 		const event = normalizeEvent(vendors.kini.samples[1].body);
-		expect(event.application).toEqual({ id: '45213', status: 'FAILURE', stage: null, error: 'ATS rejected the application: missing phone number' });
+		expect(event.application).toEqual({
+			id: '45213',
+			status: 'FAILURE',
+			stage: null,
+			error: 'ATS rejected the application: missing phone number',
+		});
 		expect(event.job.id).toBe('1604531');
-		expect(event.summary).toBe('Application 45213 for job 1604531 is now FAILURE: ATS rejected the application: missing phone number (Kini)');
+		expect(event.summary).toBe(
+			'Application 45213 for job 1604531 is now FAILURE: ATS rejected the application: missing phone number (Kini)',
+		);
 		expect(event.occurredAt).toBeNull();
 	});
 	it('Kombo FAILED application', () => {
 		const failed = vendors.kombo.samples.find((s) => s.title === 'Application failed QA')!.body;
-		expect(normalizeEvent(failed)).toMatchObject({ id: '2Cv6VeT4efBfzvQRudprNx5z', application: { status: 'FAILED' }, occurredAt: '2025-03-10T08:15:00.000Z' });
+		expect(normalizeEvent(failed)).toMatchObject({
+			id: '2Cv6VeT4efBfzvQRudprNx5z',
+			application: { status: 'FAILED' },
+			occurredAt: '2025-03-10T08:15:00.000Z',
+		});
 	});
 	it('Knit epoch-millisecond times become ISO 8601 UTC', () => {
-		expect(normalizeEvent(vendors.knit.samples[4].body).occurredAt).toBe('2023-02-13T09:41:16.296Z');
+		expect(normalizeEvent(vendors.knit.samples[4].body).occurredAt).toBe(
+			'2023-02-13T09:41:16.296Z',
+		);
 	});
 	it('Knit job syncs map to job.* types', () => {
-		const body = { ...vendors.knit.samples[0].body, syncDataType: 'ats_jobs', eventData: { info: { title: 'Designer' } } };
-		expect(normalizeEvent(body)).toMatchObject({ type: 'job.created', job: { title: 'Designer', id: '123' } });
+		const body = {
+			...vendors.knit.samples[0].body,
+			syncDataType: 'ats_jobs',
+			eventData: { info: { title: 'Designer' } },
+		};
+		expect(normalizeEvent(body)).toMatchObject({
+			type: 'job.created',
+			job: { title: 'Designer', id: '123' },
+		});
 	});
 	it('trigger metadata wins over the payload shape, and carries the event id and validity', () => {
-		const body = { ...vendors.kini.samples[0].body, _ats: { vendor: 'kini', eventId: 'digest-1', valid: false } };
+		const body = {
+			...vendors.kini.samples[0].body,
+			_ats: { vendor: 'kini', eventId: 'digest-1', valid: false },
+		};
 		expect(normalizeEvent(body)).toMatchObject({ source: 'kini', id: 'digest-1', valid: false });
 	});
 	it.each([
-		['startupKit', { event: 'candidate.ghosted', created_at: '2025-01-01T00:00:00Z', data: {} }, false],
+		[
+			'startupKit',
+			{ event: 'candidate.ghosted', created_at: '2025-01-01T00:00:00Z', data: {} },
+			false,
+		],
 		['kombo', { id: 'e1', type: 'assessment-order-received', data: {} }, false],
 		['knit', { eventId: 'e', eventType: 'record.archived', syncJobId: 's', eventData: {} }, false],
 		// KeldairHR publishes no closed list: a well-formed new type is valid, and still "other".
-		['keldairHr', { id: 'e', type: 'payroll.closed', version: 'v', dateOccurred: '2025-01-01T00:00:00Z', data: {} }, true],
+		[
+			'keldairHr',
+			{
+				id: 'e',
+				type: 'payroll.closed',
+				version: 'v',
+				dateOccurred: '2025-01-01T00:00:00Z',
+				data: {},
+			},
+			true,
+		],
 	])('%s: an unknown event maps to other, with a readable sentence', (key, body, valid) => {
 		const event = normalizeEvent(body);
 		expect(event).toMatchObject({ source: key, type: 'other', valid });
 		expect(event.summary).not.toMatch(/undefined|null/);
 	});
 	it('KeldairHR types beyond the table follow the resource.action rule', () => {
-		const body = { id: 'e', type: 'offer.sent', version: 'v', dateOccurred: '2025-01-01T00:00:00Z', data: {} };
+		const body = {
+			id: 'e',
+			type: 'offer.sent',
+			version: 'v',
+			dateOccurred: '2025-01-01T00:00:00Z',
+			data: {},
+		};
 		expect(normalizeEvent(body).type).toBe('offer.sent');
 	});
 });
 
 describe('ATS Normalize node', () => {
-	function run(items: INodeExecutionData[], parameters: Record<string, unknown>, continueOnFail: boolean) {
+	function run(
+		items: INodeExecutionData[],
+		parameters: Record<string, unknown>,
+		continueOnFail: boolean,
+	) {
 		const context = {
 			getInputData: () => items,
-			getNodeParameter: (name: string, _index: number, fallback: unknown) => parameters[name] ?? fallback,
+			getNodeParameter: (name: string, _index: number, fallback: unknown) =>
+				parameters[name] ?? fallback,
 			continueOnFail: () => continueOnFail,
-			getNode: () => ({ name: 'ATS Normalize', type: 'CUSTOM.atsNormalize', typeVersion: 1, parameters: {}, id: 'n', position: [0, 0] }),
+			getNode: () => ({
+				name: 'ATS Normalize',
+				type: 'CUSTOM.atsNormalize',
+				typeVersion: 1,
+				parameters: {},
+				id: 'n',
+				position: [0, 0],
+			}),
 		} as unknown as IExecuteFunctions;
 		return new AtsNormalize().execute.call(context);
 	}
@@ -114,14 +179,21 @@ describe('ATS Normalize node', () => {
 		await expect(run([good, unreadable], {}, false)).rejects.toThrow(/Not an ATS event/);
 	});
 	it('a forced source reads a payload as that vendor', async () => {
-		const [output] = await run([{ json: { status: 'FAILURE', application_id: 1 } }], { source: 'kini' }, false);
+		const [output] = await run(
+			[{ json: { status: 'FAILURE', application_id: 1 } }],
+			{ source: 'kini' },
+			false,
+		);
 		expect(output[0].json).toMatchObject({ source: 'kini', type: 'application.status_changed' });
 	});
 });
 
 describe("Kombo job postings, as Kombo's document describes them", () => {
 	// Kombo's own examples (AI Apply: "A job posting was taken offline" / "was successfully parsed").
-	const posting = (availability: string, archived: { archived_at: string | null; archived_reason: string | null }) => ({
+	const posting = (
+		availability: string,
+		archived: { archived_at: string | null; archived_reason: string | null },
+	) => ({
 		id: '2Cv6VeT4efBfzvQRudprNx5z',
 		type: 'ai-apply-job-posting-status-updated',
 		data: {
@@ -135,13 +207,18 @@ describe("Kombo job postings, as Kombo's document describes them", () => {
 			availability,
 		},
 	});
-	const archived = posting('ARCHIVED', { archived_at: '2025-03-10T08:15:00.000Z', archived_reason: 'JOB_POSTING_TAKEN_OFFLINE' });
+	const archived = posting('ARCHIVED', {
+		archived_at: '2025-03-10T08:15:00.000Z',
+		archived_reason: 'JOB_POSTING_TAKEN_OFFLINE',
+	});
 
 	it('dates an ARCHIVED event at the archiving (archived_at), not at the last parse (updated_at)', () => {
 		expect(normalizeEvent(archived).occurredAt).toBe('2025-03-10T08:15:00.000Z');
 	});
 	it('dates a parse outcome at updated_at', () => {
-		expect(normalizeEvent(posting('APPLYABLE', { archived_at: null, archived_reason: null })).occurredAt).toBe('2025-03-02T23:12:32.000Z');
+		expect(
+			normalizeEvent(posting('APPLYABLE', { archived_at: null, archived_reason: null })).occurredAt,
+		).toBe('2025-03-02T23:12:32.000Z');
 	});
 	it('keeps job_code as the job code, not as its title (the posting has no title)', () => {
 		expect(normalizeEvent(archived).job).toEqual({
@@ -151,17 +228,23 @@ describe("Kombo job postings, as Kombo's document describes them", () => {
 			status: 'ARCHIVED',
 			code: 'ACME_13',
 		});
-		expect(flattenEvent(normalizeEvent(archived))).toMatchObject({ job_title: null, job_code: 'ACME_13' });
+		expect(flattenEvent(normalizeEvent(archived))).toMatchObject({
+			job_title: null,
+			job_code: 'ACME_13',
+		});
 	});
 	it('reads well without a title', () => {
-		expect(normalizeEvent(archived).summary).toBe('Job ACME_13 is now ARCHIVED (career site Acme, job posting taken offline) (Kombo)');
-		expect(normalizeEvent(posting('APPLYABLE', { archived_at: null, archived_reason: null })).summary).toBe(
-			'Job ACME_13 is now APPLYABLE (career site Acme) (Kombo)',
+		expect(normalizeEvent(archived).summary).toBe(
+			'Job ACME_13 is now ARCHIVED (career site Acme, job posting taken offline) (Kombo)',
 		);
+		expect(
+			normalizeEvent(posting('APPLYABLE', { archived_at: null, archived_reason: null })).summary,
+		).toBe('Job ACME_13 is now APPLYABLE (career site Acme) (Kombo)');
 	});
 	it('gives every other vendor a job code too (null), so flat rows keep one shape', () => {
 		for (const vendor of Object.values(vendors)) {
-			for (const sample of vendor.samples) expect(normalizeEvent(sample.body).job).toHaveProperty('code');
+			for (const sample of vendor.samples)
+				expect(normalizeEvent(sample.body).job).toHaveProperty('code');
 		}
 	});
 });
@@ -175,15 +258,55 @@ describe('KeldairHR types nobody listed (its document lists none; the node offer
 		data,
 	});
 	it.each([
-		['applicant.withdrawn', 'application.withdrawn', { id: 'a1', firstName: 'Ada', lastName: 'Lovelace', job: { id: 'j1', title: 'Analyst' } }, 'Ada Lovelace withdrew from Analyst (KeldairHR)'],
-		['offer.sent', 'offer.sent', { applicationId: 'a2', candidate: { id: 'c2', name: 'Grace Hopper' } }, 'The offer to Grace Hopper: sent (KeldairHR)'],
-		['interview.scheduled', 'interview.scheduled', { applicationId: 'a3', candidate: { id: 'c3', name: 'Alan Turing' }, job: { title: 'Cryptanalyst' } }, "Alan Turing's interview for Cryptanalyst was scheduled (KeldairHR)"],
-		['requisition.approved', 'job.approved', { id: 'r9', title: 'Platform Engineer', status: 'approved' }, 'Job Platform Engineer was approved (KeldairHR)'],
-		['employee.onboarded', 'other', { employeeId: 'e7', firstName: 'Katherine', lastName: 'Johnson' }, "KeldairHR event employee.onboarded received about Katherine Johnson's application (KeldairHR)"],
-		['payroll.run.completed', 'other', {}, 'KeldairHR event payroll.run.completed received (KeldairHR)'],
+		[
+			'applicant.withdrawn',
+			'application.withdrawn',
+			{ id: 'a1', firstName: 'Ada', lastName: 'Lovelace', job: { id: 'j1', title: 'Analyst' } },
+			'Ada Lovelace withdrew from Analyst (KeldairHR)',
+		],
+		[
+			'offer.sent',
+			'offer.sent',
+			{ applicationId: 'a2', candidate: { id: 'c2', name: 'Grace Hopper' } },
+			'The offer to Grace Hopper: sent (KeldairHR)',
+		],
+		[
+			'interview.scheduled',
+			'interview.scheduled',
+			{
+				applicationId: 'a3',
+				candidate: { id: 'c3', name: 'Alan Turing' },
+				job: { title: 'Cryptanalyst' },
+			},
+			"Alan Turing's interview for Cryptanalyst was scheduled (KeldairHR)",
+		],
+		[
+			'requisition.approved',
+			'job.approved',
+			{ id: 'r9', title: 'Platform Engineer', status: 'approved' },
+			'Job Platform Engineer was approved (KeldairHR)',
+		],
+		[
+			'employee.onboarded',
+			'other',
+			{ employeeId: 'e7', firstName: 'Katherine', lastName: 'Johnson' },
+			"KeldairHR event employee.onboarded received about Katherine Johnson's application (KeldairHR)",
+		],
+		[
+			'payroll.run.completed',
+			'other',
+			{},
+			'KeldairHR event payroll.run.completed received (KeldairHR)',
+		],
 	])('%s → %s, with a readable summary', (type, canonical, data, summary) => {
 		const normalized = normalizeEvent(event(type, data));
-		expect(normalized).toMatchObject({ source: 'keldairHr', sourceType: type, type: canonical, occurredAt: '2022-02-23T18:46:43.000Z', valid: true });
+		expect(normalized).toMatchObject({
+			source: 'keldairHr',
+			sourceType: type,
+			type: canonical,
+			occurredAt: '2022-02-23T18:46:43.000Z',
+			valid: true,
+		});
 		expect(normalized.summary).toBe(summary);
 		expect(canonicalEventSchema.safeParse(normalized).success).toBe(true);
 	});

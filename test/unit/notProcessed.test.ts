@@ -25,10 +25,22 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { UNCONFIRMED_CLAIM_MS, forgetMemoryStores } from '../../nodes/shared/dedupeMemory';
-import { REDIS_KEY_PREFIX, closeRedisClients, countOnRedis, redisSettingsOf } from '../../nodes/shared/dedupeRedis';
+import {
+	REDIS_KEY_PREFIX,
+	closeRedisClients,
+	countOnRedis,
+	redisSettingsOf,
+} from '../../nodes/shared/dedupeRedis';
 import { forgetNotProcessedCounters } from '../../nodes/shared/notProcessed';
 import { envelopeOf } from '../../nodes/shared/vendor';
-import { atTime, callWebhook, executeTrigger, loggedCalls, triggerNode, workflowOf } from '../support/context';
+import {
+	atTime,
+	callWebhook,
+	executeTrigger,
+	loggedCalls,
+	triggerNode,
+	workflowOf,
+} from '../support/context';
 import type { LoggedCall } from '../support/context';
 import { credentialsOf, eventsParameter, signing, vendorsUnderTest } from '../support/vendors';
 import type { VendorUnderTest } from '../support/vendors';
@@ -48,13 +60,21 @@ const HOUR = 3_600_000;
 /** The start of an hour: every test runs on this clock (atTime) unless it needs real time. */
 const T0 = Date.UTC(2031, 4, 6, 9, 0, 0);
 const ALL_OUTCOMES: Outcome[] = ['rejected', 'notJson', 'filtered', 'duplicate'];
-const OUTCOME_NAMES: Record<Outcome, string> = { rejected: 'Rejected', notJson: 'Not JSON', filtered: 'Filtered Out', duplicate: 'Redelivery Dropped' };
+const OUTCOME_NAMES: Record<Outcome, string> = {
+	rejected: 'Rejected',
+	notJson: 'Not JSON',
+	filtered: 'Filtered Out',
+	duplicate: 'Redelivery Dropped',
+};
 const NOT_JSON = 'not json at all';
 
 let sequence = 0;
 const nextWorkflowId = (label: string) => `wf-np-${label}-${++sequence}`;
 /** Every registry vendor, as `[key, vendor]` rows for describe.each. */
-const everyVendor: Array<[string, VendorUnderTest]> = vendorsUnderTest.map((entry) => [entry.key, entry]);
+const everyVendor: Array<[string, VendorUnderTest]> = vendorsUnderTest.map((entry) => [
+	entry.key,
+	entry,
+]);
 /** The vendors whose trigger, left at its defaults, accepts unauthenticated requests. */
 const unverifiedByDefault = everyVendor.filter(
 	// Its kit names the parameters under which it verifies: its defaults do not (KeldairHR).
@@ -65,21 +85,38 @@ const unverifiedByDefault = everyVendor.filter(
 // Requests and deliveries
 
 const credentialsFor = (v: VendorUnderTest) => credentialsOf(v.kit, SECRET);
-const verifyingParameters = (v: VendorUnderTest) => (v.kit.verifyingParameters ?? {}) as INodeParameters;
+const verifyingParameters = (v: VendorUnderTest) =>
+	(v.kit.verifyingParameters ?? {}) as INodeParameters;
 const typicalType = (v: VendorUnderTest) => signing.typicalEvent(v.key);
 const otherType = (v: VendorUnderTest) =>
-	v.kit.samples.find((sample) => sample.eventType !== typicalType(v) && sample.eventType !== v.trigger.testEventType)!.eventType;
-const freshEvent = (v: VendorUnderTest, eventType = typicalType(v)) => signing.sampleEvent(v.key, eventType, ++sequence, Date.now());
+	v.kit.samples.find(
+		(sample) => sample.eventType !== typicalType(v) && sample.eventType !== v.trigger.testEventType,
+	)!.eventType;
+const freshEvent = (v: VendorUnderTest, eventType = typicalType(v)) =>
+	signing.sampleEvent(v.key, eventType, ++sequence, Date.now());
 
 /** A request signed now (on the faked clock) with `secret`; a string body is sent as is. */
 function signed(v: VendorUnderTest, body: unknown, secret = SECRET): Request {
 	const rawBody = typeof body === 'string' ? body : JSON.stringify(body);
-	return { rawBody, headers: { 'content-type': 'application/json', ...v.kit.sign(rawBody, credentialsOf(v.kit, secret), Date.now()) } };
+	return {
+		rawBody,
+		headers: {
+			'content-type': 'application/json',
+			...v.kit.sign(rawBody, credentialsOf(v.kit, secret), Date.now()),
+		},
+	};
 }
-const unsigned = (v: VendorUnderTest): Request => ({ rawBody: JSON.stringify(freshEvent(v)), headers: { 'content-type': 'application/json' } });
+const unsigned = (v: VendorUnderTest): Request => ({
+	rawBody: JSON.stringify(freshEvent(v)),
+	headers: { 'content-type': 'application/json' },
+});
 
 /** The Not Processed output on, every outcome selected. */
-const outputOn = (extra: INodeParameters = {}): INodeParameters => ({ notProcessedOutput: true, notProcessedOutcomes: ALL_OUTCOMES, ...extra });
+const outputOn = (extra: INodeParameters = {}): INodeParameters => ({
+	notProcessedOutput: true,
+	notProcessedOutcomes: ALL_OUTCOMES,
+	...extra,
+});
 
 interface DeliveryOptions {
 	parameters?: INodeParameters;
@@ -124,20 +161,37 @@ function answerOf(call: Call) {
 
 /** The reason the vendor's own verifier gives this request (the oracle of a 401's reason). */
 function verifierReason(v: VendorUnderTest, request: Request): string {
-	const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]));
-	const result = v.trigger.verify({ rawBody: Buffer.from(request.rawBody, 'utf8'), headers, credentials: credentialsFor(v), nowMs: Date.now(), toleranceSeconds: 300 });
+	const headers = Object.fromEntries(
+		Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
+	);
+	const result = v.trigger.verify({
+		rawBody: Buffer.from(request.rawBody, 'utf8'),
+		headers,
+		credentials: credentialsFor(v),
+		nowMs: Date.now(),
+		toleranceSeconds: 300,
+	});
 	if (result.ok) throw new Error(`${v.key}: the request was meant to be rejected`);
 	return result.reason;
 }
 
 /** The wrong key's rejection reason, as the verifier gives it. */
-const wrongKeyReason = (v: VendorUnderTest) => verifierReason(v, signed(v, freshEvent(v), WRONG_SECRET));
+const wrongKeyReason = (v: VendorUnderTest) =>
+	verifierReason(v, signed(v, freshEvent(v), WRONG_SECRET));
 
 /** The fields every item has, computed here from the request (not read from the product). */
 function itemBase(
 	v: VendorUnderTest,
 	request: Request,
-	{ outcome, status, reason, verified, workflowId, receivedAtMs, suppressedSinceLast = 0 }: {
+	{
+		outcome,
+		status,
+		reason,
+		verified,
+		workflowId,
+		receivedAtMs,
+		suppressedSinceLast = 0,
+	}: {
 		outcome: Outcome;
 		status: number;
 		reason: string;
@@ -178,31 +232,79 @@ interface Produced {
  * One delivery of each outcome to a verifying trigger, in production, at `nowMs`. A duplicate's
  * first delivery runs the workflow first (and is not executed, so its claim stays unconfirmed).
  */
-async function produce(v: VendorUnderTest, outcome: Outcome, parameters: INodeParameters, workflowId: string, nowMs = T0): Promise<Produced> {
+async function produce(
+	v: VendorUnderTest,
+	outcome: Outcome,
+	parameters: INodeParameters,
+	workflowId: string,
+	nowMs = T0,
+): Promise<Produced> {
 	return await at(nowMs, async () => {
-		const send = async (request: Request, extra: INodeParameters = {}) => await deliver(v, request, { parameters: { ...parameters, ...extra }, workflowId });
+		const send = async (request: Request, extra: INodeParameters = {}) =>
+			await deliver(v, request, { parameters: { ...parameters, ...extra }, workflowId });
 		if (outcome === 'rejected') {
 			const request = signed(v, freshEvent(v), WRONG_SECRET);
 			const reason = verifierReason(v, request);
-			const item = itemBase(v, request, { outcome, status: 401, reason, verified: false, workflowId, receivedAtMs: nowMs });
+			const item = itemBase(v, request, {
+				outcome,
+				status: 401,
+				reason,
+				verified: false,
+				workflowId,
+				receivedAtMs: nowMs,
+			});
 			if (parameters.notProcessedUnverifiedBody === true) item.body = request.rawBody;
-			return { call: await send(request), request, answer: { status: 401, body: { error: 'unauthorized', reason } }, item };
+			return {
+				call: await send(request),
+				request,
+				answer: { status: 401, body: { error: 'unauthorized', reason } },
+				item,
+			};
 		}
 		if (outcome === 'notJson') {
 			const request = signed(v, NOT_JSON);
 			const reason = 'body is not JSON';
-			const item = itemBase(v, request, { outcome, status: 400, reason, verified: true, workflowId, receivedAtMs: nowMs });
+			const item = itemBase(v, request, {
+				outcome,
+				status: 400,
+				reason,
+				verified: true,
+				workflowId,
+				receivedAtMs: nowMs,
+			});
 			Object.assign(item, { eventType: null, eventId: null, deliveryKey: null, body: NOT_JSON });
-			return { call: await send(request), request, answer: { status: 400, body: { error: 'bad_request', reason } }, item };
+			return {
+				call: await send(request),
+				request,
+				answer: { status: 400, body: { error: 'bad_request', reason } },
+				item,
+			};
 		}
 		if (outcome === 'filtered') {
 			const body = freshEvent(v, otherType(v));
 			const request = signed(v, body);
 			const reason = 'event type not selected';
-			const item = itemBase(v, request, { outcome, status: 200, reason, verified: true, workflowId, receivedAtMs: nowMs });
-			Object.assign(item, { eventType: otherType(v), eventId: envelopeOf(v.vendor, body).eventId ?? null, deliveryKey: null, body });
+			const item = itemBase(v, request, {
+				outcome,
+				status: 200,
+				reason,
+				verified: true,
+				workflowId,
+				receivedAtMs: nowMs,
+			});
+			Object.assign(item, {
+				eventType: otherType(v),
+				eventId: envelopeOf(v.vendor, body).eventId ?? null,
+				deliveryKey: null,
+				body,
+			});
 			const call = await send(request, { events: eventsParameter(v.node, [typicalType(v)]) });
-			return { call, request, answer: { status: 200, body: { received: true, ignored: reason } }, item };
+			return {
+				call,
+				request,
+				answer: { status: 200, body: { received: true, ignored: reason } },
+				item,
+			};
 		}
 		const body = freshEvent(v);
 		const request = signed(v, body);
@@ -210,9 +312,26 @@ async function produce(v: VendorUnderTest, outcome: Outcome, parameters: INodePa
 		expect(eventItems(first)).toHaveLength(1);
 		const metadata = eventItems(first)[0].json._ats as IDataObject;
 		const reason = 'redelivery of an event that already started the workflow';
-		const item = itemBase(v, request, { outcome, status: 200, reason, verified: true, workflowId, receivedAtMs: nowMs });
-		Object.assign(item, { eventType: typicalType(v), eventId: metadata.eventId, deliveryKey: metadata.deliveryKey, body });
-		return { call: await send(request), request, answer: { status: 200, body: { received: true, duplicate: true } }, item };
+		const item = itemBase(v, request, {
+			outcome,
+			status: 200,
+			reason,
+			verified: true,
+			workflowId,
+			receivedAtMs: nowMs,
+		});
+		Object.assign(item, {
+			eventType: typicalType(v),
+			eventId: metadata.eventId,
+			deliveryKey: metadata.deliveryKey,
+			body,
+		});
+		return {
+			call: await send(request),
+			request,
+			answer: { status: 200, body: { received: true, duplicate: true } },
+			item,
+		};
 	});
 }
 
@@ -220,28 +339,54 @@ async function produce(v: VendorUnderTest, outcome: Outcome, parameters: INodePa
 // Logs and secrets
 
 const warnLinesOf = (v: VendorUnderTest, calls: LoggedCall[]) =>
-	calls.filter((call) => call.level === 'warn' && String(call.message).startsWith(`${v.vendor.displayName} trigger did not start the workflow: `));
+	calls.filter(
+		(call) =>
+			call.level === 'warn' &&
+			String(call.message).startsWith(
+				`${v.vendor.displayName} trigger did not start the workflow: `,
+			),
+	);
 /** The log calls since `from` (an index into loggedCalls). */
 const logsSince = (from: number) => loggedCalls.slice(from);
 
 const inspected = (value: unknown) =>
-	inspect(value, { showHidden: true, depth: null, maxArrayLength: null, maxStringLength: null, breakLength: Infinity });
+	inspect(value, {
+		showHidden: true,
+		depth: null,
+		maxArrayLength: null,
+		maxStringLength: null,
+		breakLength: Infinity,
+	});
 
 /** Every password field of each credential type in credentials/, as n8n reads the classes. */
 const CREDENTIALS_DIR = path.join(__dirname, '..', '..', 'credentials');
 const passwordFields = new Map<string, string[]>(
 	readdirSync(CREDENTIALS_DIR)
 		.filter((file) => file.endsWith('.credentials.ts'))
-		.flatMap((file) => Object.values(require(path.join(CREDENTIALS_DIR, file)) as Record<string, new () => ICredentialType>))
+		.flatMap((file) =>
+			Object.values(
+				require(path.join(CREDENTIALS_DIR, file)) as Record<string, new () => ICredentialType>,
+			),
+		)
 		.map((Type) => new Type())
-		.map((type) => [type.name, type.properties.filter((property) => property.typeOptions?.password === true).map((property) => property.name)]),
+		.map((type) => [
+			type.name,
+			type.properties
+				.filter((property) => property.typeOptions?.password === true)
+				.map((property) => property.name),
+		]),
 );
 
 /** Every secret field of the vendor's credential filled, each with its own value. */
 function fullCredentials(v: VendorUnderTest): Record<string, string> {
 	const fields = passwordFields.get(v.vendor.credentialType) ?? [];
 	expect(fields).toContain(v.kit.secretField);
-	return Object.fromEntries(fields.map((field) => [field, field === v.kit.secretField ? SECRET : `not-processed-${field}-value`]));
+	return Object.fromEntries(
+		fields.map((field) => [
+			field,
+			field === v.kit.secretField ? SECRET : `not-processed-${field}-value`,
+		]),
+	);
 }
 
 /** The request headers a sender's key decides (signature, Authorization). */
@@ -258,9 +403,17 @@ function secretForms(value: string): string[] {
 	const digest = /^[0-9a-f]{64}$/i.test(bare)
 		? Buffer.from(bare, 'hex')
 		: /^[A-Za-z0-9+/_-]{43}=?$/.test(bare)
-			? Buffer.from(bare.replace(/[+/]/g, (c) => (c === '+' ? '-' : '_')), 'base64url')
+			? Buffer.from(
+					bare.replace(/[+/]/g, (c) => (c === '+' ? '-' : '_')),
+					'base64url',
+				)
 			: undefined;
-	if (digest?.length === 32) forms.push(digest.toString('hex'), digest.toString('base64').replace(/=$/, ''), digest.toString('base64url'));
+	if (digest?.length === 32)
+		forms.push(
+			digest.toString('hex'),
+			digest.toString('base64').replace(/=$/, ''),
+			digest.toString('base64url'),
+		);
 	return forms;
 }
 
@@ -273,7 +426,8 @@ beforeEach(() => {
 	// disabled levels are read-only no-ops.)
 	const logger = Container.get(Logger);
 	for (const level of ['warn', 'info', 'debug', 'error'] as const) {
-		if (Object.getOwnPropertyDescriptor(logger, level)?.writable !== false) jest.spyOn(logger, level).mockImplementation(() => undefined);
+		if (Object.getOwnPropertyDescriptor(logger, level)?.writable !== false)
+			jest.spyOn(logger, level).mockImplementation(() => undefined);
 	}
 });
 afterEach(async () => {
@@ -283,7 +437,7 @@ afterEach(async () => {
 
 describe('1. each outcome: the answer and the item', () => {
 	describe.each(everyVendor)('%s', (_key, v) => {
-		it('rejected, wrong key: 401 with the verifier\'s reason; the item has exactly these fields and no body', async () => {
+		it("rejected, wrong key: 401 with the verifier's reason; the item has exactly these fields and no body", async () => {
 			const workflowId = nextWorkflowId('rejected');
 			const { call, answer, item } = await produce(v, 'rejected', outputOn(), workflowId);
 			expect(answerOf(call)).toEqual(answer);
@@ -298,8 +452,21 @@ describe('1. each outcome: the answer and the item', () => {
 				const request = unsigned(v);
 				const reason = verifierReason(v, request);
 				expect(reason).toMatch(/^missing /);
-				const result = await deliver(v, request, { parameters: outputOn({ notProcessedUnverifiedBody: true }), workflowId });
-				const expected = { ...itemBase(v, request, { outcome: 'rejected', status: 401, reason, verified: false, workflowId, receivedAtMs: T0 }), body: request.rawBody };
+				const result = await deliver(v, request, {
+					parameters: outputOn({ notProcessedUnverifiedBody: true }),
+					workflowId,
+				});
+				const expected = {
+					...itemBase(v, request, {
+						outcome: 'rejected',
+						status: 401,
+						reason,
+						verified: false,
+						workflowId,
+						receivedAtMs: T0,
+					}),
+					body: request.rawBody,
+				};
 				expect(notProcessedItems(result).map((entry) => entry.json)).toEqual([expected]);
 				expect(answerOf(result)).toEqual({ status: 401, body: { error: 'unauthorized', reason } });
 				return result;
@@ -309,7 +476,10 @@ describe('1. each outcome: the answer and the item', () => {
 
 		it('rejected, no credential set: 401 with a reason saying so; no body, no event fields', async () => {
 			const workflowId = nextWorkflowId('no-credential');
-			const node = { ...triggerNode(v.node, { ...verifyingParameters(v), ...outputOn() }), credentials: {} };
+			const node = {
+				...triggerNode(v.node, { ...verifyingParameters(v), ...outputOn() }),
+				credentials: {},
+			};
 			const workflow = workflowOf(workflowId, [[node, v.node]]);
 			await at(T0, async () => {
 				const request = signed(v, freshEvent(v));
@@ -317,81 +487,150 @@ describe('1. each outcome: the answer and the item', () => {
 				const reason = "no credential: select or recreate this trigger's credential";
 				expect(answerOf(call)).toEqual({ status: 401, body: { error: 'unauthorized', reason } });
 				expect(notProcessedItems(call).map((entry) => entry.json)).toEqual([
-					itemBase(v, request, { outcome: 'rejected', status: 401, reason, verified: false, workflowId, receivedAtMs: T0 }),
+					itemBase(v, request, {
+						outcome: 'rejected',
+						status: 401,
+						reason,
+						verified: false,
+						workflowId,
+						receivedAtMs: T0,
+					}),
 				]);
 			});
 		});
 
 		it('not JSON: 400 "body is not JSON"; a verified item carries the text as body and null event fields', async () => {
-			const { call, answer, item } = await produce(v, 'notJson', outputOn(), nextWorkflowId('not-json'));
+			const { call, answer, item } = await produce(
+				v,
+				'notJson',
+				outputOn(),
+				nextWorkflowId('not-json'),
+			);
 			expect(answerOf(call)).toEqual(answer);
 			expect(notProcessedItems(call).map((entry) => entry.json)).toEqual([item]);
 		});
 
 		it('filtered: 200 "event type not selected"; the item carries event type, event id and parsed body, no delivery key', async () => {
-			const { call, answer, item } = await produce(v, 'filtered', outputOn(), nextWorkflowId('filtered'));
+			const { call, answer, item } = await produce(
+				v,
+				'filtered',
+				outputOn(),
+				nextWorkflowId('filtered'),
+			);
 			expect(answerOf(call)).toEqual(answer);
 			expect(notProcessedItems(call).map((entry) => entry.json)).toEqual([item]);
 		});
 
-		it('duplicate: 200 duplicate; the item carries the first delivery\'s delivery key and event id', async () => {
-			const { call, answer, item } = await produce(v, 'duplicate', outputOn(), nextWorkflowId('duplicate'));
+		it("duplicate: 200 duplicate; the item carries the first delivery's delivery key and event id", async () => {
+			const { call, answer, item } = await produce(
+				v,
+				'duplicate',
+				outputOn(),
+				nextWorkflowId('duplicate'),
+			);
 			expect(answerOf(call)).toEqual(answer);
 			expect(eventItems(call)).toEqual([]);
 			expect(notProcessedItems(call).map((entry) => entry.json)).toEqual([item]);
 			expect(typeof item.deliveryKey).toBe('string');
 		});
 
-		it.each(ALL_OUTCOMES)('%s: the sender gets the same answer with the output on, off, or the outcome not selected', async (outcome) => {
-			const on = await produce(v, outcome, outputOn(), nextWorkflowId(`on-${outcome}`));
-			const off = await produce(v, outcome, {}, nextWorkflowId(`off-${outcome}`));
-			const others = ALL_OUTCOMES.filter((other) => other !== outcome);
-			const unselected = await produce(v, outcome, outputOn({ notProcessedOutcomes: others }), nextWorkflowId(`unselected-${outcome}`));
-			expect(answerOf(on.call)).toEqual(on.answer);
-			expect(answerOf(off.call)).toEqual(on.answer);
-			expect(answerOf(unselected.call)).toEqual(on.answer);
-			expect(off.call.result.workflowData).toBeUndefined();
-			expect(unselected.call.result.workflowData).toBeUndefined();
-		});
+		it.each(ALL_OUTCOMES)(
+			'%s: the sender gets the same answer with the output on, off, or the outcome not selected',
+			async (outcome) => {
+				const on = await produce(v, outcome, outputOn(), nextWorkflowId(`on-${outcome}`));
+				const off = await produce(v, outcome, {}, nextWorkflowId(`off-${outcome}`));
+				const others = ALL_OUTCOMES.filter((other) => other !== outcome);
+				const unselected = await produce(
+					v,
+					outcome,
+					outputOn({ notProcessedOutcomes: others }),
+					nextWorkflowId(`unselected-${outcome}`),
+				);
+				expect(answerOf(on.call)).toEqual(on.answer);
+				expect(answerOf(off.call)).toEqual(on.answer);
+				expect(answerOf(unselected.call)).toEqual(on.answer);
+				expect(off.call.result.workflowData).toBeUndefined();
+				expect(unselected.call.result.workflowData).toBeUndefined();
+			},
+		);
 
 		it('with the output on and defaults for the outcomes, only rejected and not-JSON deliveries get an item', async () => {
 			const parameters = { notProcessedOutput: true };
 			for (const outcome of ALL_OUTCOMES) {
-				const { call } = await produce(v, outcome, parameters, nextWorkflowId(`default-${outcome}`));
-				expect(notProcessedItems(call)).toHaveLength(outcome === 'rejected' || outcome === 'notJson' ? 1 : 0);
+				const { call } = await produce(
+					v,
+					outcome,
+					parameters,
+					nextWorkflowId(`default-${outcome}`),
+				);
+				expect(notProcessedItems(call)).toHaveLength(
+					outcome === 'rejected' || outcome === 'notJson' ? 1 : 0,
+				);
 			}
 		});
 	});
 
 	describe.each(unverifiedByDefault)('%s, accepting unauthenticated requests', (_key, v) => {
-		const unverifiedDelivery = async (outcome: Exclude<Outcome, 'rejected'>, extra: INodeParameters = {}) => {
+		const unverifiedDelivery = async (
+			outcome: Exclude<Outcome, 'rejected'>,
+			extra: INodeParameters = {},
+		) => {
 			const workflowId = nextWorkflowId(`unverified-${outcome}`);
-			const parameters = { ...outputOn(extra), ...(outcome === 'filtered' ? { events: eventsParameter(v.node, [typicalType(v)]) } : {}) };
+			const parameters = {
+				...outputOn(extra),
+				...(outcome === 'filtered' ? { events: eventsParameter(v.node, [typicalType(v)]) } : {}),
+			};
 			return await at(T0, async () => {
-				const body = outcome === 'notJson' ? NOT_JSON : JSON.stringify(freshEvent(v, outcome === 'filtered' ? otherType(v) : typicalType(v)));
+				const body =
+					outcome === 'notJson'
+						? NOT_JSON
+						: JSON.stringify(freshEvent(v, outcome === 'filtered' ? otherType(v) : typicalType(v)));
 				const request = { rawBody: body, headers: { 'content-type': 'application/json' } };
 				// Not the verifying parameters: the trigger's defaults accept the request unverified.
-				const send = async () => await callWebhook(v.node, { ...request, parameters, workflowId, ip: CLIENT_IP });
-				if (outcome === 'duplicate') expect(eventItems(await send())[0].json._ats).toMatchObject({ verified: false });
+				const send = async () =>
+					await callWebhook(v.node, { ...request, parameters, workflowId, ip: CLIENT_IP });
+				if (outcome === 'duplicate')
+					expect(eventItems(await send())[0].json._ats).toMatchObject({ verified: false });
 				const call = await send();
 				const [status, reason] = {
 					notJson: [400, 'body is not JSON'],
 					filtered: [200, 'event type not selected'],
 					duplicate: [200, 'redelivery of an event that already started the workflow'],
 				}[outcome] as [number, string];
-				return { call, request, expected: itemBase(v, request, { outcome, status, reason, verified: false, workflowId, receivedAtMs: T0 }) };
+				return {
+					call,
+					request,
+					expected: itemBase(v, request, {
+						outcome,
+						status,
+						reason,
+						verified: false,
+						workflowId,
+						receivedAtMs: T0,
+					}),
+				};
 			});
 		};
 
-		it.each(['notJson', 'filtered', 'duplicate'] as const)('%s: verified false, no body, event type, event id or delivery key', async (outcome) => {
-			const { call, expected } = await unverifiedDelivery(outcome);
-			expect(notProcessedItems(call).map((entry) => entry.json)).toEqual([expected]);
-		});
+		it.each(['notJson', 'filtered', 'duplicate'] as const)(
+			'%s: verified false, no body, event type, event id or delivery key',
+			async (outcome) => {
+				const { call, expected } = await unverifiedDelivery(outcome);
+				expect(notProcessedItems(call).map((entry) => entry.json)).toEqual([expected]);
+			},
+		);
 
-		it.each(['notJson', 'filtered', 'duplicate'] as const)('%s with Include Body of Unverified Requests: the body as text, still no event fields', async (outcome) => {
-			const { call, request, expected } = await unverifiedDelivery(outcome, { notProcessedUnverifiedBody: true });
-			expect(notProcessedItems(call).map((entry) => entry.json)).toEqual([{ ...expected, body: request.rawBody }]);
-		});
+		it.each(['notJson', 'filtered', 'duplicate'] as const)(
+			'%s with Include Body of Unverified Requests: the body as text, still no event fields',
+			async (outcome) => {
+				const { call, request, expected } = await unverifiedDelivery(outcome, {
+					notProcessedUnverifiedBody: true,
+				});
+				expect(notProcessedItems(call).map((entry) => entry.json)).toEqual([
+					{ ...expected, body: request.rawBody },
+				]);
+			},
+		);
 	});
 });
 
@@ -423,24 +662,36 @@ describe('2. no secret, signature or expected signature in items, logs or answer
 					[rawOf(), {}],
 					[genuineBody, v.kit.sign(genuineBody, credentials, Date.now())],
 					[NOT_JSON, v.kit.sign(NOT_JSON, credentials, Date.now())],
-					[filteredBody, v.kit.sign(filteredBody, credentials, Date.now()), { events: eventsParameter(v.node, [typicalType(v)]) }],
+					[
+						filteredBody,
+						v.kit.sign(filteredBody, credentials, Date.now()),
+						{ events: eventsParameter(v.node, [typicalType(v)]) },
+					],
 				];
 				for (const [rawBody, headers, extra] of requests) {
 					const expected = v.kit.sign(rawBody, credentials, Date.now());
 					for (const name of keyedHeaders(v, rawBody)) {
-						for (const value of [headers[name], expected[name]]) if (value !== undefined) secretForms(value).forEach((form) => forbidden.add(form));
+						for (const value of [headers[name], expected[name]])
+							if (value !== undefined) secretForms(value).forEach((form) => forbidden.add(form));
 					}
-					const call = await deliver(v, { rawBody, headers: { 'content-type': 'application/json', ...headers } }, {
-						parameters: { ...parameters, ...extra },
-						workflowId,
-						mode,
-						credentials,
-					});
+					const call = await deliver(
+						v,
+						{ rawBody, headers: { 'content-type': 'application/json', ...headers } },
+						{
+							parameters: { ...parameters, ...extra },
+							workflowId,
+							mode,
+							credentials,
+						},
+					);
 					seen.push(call.result, call.response.headers, call.response.body);
 					if (call.result.workflowData !== undefined) {
 						const [events, notProcessed = []] = call.result.workflowData;
 						seen.push(
-							await executeTrigger(v.node, call.workflow, events, { mode, secondInput: notProcessed }).catch((error: unknown) => [
+							await executeTrigger(v.node, call.workflow, events, {
+								mode,
+								secondInput: notProcessed,
+							}).catch((error: unknown) => [
 								(error as Error).message,
 								(error as NodeOperationError).description,
 							]),
@@ -456,7 +707,8 @@ describe('2. no secret, signature or expected signature in items, logs or answer
 			for (const secret of forbidden) {
 				expect(secret.length).toBeGreaterThan(8);
 				if (logText.includes(secret)) throw new Error(`${v.key}: the log holds "${secret}"`);
-				if (answerText.includes(secret)) throw new Error(`${v.key}: an answer, item or execute result holds "${secret}"`);
+				if (answerText.includes(secret))
+					throw new Error(`${v.key}: an answer, item or execute result holds "${secret}"`);
 			}
 		});
 	});
@@ -464,21 +716,31 @@ describe('2. no secret, signature or expected signature in items, logs or answer
 
 describe('3. the hourly cap, in this process', () => {
 	/** `count` deliveries without a signature or key, one a second from `startMs`. */
-	const rejectMany = async (v: VendorUnderTest, count: number, startMs: number, options: DeliveryOptions) => {
+	const rejectMany = async (
+		v: VendorUnderTest,
+		count: number,
+		startMs: number,
+		options: DeliveryOptions,
+	) => {
 		const calls: Call[] = [];
-		for (let n = 0; n < count; n++) calls.push(await at(startMs + n * 1000, async () => await deliver(v, unsigned(v), options)));
+		for (let n = 0; n < count; n++)
+			calls.push(await at(startMs + n * 1000, async () => await deliver(v, unsigned(v), options)));
 		return calls;
 	};
 
 	describe.each(everyVendor)('%s', (_key, v) => {
-		it('limit 3, 7 rejections in an hour: 3 items, all 7 answered 401; the next hour\'s first item says 4 were suppressed', async () => {
+		it("limit 3, 7 rejections in an hour: 3 items, all 7 answered 401; the next hour's first item says 4 were suppressed", async () => {
 			const workflowId = nextWorkflowId('cap');
 			const options = { parameters: outputOn({ notProcessedLimit: 3 }), workflowId };
 			const firstLog = loggedCalls.length;
 			const calls = await rejectMany(v, 7, T0 + 10 * MINUTE, options);
-			expect(calls.map((call) => answerOf(call).status)).toEqual([401, 401, 401, 401, 401, 401, 401]);
+			expect(calls.map((call) => answerOf(call).status)).toEqual([
+				401, 401, 401, 401, 401, 401, 401,
+			]);
 			expect(calls.map((call) => notProcessedItems(call).length)).toEqual([1, 1, 1, 0, 0, 0, 0]);
-			expect(calls.slice(0, 3).map((call) => notProcessedItems(call)[0].json.suppressedSinceLast)).toEqual([0, 0, 0]);
+			expect(
+				calls.slice(0, 3).map((call) => notProcessedItems(call)[0].json.suppressedSinceLast),
+			).toEqual([0, 0, 0]);
 			// The suppressed four: one throttled warn line within the minute.
 			const suppressedLines = warnLinesOf(v, logsSince(firstLog));
 			expect(suppressedLines.map((line) => line.message)).toEqual([
@@ -492,10 +754,15 @@ describe('3. the hourly cap, in this process', () => {
 		});
 
 		it('the window is the clock hour: 3 at 9:59, 3 more at 10:00 are all shown', async () => {
-			const options = { parameters: outputOn({ notProcessedLimit: 3 }), workflowId: nextWorkflowId('cap-boundary') };
+			const options = {
+				parameters: outputOn({ notProcessedLimit: 3 }),
+				workflowId: nextWorkflowId('cap-boundary'),
+			};
 			const before = await rejectMany(v, 3, T0 + HOUR - 5000, options);
 			const after = await rejectMany(v, 4, T0 + HOUR, options);
-			expect([...before, ...after].map((call) => notProcessedItems(call).length)).toEqual([1, 1, 1, 1, 1, 1, 0]);
+			expect([...before, ...after].map((call) => notProcessedItems(call).length)).toEqual([
+				1, 1, 1, 1, 1, 1, 0,
+			]);
 		});
 
 		it('two triggers, in one workflow and in another workflow, each have their own limit', async () => {
@@ -507,8 +774,12 @@ describe('3. the hourly cap, in this process', () => {
 			]);
 			const a = await rejectMany(v, 3, T0, { workflow, nodeName: 'Trigger A' });
 			const b = await rejectMany(v, 3, T0, { workflow, nodeName: 'Trigger B' });
-			const elsewhere = await rejectMany(v, 3, T0, { parameters, workflowId: nextWorkflowId('cap-elsewhere') });
-			for (const calls of [a, b, elsewhere]) expect(calls.map((call) => notProcessedItems(call).length)).toEqual([1, 1, 0]);
+			const elsewhere = await rejectMany(v, 3, T0, {
+				parameters,
+				workflowId: nextWorkflowId('cap-elsewhere'),
+			});
+			for (const calls of [a, b, elsewhere])
+				expect(calls.map((call) => notProcessedItems(call).length)).toEqual([1, 1, 0]);
 			expect(notProcessedItems(b[0])[0].json.trigger).toBe('Trigger B');
 		});
 
@@ -523,21 +794,36 @@ describe('3. the hourly cap, in this process', () => {
 			['-5', -5, 1],
 			['0', 0, 1],
 			['2.5', 2.5, 2],
-		])('a stored limit of %s (%p): exactly %i an hour, never more than 3600 nor fewer than 1', async (_label, limit, expected) => {
-			expect(expected).toBeGreaterThanOrEqual(1);
-			expect(expected).toBeLessThanOrEqual(3600);
-			const workflow = workflowOf(nextWorkflowId('limit-values'), [[triggerNode(v.node, { ...verifyingParameters(v), ...outputOn({ notProcessedLimit: limit }) }), v.node]]);
-			const request = unsigned(v);
-			let shown = 0;
-			await at(T0 + 30 * MINUTE, async () => {
-				for (let n = 0; n < expected + 1; n++) {
-					const call = await callWebhook(v.node, { ...request, credentials: credentialsFor(v), workflow });
-					expect(call.response.statusCode).toBe(401);
-					shown += notProcessedItems(call).length;
-				}
-			});
-			expect(shown).toBe(expected);
-		});
+		])(
+			'a stored limit of %s (%p): exactly %i an hour, never more than 3600 nor fewer than 1',
+			async (_label, limit, expected) => {
+				expect(expected).toBeGreaterThanOrEqual(1);
+				expect(expected).toBeLessThanOrEqual(3600);
+				const workflow = workflowOf(nextWorkflowId('limit-values'), [
+					[
+						triggerNode(v.node, {
+							...verifyingParameters(v),
+							...outputOn({ notProcessedLimit: limit }),
+						}),
+						v.node,
+					],
+				]);
+				const request = unsigned(v);
+				let shown = 0;
+				await at(T0 + 30 * MINUTE, async () => {
+					for (let n = 0; n < expected + 1; n++) {
+						const call = await callWebhook(v.node, {
+							...request,
+							credentials: credentialsFor(v),
+							workflow,
+						});
+						expect(call.response.statusCode).toBe(401);
+						shown += notProcessedItems(call).length;
+					}
+				});
+				expect(shown).toBe(expected);
+			},
+		);
 	});
 });
 
@@ -557,10 +843,11 @@ describe('4. the cap on a shared Redis', () => {
 	});
 	const redisCredential = () => ({ host: redis.host, port: redis.port });
 
-	it('countOnRedis: two triggers on one Redis count apart; the next window\'s first count carries the suppressed', async () => {
+	it("countOnRedis: two triggers on one Redis count apart; the next window's first count carries the suppressed", async () => {
 		const settings = redisSettingsOf(redisCredential());
 		const [a, b] = [`${nextWorkflowId('direct')}:node-a`, `${nextWorkflowId('direct')}:node-b`];
-		const count = async (scope: string, windowStart: number) => await countOnRedis(settings, scope, windowStart, 2, HOUR);
+		const count = async (scope: string, windowStart: number) =>
+			await countOnRedis(settings, scope, windowStart, 2, HOUR);
 		const first = [await count(a, T0), await count(a, T0), await count(a, T0), await count(a, T0)];
 		expect(first).toEqual([
 			{ allowed: true, suppressedSinceLast: 0 },
@@ -581,7 +868,11 @@ describe('4. the cap on a shared Redis', () => {
 	describe.each(everyVendor)('%s', (_key, v) => {
 		it('two triggers sharing one Redis, every delivery in a fresh process: each trigger gets its limit, counted on Redis', async () => {
 			const workflowId = nextWorkflowId('redis-shared');
-			const parameters = { ...verifyingParameters(v), ...outputOn({ notProcessedLimit: 2 }), dedupeStore: 'redis' };
+			const parameters = {
+				...verifyingParameters(v),
+				...outputOn({ notProcessedLimit: 2 }),
+				dedupeStore: 'redis',
+			};
 			const workflow = workflowOf(workflowId, [
 				[triggerNode(v.node, parameters, 'Trigger A', 'node-a'), v.node],
 				[triggerNode(v.node, parameters, 'Trigger B', 'node-b'), v.node],
@@ -590,7 +881,15 @@ describe('4. the cap on a shared Redis', () => {
 				// Another webhook process: nothing of this one's counters or clients.
 				forgetNotProcessedCounters();
 				await closeRedisClients();
-				return await at(nowMs, async () => await deliver(v, unsigned(v), { workflow, nodeName, otherCredentials: { atsDedupeRedisApi: redisCredential() } }));
+				return await at(
+					nowMs,
+					async () =>
+						await deliver(v, unsigned(v), {
+							workflow,
+							nodeName,
+							otherCredentials: { atsDedupeRedisApi: redisCredential() },
+						}),
+				);
 			};
 			const shown: Record<string, number[]> = { 'Trigger A': [], 'Trigger B': [] };
 			for (let n = 0; n < 3; n++) {
@@ -601,7 +900,9 @@ describe('4. the cap on a shared Redis', () => {
 				}
 			}
 			expect(shown).toEqual({ 'Trigger A': [1, 1, 0], 'Trigger B': [1, 1, 0] });
-			expect(await admin.get(`${REDIS_KEY_PREFIX}:${workflowId}:node-a:not-processed:${T0}`)).toBe('3');
+			expect(await admin.get(`${REDIS_KEY_PREFIX}:${workflowId}:node-a:not-processed:${T0}`)).toBe(
+				'3',
+			);
 			const next = await send('Trigger A', T0 + HOUR);
 			expect(notProcessedItems(next).map((item) => item.json.suppressedSinceLast)).toEqual([1]);
 		});
@@ -619,11 +920,19 @@ describe('4. the cap on a shared Redis', () => {
 			};
 			const firstLog = loggedCalls.length;
 			const calls: Call[] = [];
-			for (let n = 0; n < 3; n++) calls.push(await at(T0 + n * 1000, async () => await deliver(v, unsigned(v), options)));
+			for (let n = 0; n < 3; n++)
+				calls.push(await at(T0 + n * 1000, async () => await deliver(v, unsigned(v), options)));
 			expect(calls.map((call) => answerOf(call).status)).toEqual([401, 401, 401]);
 			expect(calls.map((call) => notProcessedItems(call).length)).toEqual([1, 1, 0]);
 			const logs = logsSince(firstLog);
-			expect(logs.some((call) => call.level === 'warn' && call.message === `${v.vendor.displayName} trigger: Redis unavailable, not-processed limit counted in this process`)).toBe(true);
+			expect(
+				logs.some(
+					(call) =>
+						call.level === 'warn' &&
+						call.message ===
+							`${v.vendor.displayName} trigger: Redis unavailable, not-processed limit counted in this process`,
+				),
+			).toBe(true);
 			expect(inspected(logs)).not.toContain(password);
 			expect(inspected(calls.map((call) => call.result))).not.toContain(password);
 		});
@@ -631,15 +940,24 @@ describe('4. the cap on a shared Redis', () => {
 		it("a duplicate's item through the execute step leaves the first delivery's claim unconfirmed on Redis", async () => {
 			const workflowId = nextWorkflowId('redis-confirm');
 			const credentials = { atsDedupeRedisApi: redisCredential() };
-			const options = { parameters: { ...outputOn(), dedupeStore: 'redis' }, workflowId, otherCredentials: credentials };
+			const options = {
+				parameters: { ...outputOn(), dedupeStore: 'redis' },
+				workflowId,
+				otherCredentials: credentials,
+			};
 			const request = signed(v, freshEvent(v));
 			const first = await deliver(v, request, options);
 			expect(eventItems(first)).toHaveLength(1);
 			const duplicate = await deliver(v, request, options);
 			expect(notProcessedItems(duplicate).map((item) => item.json.outcome)).toEqual(['duplicate']);
-			const [claimKey] = (await admin.keys(`${REDIS_KEY_PREFIX}:${workflowId}:*`)).filter((key) => !key.includes(':not-processed:'));
+			const [claimKey] = (await admin.keys(`${REDIS_KEY_PREFIX}:${workflowId}:*`)).filter(
+				(key) => !key.includes(':not-processed:'),
+			);
 			expect(await admin.pttl(claimKey)).toBeLessThanOrEqual(UNCONFIRMED_CLAIM_MS);
-			await executeTrigger(v.node, duplicate.workflow, [], { secondInput: notProcessedItems(duplicate), credentials });
+			await executeTrigger(v.node, duplicate.workflow, [], {
+				secondInput: notProcessedItems(duplicate),
+				credentials,
+			});
 			expect(await admin.pttl(claimKey)).toBeLessThanOrEqual(UNCONFIRMED_CLAIM_MS);
 			// The first delivery's own execute step does confirm it (the window, 24 h by default).
 			await executeTrigger(v.node, first.workflow, eventItems(first), { credentials });
@@ -650,8 +968,11 @@ describe('4. the cap on a shared Redis', () => {
 
 describe('5. warn lines for rejections, throttled', () => {
 	describe.each(everyVendor)('%s', (_key, v) => {
-		const reject = async (nowMs: number, options: DeliveryOptions, request: () => Request = () => unsigned(v)) =>
-			await at(nowMs, async () => await deliver(v, request(), options));
+		const reject = async (
+			nowMs: number,
+			options: DeliveryOptions,
+			request: () => Request = () => unsigned(v),
+		) => await at(nowMs, async () => await deliver(v, request(), options));
 
 		it('6 rejections in one minute: 1 warn line; a minute later the next says "5 more"', async () => {
 			const options = { workflowId: nextWorkflowId('warn') };
@@ -667,12 +988,22 @@ describe('5. warn lines for rejections, throttled', () => {
 			await reject(T0 + MINUTE, options);
 			const [later] = warnLinesOf(v, logsSince(nextLog));
 			expect(later.message).toBe(`${line} (and 5 more for this reason since the last such line)`);
-			expect(later.metadata).toEqual([{ vendor: v.key, workflowId: options.workflowId, node: v.node.description.defaults.name, reason: `401 ${reason}`, count: 6 }]);
+			expect(later.metadata).toEqual([
+				{
+					vendor: v.key,
+					workflowId: options.workflowId,
+					node: v.node.description.defaults.name,
+					reason: `401 ${reason}`,
+					count: 6,
+				},
+			]);
 			// And the count starts again.
 			const lastLog = loggedCalls.length;
 			await reject(T0 + MINUTE + 1000, options);
 			await reject(T0 + 2 * MINUTE + 1000, options);
-			expect(warnLinesOf(v, logsSince(lastLog)).map((call) => call.message)).toEqual([`${line} (and 1 more for this reason since the last such line)`]);
+			expect(warnLinesOf(v, logsSince(lastLog)).map((call) => call.message)).toEqual([
+				`${line} (and 1 more for this reason since the last such line)`,
+			]);
 		});
 
 		it('different reasons and different triggers are counted apart', async () => {
@@ -693,11 +1024,16 @@ describe('5. warn lines for rejections, throttled', () => {
 				'400 body is not JSON',
 				expect.stringMatching(/^401 missing /),
 			]);
-			expect(new Set(lines.map((call) => (call.metadata[0] as IDataObject).workflowId)).size).toBe(2);
+			expect(new Set(lines.map((call) => (call.metadata[0] as IDataObject).workflowId)).size).toBe(
+				2,
+			);
 		});
 
 		it('output on but the outcome not selected: the rejection is still a throttled warn line, not an item', async () => {
-			const options = { parameters: outputOn({ notProcessedOutcomes: ['duplicate'] }), workflowId: nextWorkflowId('warn-unselected') };
+			const options = {
+				parameters: outputOn({ notProcessedOutcomes: ['duplicate'] }),
+				workflowId: nextWorkflowId('warn-unselected'),
+			};
 			const firstLog = loggedCalls.length;
 			const calls = [await reject(T0, options), await reject(T0 + 1000, options)];
 			expect(calls.map((call) => notProcessedItems(call).length)).toEqual([0, 0]);
@@ -721,7 +1057,11 @@ describe("6. the editor's test mode (Listen for test event)", () => {
 			await at(T0, async () => {
 				const workflowId = nextWorkflowId('test-mode');
 				const built = request();
-				return { workflowId, request: built, call: await deliver(v, built, { parameters, workflowId, mode: 'manual' }) };
+				return {
+					workflowId,
+					request: built,
+					call: await deliver(v, built, { parameters, workflowId, mode: 'manual' }),
+				};
 			});
 
 		it('output off, rejected: the sender gets 401; the execute step fails with the reason', async () => {
@@ -729,36 +1069,71 @@ describe("6. the editor's test mode (Listen for test event)", () => {
 			const { call } = await testDelivery(() => unsigned(v));
 			const { reason } = call.response.body as { reason: string };
 			expect(answerOf(call)).toEqual({ status: 401, body: { error: 'unauthorized', reason } });
-			expect(call.result.workflowData).toEqual([[{ json: { _atsRejectedTestDelivery: { status: 401, reason } } }]]);
-			const error = await executeTrigger(v.node, call.workflow, eventItems(call), { mode: 'manual' }).then(
+			expect(call.result.workflowData).toEqual([
+				[{ json: { _atsRejectedTestDelivery: { status: 401, reason } } }],
+			]);
+			const error = await executeTrigger(v.node, call.workflow, eventItems(call), {
+				mode: 'manual',
+			}).then(
 				() => undefined,
 				(failure: unknown) => failure,
 			);
 			expect(error).toBeInstanceOf(NodeOperationError);
-			expect((error as Error).message).toBe(`${v.vendor.displayName} test delivery rejected (401): ${reason}`);
+			expect((error as Error).message).toBe(
+				`${v.vendor.displayName} test delivery rejected (401): ${reason}`,
+			);
 			expect(warnLinesOf(v, logsSince(firstLog))).toEqual([]);
 		});
 
 		it('output off, not JSON: the sender gets 400; the execute step fails with "body is not JSON"', async () => {
 			const { call } = await testDelivery(() => signed(v, NOT_JSON));
-			expect(answerOf(call)).toEqual({ status: 400, body: { error: 'bad_request', reason: 'body is not JSON' } });
-			await expect(executeTrigger(v.node, call.workflow, eventItems(call), { mode: 'manual' })).rejects.toThrow(
-				new NodeOperationError(call.workflow.getNode(v.node.description.defaults.name!)!, `${v.vendor.displayName} test delivery rejected (400): body is not JSON`),
+			expect(answerOf(call)).toEqual({
+				status: 400,
+				body: { error: 'bad_request', reason: 'body is not JSON' },
+			});
+			await expect(
+				executeTrigger(v.node, call.workflow, eventItems(call), { mode: 'manual' }),
+			).rejects.toThrow(
+				new NodeOperationError(
+					call.workflow.getNode(v.node.description.defaults.name!)!,
+					`${v.vendor.displayName} test delivery rejected (400): body is not JSON`,
+				),
 			);
 		});
 
 		it('output on but rejected not selected: still the error', async () => {
-			const { call } = await testDelivery(() => unsigned(v), outputOn({ notProcessedOutcomes: ['filtered'] }));
-			await expect(executeTrigger(v.node, call.workflow, eventItems(call), { mode: 'manual' })).rejects.toBeInstanceOf(NodeOperationError);
+			const { call } = await testDelivery(
+				() => unsigned(v),
+				outputOn({ notProcessedOutcomes: ['filtered'] }),
+			);
+			await expect(
+				executeTrigger(v.node, call.workflow, eventItems(call), { mode: 'manual' }),
+			).rejects.toBeInstanceOf(NodeOperationError);
 		});
 
 		it('output on: the item on output 2, passed through by the execute step, no error; the sender still gets 401', async () => {
-			const { call, request, workflowId } = await testDelivery(() => unsigned(v), outputOn({ notProcessedUnverifiedBody: true }));
+			const { call, request, workflowId } = await testDelivery(
+				() => unsigned(v),
+				outputOn({ notProcessedUnverifiedBody: true }),
+			);
 			const { reason } = call.response.body as { reason: string };
 			expect(answerOf(call)).toEqual({ status: 401, body: { error: 'unauthorized', reason } });
-			const item = { ...itemBase(v, request, { outcome: 'rejected', status: 401, reason, verified: false, workflowId, receivedAtMs: T0 }), body: request.rawBody };
+			const item = {
+				...itemBase(v, request, {
+					outcome: 'rejected',
+					status: 401,
+					reason,
+					verified: false,
+					workflowId,
+					receivedAtMs: T0,
+				}),
+				body: request.rawBody,
+			};
 			expect(call.result.workflowData).toEqual([[], [{ json: item }]]);
-			const output = await executeTrigger(v.node, call.workflow, eventItems(call), { mode: 'manual', secondInput: notProcessedItems(call) });
+			const output = await executeTrigger(v.node, call.workflow, eventItems(call), {
+				mode: 'manual',
+				secondInput: notProcessedItems(call),
+			});
 			expect(output).toEqual([[], [{ json: item, pairedItem: { item: 0, input: 1 } }]]);
 		});
 
@@ -766,7 +1141,18 @@ describe("6. the editor's test mode (Listen for test event)", () => {
 			const workflowId = nextWorkflowId('test-mode-limit');
 			const firstLog = loggedCalls.length;
 			const calls: Call[] = [];
-			for (let n = 0; n < 3; n++) calls.push(await at(T0 + n, async () => await deliver(v, unsigned(v), { parameters: outputOn({ notProcessedLimit: 1 }), workflowId, mode: 'manual' })));
+			for (let n = 0; n < 3; n++)
+				calls.push(
+					await at(
+						T0 + n,
+						async () =>
+							await deliver(v, unsigned(v), {
+								parameters: outputOn({ notProcessedLimit: 1 }),
+								workflowId,
+								mode: 'manual',
+							}),
+					),
+				);
 			expect(calls.map((call) => notProcessedItems(call).length)).toEqual([1, 1, 1]);
 			expect(warnLinesOf(v, logsSince(firstLog))).toEqual([]);
 		});
@@ -775,10 +1161,15 @@ describe("6. the editor's test mode (Listen for test event)", () => {
 			const filtered = () => signed(v, freshEvent(v, otherType(v)));
 			const events = eventsParameter(v.node, [typicalType(v)]);
 			const off = await testDelivery(filtered, { events });
-			expect(off.call.result).toEqual({ webhookResponse: { received: true, ignored: 'event type not selected' } });
+			expect(off.call.result).toEqual({
+				webhookResponse: { received: true, ignored: 'event type not selected' },
+			});
 			expect(off.call.response.sent).toBe(false);
 			const on = await testDelivery(filtered, { events, ...outputOn() });
-			expect(answerOf(on.call)).toEqual({ status: 200, body: { received: true, ignored: 'event type not selected' } });
+			expect(answerOf(on.call)).toEqual({
+				status: 200,
+				body: { received: true, ignored: 'event type not selected' },
+			});
 			expect(eventItems(on.call)).toEqual([]);
 			expect(notProcessedItems(on.call).map((item) => item.json.outcome)).toEqual(['filtered']);
 		});
@@ -790,10 +1181,18 @@ describe('7. the execute step', () => {
 		it('passes input 2 through to output 2 with pairedItem (input 1); events keep theirs on output 1', async () => {
 			const workflowId = nextWorkflowId('execute');
 			const parameters = outputOn();
-			const [rejected, notJson] = [await produce(v, 'rejected', parameters, workflowId), await produce(v, 'notJson', parameters, workflowId)];
-			const event = await at(T0, async () => await deliver(v, signed(v, freshEvent(v)), { parameters, workflowId }));
+			const [rejected, notJson] = [
+				await produce(v, 'rejected', parameters, workflowId),
+				await produce(v, 'notJson', parameters, workflowId),
+			];
+			const event = await at(
+				T0,
+				async () => await deliver(v, signed(v, freshEvent(v)), { parameters, workflowId }),
+			);
 			const secondInput = [...notProcessedItems(rejected.call), ...notProcessedItems(notJson.call)];
-			const output = await executeTrigger(v.node, event.workflow, eventItems(event), { secondInput });
+			const output = await executeTrigger(v.node, event.workflow, eventItems(event), {
+				secondInput,
+			});
 			expect(output).toEqual([
 				[{ ...eventItems(event)[0], pairedItem: { item: 0 } }],
 				[
@@ -804,7 +1203,11 @@ describe('7. the execute step', () => {
 		});
 
 		it('with the output off: one output, as before the feature', async () => {
-			const event = await at(T0, async () => await deliver(v, signed(v, freshEvent(v)), { workflowId: nextWorkflowId('execute-off') }));
+			const event = await at(
+				T0,
+				async () =>
+					await deliver(v, signed(v, freshEvent(v)), { workflowId: nextWorkflowId('execute-off') }),
+			);
 			const output = await executeTrigger(v.node, event.workflow, eventItems(event));
 			expect(output).toEqual([[{ ...eventItems(event)[0], pairedItem: { item: 0 } }]]);
 		});
@@ -817,9 +1220,18 @@ describe('7. the execute step', () => {
 			expect(eventItems(first)).toHaveLength(1);
 			const duplicate = await at(T0 + 1000, async () => await deliver(v, signed(v, body), options));
 			expect(notProcessedItems(duplicate).map((item) => item.json.outcome)).toEqual(['duplicate']);
-			await at(T0 + 2000, async () => await executeTrigger(v.node, duplicate.workflow, [], { secondInput: notProcessedItems(duplicate) }));
+			await at(
+				T0 + 2000,
+				async () =>
+					await executeTrigger(v.node, duplicate.workflow, [], {
+						secondInput: notProcessedItems(duplicate),
+					}),
+			);
 			// The first execution never reached its execute step: its claim lapses, the event runs again.
-			const later = await at(T0 + UNCONFIRMED_CLAIM_MS + 5000, async () => await deliver(v, signed(v, body), options));
+			const later = await at(
+				T0 + UNCONFIRMED_CLAIM_MS + 5000,
+				async () => await deliver(v, signed(v, body), options),
+			);
 			expect(eventItems(later)).toHaveLength(1);
 		});
 
@@ -828,21 +1240,45 @@ describe('7. the execute step', () => {
 			const options = { parameters: outputOn(), workflowId };
 			const body = freshEvent(v);
 			const first = await at(T0, async () => await deliver(v, signed(v, body), options));
-			await at(T0 + 500, async () => await executeTrigger(v.node, first.workflow, eventItems(first)));
+			await at(
+				T0 + 500,
+				async () => await executeTrigger(v.node, first.workflow, eventItems(first)),
+			);
 			for (const offset of [1000, 2000]) {
-				const duplicate = await at(T0 + offset, async () => await deliver(v, signed(v, body), options));
-				expect(notProcessedItems(duplicate).map((item) => item.json.outcome)).toEqual(['duplicate']);
-				await at(T0 + offset + 100, async () => await executeTrigger(v.node, duplicate.workflow, [], { secondInput: notProcessedItems(duplicate) }));
+				const duplicate = await at(
+					T0 + offset,
+					async () => await deliver(v, signed(v, body), options),
+				);
+				expect(notProcessedItems(duplicate).map((item) => item.json.outcome)).toEqual([
+					'duplicate',
+				]);
+				await at(
+					T0 + offset + 100,
+					async () =>
+						await executeTrigger(v.node, duplicate.workflow, [], {
+							secondInput: notProcessedItems(duplicate),
+						}),
+				);
 			}
-			const later = await at(T0 + UNCONFIRMED_CLAIM_MS + 5000, async () => await deliver(v, signed(v, body), options));
+			const later = await at(
+				T0 + UNCONFIRMED_CLAIM_MS + 5000,
+				async () => await deliver(v, signed(v, body), options),
+			);
 			expect(eventItems(later)).toEqual([]);
 			expect(notProcessedItems(later).map((item) => item.json.outcome)).toEqual(['duplicate']);
 		});
 
 		it('an event whose body has a top-level _atsRejectedTestDelivery field runs as an event, in production and in test mode', async () => {
-			const body = { ...freshEvent(v), _atsRejectedTestDelivery: { status: 401, reason: 'posted by the sender' } };
+			const body = {
+				...freshEvent(v),
+				_atsRejectedTestDelivery: { status: 401, reason: 'posted by the sender' },
+			};
 			for (const mode of ['webhook', 'manual'] as const) {
-				const call = await at(T0, async () => await deliver(v, signed(v, body), { workflowId: nextWorkflowId('marker'), mode }));
+				const call = await at(
+					T0,
+					async () =>
+						await deliver(v, signed(v, body), { workflowId: nextWorkflowId('marker'), mode }),
+				);
 				expect(eventItems(call)).toHaveLength(1);
 				const output = await executeTrigger(v.node, call.workflow, eventItems(call), { mode });
 				expect(output).toEqual([[{ ...eventItems(call)[0], pairedItem: { item: 0 } }]]);
@@ -852,10 +1288,23 @@ describe('7. the execute step', () => {
 
 	describe.each(unverifiedByDefault)('%s, accepting unauthenticated requests', (_key, v) => {
 		it('an unauthenticated post with a _atsRejectedTestDelivery field cannot make a production execution fail', async () => {
-			const rawBody = JSON.stringify({ ...freshEvent(v), _atsRejectedTestDelivery: { status: 401, reason: 'forged by anyone' } });
-			const call = await at(T0, async () => await callWebhook(v.node, { rawBody, headers: {}, workflowId: nextWorkflowId('marker-unverified') }));
+			const rawBody = JSON.stringify({
+				...freshEvent(v),
+				_atsRejectedTestDelivery: { status: 401, reason: 'forged by anyone' },
+			});
+			const call = await at(
+				T0,
+				async () =>
+					await callWebhook(v.node, {
+						rawBody,
+						headers: {},
+						workflowId: nextWorkflowId('marker-unverified'),
+					}),
+			);
 			expect(eventItems(call)).toHaveLength(1);
-			await expect(executeTrigger(v.node, call.workflow, eventItems(call))).resolves.toHaveLength(1);
+			await expect(executeTrigger(v.node, call.workflow, eventItems(call))).resolves.toHaveLength(
+				1,
+			);
 		});
 	});
 });

@@ -28,7 +28,16 @@ const compile = (schema: object) => {
 	if (!compiled.has(key)) compiled.set(key, ajv.compile(schema));
 	return compiled.get(key)!;
 };
-const metadata = { vendor: 'x', eventType: 'y', eventId: null, deliveryKey: 'y:0f1e', receivedAt: '2025-01-01T00:00:00Z', verified: true, valid: true, issues: [] };
+const metadata = {
+	vendor: 'x',
+	eventType: 'y',
+	eventId: null,
+	deliveryKey: 'y:0f1e',
+	receivedAt: '2025-01-01T00:00:00Z',
+	verified: true,
+	valid: true,
+	issues: [],
+};
 
 let loader: PackageDirectoryLoader;
 beforeAll(async () => {
@@ -36,13 +45,16 @@ beforeAll(async () => {
 	await loader.loadAll();
 });
 
-const descriptionOf = (nodeType: string) => (loader.nodeTypes[nodeType].type as INodeType).description;
+const descriptionOf = (nodeType: string) =>
+	(loader.nodeTypes[nodeType].type as INodeType).description;
 const versionsOf = (description: INodeTypeDescription) =>
 	Array.isArray(description.version) ? description.version : [description.version];
 /** The trigger n8n registered for a vendor: the node type whose credential is the vendor's. */
 const triggerTypeOf = (credentialType: string) =>
 	Object.keys(loader.known.nodes).filter((nodeType) =>
-		(descriptionOf(nodeType).credentials ?? []).some((credential) => credential.name === credentialType),
+		(descriptionOf(nodeType).credentials ?? []).some(
+			(credential) => credential.name === credentialType,
+		),
 	);
 
 type Reader = 'schema preview' | 'loadOutputSchema';
@@ -55,50 +67,71 @@ function schemasOf(nodeType: string, reader: Reader) {
 		let schema: unknown;
 		if (reader === 'schema preview') {
 			const file = resolveOutputSchemaPath({ nodeDir, version });
-			schema = file !== undefined && fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : undefined;
+			schema =
+				file !== undefined && fs.existsSync(file)
+					? JSON.parse(fs.readFileSync(file, 'utf8'))
+					: undefined;
 		} else {
 			schema = loadOutputSchema({ nodeDir, version, versionFallback: true });
 		}
-		if (schema === undefined) throw new Error(`${nodeType} v${version}: n8n's ${reader} finds no output schema`);
+		if (schema === undefined)
+			throw new Error(`${nodeType} v${version}: n8n's ${reader} finds no output schema`);
 		return { version, schema: schema as object };
 	});
 }
 
-describe.each(vendorList.map((vendor) => [vendor.key, vendor]))('%s trigger output schema, where n8n reads it', (_key, vendor) => {
-	let nodeType: string;
-	beforeAll(() => {
-		const found = triggerTypeOf(vendor.credentialType);
-		expect(found).toHaveLength(1);
-		nodeType = found[0];
-	});
-	it.each(readers)('%s finds one for every version the node declares', (reader) => {
-		expect(schemasOf(nodeType, reader).map(({ version }) => version)).toEqual(versionsOf(descriptionOf(nodeType)));
-	});
-	it.each(vendor.samples.map((sample) => [sample.title, sample.body]))('accepts %s (every reader, every version)', (_title, body) => {
-		for (const reader of readers) {
-			for (const { version, schema } of schemasOf(nodeType, reader)) {
-				const validate = compile(schema);
-				expect({ reader, version, errors: validate({ ...body, _ats: metadata }) ? [] : validate.errors }).toEqual({ reader, version, errors: [] });
+describe.each(vendorList.map((vendor) => [vendor.key, vendor]))(
+	'%s trigger output schema, where n8n reads it',
+	(_key, vendor) => {
+		let nodeType: string;
+		beforeAll(() => {
+			const found = triggerTypeOf(vendor.credentialType);
+			expect(found).toHaveLength(1);
+			nodeType = found[0];
+		});
+		it.each(readers)('%s finds one for every version the node declares', (reader) => {
+			expect(schemasOf(nodeType, reader).map(({ version }) => version)).toEqual(
+				versionsOf(descriptionOf(nodeType)),
+			);
+		});
+		it.each(vendor.samples.map((sample) => [sample.title, sample.body]))(
+			'accepts %s (every reader, every version)',
+			(_title, body) => {
+				for (const reader of readers) {
+					for (const { version, schema } of schemasOf(nodeType, reader)) {
+						const validate = compile(schema);
+						expect({
+							reader,
+							version,
+							errors: validate({ ...body, _ats: metadata }) ? [] : validate.errors,
+						}).toEqual({ reader, version, errors: [] });
+					}
+				}
+			},
+		);
+		it('requires the _ats metadata', () => {
+			for (const reader of readers) {
+				for (const { schema } of schemasOf(nodeType, reader))
+					expect(compile(schema)(vendor.samples[0].body)).toBe(false);
 			}
-		}
-	});
-	it('requires the _ats metadata', () => {
-		for (const reader of readers) {
-			for (const { schema } of schemasOf(nodeType, reader)) expect(compile(schema)(vendor.samples[0].body)).toBe(false);
-		}
-	});
-});
+		});
+	},
+);
 
 describe('ATS Normalize output schema, where n8n reads it', () => {
-	it.each(vendorList.flatMap((vendor) => vendor.samples.map((sample) => [vendor.key, sample.title, sample.body])))(
-		'%s: %s',
-		(_key, _title, body) => {
-			const event = normalizeEvent(body as Record<string, unknown>, { includeRaw: true });
-			for (const reader of readers) {
-				const [{ schema }] = schemasOf('atsNormalize', reader);
-				const validate = compile(schema);
-				expect({ reader, errors: validate(event) ? [] : validate.errors }).toEqual({ reader, errors: [] });
-			}
-		},
-	);
+	it.each(
+		vendorList.flatMap((vendor) =>
+			vendor.samples.map((sample) => [vendor.key, sample.title, sample.body]),
+		),
+	)('%s: %s', (_key, _title, body) => {
+		const event = normalizeEvent(body as Record<string, unknown>, { includeRaw: true });
+		for (const reader of readers) {
+			const [{ schema }] = schemasOf('atsNormalize', reader);
+			const validate = compile(schema);
+			expect({ reader, errors: validate(event) ? [] : validate.errors }).toEqual({
+				reader,
+				errors: [],
+			});
+		}
+	});
 });

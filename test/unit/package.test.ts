@@ -30,19 +30,40 @@ interface Packed {
 
 function pack(): Packed {
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	const out = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-	const [result] = JSON.parse(out) as Array<{ files: Array<{ path: string }>; size: number; unpackedSize: number }>;
-	return { files: result.files.map((file) => file.path), size: result.size, unpackedSize: result.unpackedSize };
+	const out = execFileSync(npm, ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: root,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
+	const [result] = JSON.parse(out) as Array<{
+		files: Array<{ path: string }>;
+		size: number;
+		unpackedSize: number;
+	}>;
+	return {
+		files: result.files.map((file) => file.path),
+		size: result.size,
+		unpackedSize: result.unpackedSize,
+	};
 }
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** Relative `require("./…")` targets of a compiled file that resolve to nothing in the package. */
-function missingRequires(file: string, packed: Set<string>, read: (file: string) => string): string[] {
-	const targets = [...read(file).matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map((match) => match[1]);
+function missingRequires(
+	file: string,
+	packed: Set<string>,
+	read: (file: string) => string,
+): string[] {
+	const targets = [...read(file).matchAll(/require\("(\.{1,2}\/[^"]+)"\)/g)].map(
+		(match) => match[1],
+	);
 	return targets
 		.map((target) => path.posix.join(path.posix.dirname(file), target))
-		.filter((target) => !packed.has(target) && !packed.has(`${target}.js`) && !packed.has(`${target}/index.js`));
+		.filter(
+			(target) =>
+				!packed.has(target) && !packed.has(`${target}.js`) && !packed.has(`${target}/index.js`),
+		);
 }
 
 describe('the packed package', () => {
@@ -50,30 +71,44 @@ describe('the packed package', () => {
 	const packed = new Set(files);
 
 	it('has been built (dist/ holds the nodes)', () => {
-		expect(files.filter((file) => file.endsWith('.node.js')).length).toBeGreaterThan(vendorList.length);
+		expect(files.filter((file) => file.endsWith('.node.js')).length).toBeGreaterThan(
+			vendorList.length,
+		);
 	});
 
 	it(`weighs less than ${kB(UNPACKED_BUDGET)} unpacked`, () => {
-		console.log(`npm pack: ${kB(size)} packed, ${kB(unpackedSize)} unpacked, ${files.length} files (budget: ${kB(UNPACKED_BUDGET)} unpacked)`);
+		console.log(
+			`npm pack: ${kB(size)} packed, ${kB(unpackedSize)} unpacked, ${files.length} files (budget: ${kB(UNPACKED_BUDGET)} unpacked)`,
+		);
 		expect(unpackedSize).toBeLessThan(UNPACKED_BUDGET);
 	});
 
 	it('ships dist/ as built, with nothing filtered back out of it', () => {
 		expect(pkg.files).toEqual(['dist']);
-		expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual(['README.md', 'package.json']);
+		expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual([
+			'README.md',
+			'package.json',
+		]);
 	});
 
 	it('holds no test kit or example file (signers, samples: test doubles, not product): they are not built into dist/', () => {
 		expect(files.filter((file) => /\.(testing|samples)\./.test(file))).toEqual([]);
-		expect(fs.readdirSync(path.join(root, 'dist'), { recursive: true }).filter((file) => /\.(testing|samples)\./.test(String(file)))).toEqual([]);
+		expect(
+			fs
+				.readdirSync(path.join(root, 'dist'), { recursive: true })
+				.filter((file) => /\.(testing|samples)\./.test(String(file))),
+		).toEqual([]);
 		// ... but built for the scripts: the simulator and the benchmark load them from .kits/.
-		for (const vendor of vendorList) expect(fs.existsSync(`${testKitModule(vendor)}.js`)).toBe(true);
+		for (const vendor of vendorList)
+			expect(fs.existsSync(`${testKitModule(vendor)}.js`)).toBe(true);
 	});
 
 	it('holds no source maps (their sources are not shipped) and no comments', () => {
 		expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
 		const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
-		const commented = files.filter((file) => file.endsWith('.js') && /sourceMappingURL|^\s*(\/\/|\/\*)/m.test(read(file)));
+		const commented = files.filter(
+			(file) => file.endsWith('.js') && /sourceMappingURL|^\s*(\/\/|\/\*)/m.test(read(file)),
+		);
 		expect(commented).toEqual([]);
 	});
 
@@ -85,24 +120,39 @@ describe('the packed package', () => {
 
 	it('needs nothing it leaves out: every relative require of a packed file is packed', () => {
 		const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
-		const missing = files.filter((file) => file.endsWith('.js')).flatMap((file) => missingRequires(file, packed, read).map((target) => `${file} → ${target}`));
+		const missing = files
+			.filter((file) => file.endsWith('.js'))
+			.flatMap((file) =>
+				missingRequires(file, packed, read).map((target) => `${file} → ${target}`),
+			);
 		expect(missing).toEqual([]);
 	});
 
 	it('the require check catches a shipped file that imports a test kit', () => {
 		const fake = new Set(['dist/nodes/A/a.vendor.js']);
-		expect(missingRequires('dist/nodes/A/a.vendor.js', fake, () => 'const k = require("../../../test/kits/a/a.testing");')).toEqual(['test/kits/a/a.testing']);
+		expect(
+			missingRequires(
+				'dist/nodes/A/a.vendor.js',
+				fake,
+				() => 'const k = require("../../../test/kits/a/a.testing");',
+			),
+		).toEqual(['test/kits/a/a.testing']);
 	});
 
-	it.each(vendorList.map((vendor) => [vendor.key, vendor]))('package.json tells n8n about %s: its trigger node and credential', (_key, vendor) => {
-		const nodeFile = `${path.relative(root, triggerNodeModule(vendor)).split(path.sep).join('/')}.js`;
-		expect(pkg.n8n.nodes).toContain(nodeFile);
-		expect(packed.has(nodeFile)).toBe(true);
-		const credentialNames = pkg.n8n.credentials.map((file) => {
-			const source = path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
-			const exported = Object.values(require(source) as Record<string, new () => { name: string }>)[0];
-			return new exported().name;
-		});
-		expect(credentialNames).toContain(vendor.credentialType);
-	});
+	it.each(vendorList.map((vendor) => [vendor.key, vendor]))(
+		'package.json tells n8n about %s: its trigger node and credential',
+		(_key, vendor) => {
+			const nodeFile = `${path.relative(root, triggerNodeModule(vendor)).split(path.sep).join('/')}.js`;
+			expect(pkg.n8n.nodes).toContain(nodeFile);
+			expect(packed.has(nodeFile)).toBe(true);
+			const credentialNames = pkg.n8n.credentials.map((file) => {
+				const source = path.join(root, file.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+				const exported = Object.values(
+					require(source) as Record<string, new () => { name: string }>,
+				)[0];
+				return new exported().name;
+			});
+			expect(credentialNames).toContain(vendor.credentialType);
+		},
+	);
 });

@@ -13,7 +13,9 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '..', '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+	version: string;
+};
 
 interface Step {
 	name?: string;
@@ -45,13 +47,17 @@ function refPattern(glob: string): RegExp {
 	return new RegExp(`^${body}$`);
 }
 
-const runs = (step: Step, command: RegExp) => typeof step.run === 'string' && command.test(step.run);
+const runs = (step: Step, command: RegExp) =>
+	typeof step.run === 'string' && command.test(step.run);
 const NPM_PUBLISH = /^\s*npm publish\b/m;
 const NPM_TEST = /^\s*npm test\s*$/m;
 
 describe('release.yml', () => {
 	const workflow = readWorkflow('release.yml');
-	const [jobName, job] = Object.entries(workflow.jobs).find(([, candidate]) => candidate.steps.some((step) => runs(step, NPM_PUBLISH))) ?? [];
+	const [jobName, job] =
+		Object.entries(workflow.jobs).find(([, candidate]) =>
+			candidate.steps.some((step) => runs(step, NPM_PUBLISH)),
+		) ?? [];
 	const steps = job?.steps ?? [];
 	const index = (command: RegExp) => steps.findIndex((step) => runs(step, command));
 
@@ -73,7 +79,9 @@ describe('release.yml', () => {
 		const permissions = job?.permissions ?? workflow.permissions;
 		expect(permissions).toEqual({ contents: 'read', 'id-token': 'write' });
 		// Nothing broader granted to the workflow's other jobs by default.
-		expect(workflow.permissions === undefined || JSON.stringify(workflow.permissions) === '{}').toBe(true);
+		expect(
+			workflow.permissions === undefined || JSON.stringify(workflow.permissions) === '{}',
+		).toBe(true);
 	});
 
 	it('publishes with --provenance --access public and the NPM_TOKEN secret as NODE_AUTH_TOKEN', () => {
@@ -97,18 +105,31 @@ describe('release.yml', () => {
 	});
 
 	it('checks before publishing that the tag is v<package.json version> (the check is run)', () => {
-		const checkIndex = steps.findIndex((step) => Object.values(step.env ?? {}).includes('${{ github.ref_name }}'));
+		const checkIndex = steps.findIndex((step) =>
+			Object.values(step.env ?? {}).includes('${{ github.ref_name }}'),
+		);
 		expect(checkIndex).toBeGreaterThanOrEqual(0);
 		expect(checkIndex).toBeLessThan(index(NPM_PUBLISH));
 		const check = steps[checkIndex];
-		const [tagVar] = Object.entries(check.env ?? {}).find(([, value]) => value === '${{ github.ref_name }}') ?? [];
+		const [tagVar] =
+			Object.entries(check.env ?? {}).find(([, value]) => value === '${{ github.ref_name }}') ?? [];
 
 		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ats-release-check-'));
 		try {
-			fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', version: '1.2.3' }));
-			fs.writeFileSync(path.join(dir, 'CHANGELOG.md'), '# Changelog\n\n## [1.2.3] - 2026-01-01\n\n### Fixed\n\n- a fix\n');
+			fs.writeFileSync(
+				path.join(dir, 'package.json'),
+				JSON.stringify({ name: 'x', version: '1.2.3' }),
+			);
+			fs.writeFileSync(
+				path.join(dir, 'CHANGELOG.md'),
+				'# Changelog\n\n## [1.2.3] - 2026-01-01\n\n### Fixed\n\n- a fix\n',
+			);
 			const run = (tag: string) =>
-				spawnSync('bash', ['-e', '-c', check.run ?? ''], { cwd: dir, env: { ...process.env, [tagVar as string]: tag }, encoding: 'utf8' });
+				spawnSync('bash', ['-e', '-c', check.run ?? ''], {
+					cwd: dir,
+					env: { ...process.env, [tagVar as string]: tag },
+					encoding: 'utf8',
+				});
 			expect(run('v1.2.3').status).toBe(0);
 			const wrong = run('v1.2.4');
 			expect(wrong.status).not.toBe(0);
@@ -144,7 +165,9 @@ describe('ci.yml', () => {
 
 describe('CHANGELOG.md', () => {
 	const changelog = fs.readFileSync(path.join(root, 'CHANGELOG.md'), 'utf8');
-	const headings = [...changelog.matchAll(/^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?\s*$/gm)].map((match) => match[1]);
+	const headings = [...changelog.matchAll(/^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?\s*$/gm)].map(
+		(match) => match[1],
+	);
 
 	it(`has an entry for package.json's version (${pkg.version}) or an Unreleased section`, () => {
 		expect(headings.includes(pkg.version) || headings.includes('Unreleased')).toBe(true);
@@ -162,7 +185,12 @@ describe('CHANGELOG.md', () => {
 		});
 		expect(versions).toEqual(sorted);
 		const sections = [...changelog.matchAll(/^### (.+)$/gm)].map((match) => match[1].trim());
-		expect(sections.filter((section) => !['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'].includes(section))).toEqual([]);
+		expect(
+			sections.filter(
+				(section) =>
+					!['Added', 'Changed', 'Deprecated', 'Removed', 'Fixed', 'Security'].includes(section),
+			),
+		).toEqual([]);
 		// Every version heading has at least one entry under it.
 		for (const block of changelog.split(/^## /m).slice(1)) expect(block).toMatch(/^- /m);
 	});

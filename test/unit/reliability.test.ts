@@ -20,7 +20,10 @@ async function fakeN8n(steps: Step[]) {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			received.push({ body: Buffer.concat(chunks).toString('utf8'), stamp: req.headers['x-stamp'] as string | undefined });
+			received.push({
+				body: Buffer.concat(chunks).toString('utf8'),
+				stamp: req.headers['x-stamp'] as string | undefined,
+			});
 			const step = steps[Math.min(received.length - 1, steps.length - 1)];
 			if (step === 'hang') return; // answered never: the sender's timeout decides
 			res.writeHead(step.status, { 'Content-Type': 'application/json' });
@@ -38,15 +41,32 @@ async function fakeN8n(steps: Step[]) {
 	};
 }
 
-const signedAt = (nowMs: number) => ({ headers: { 'Content-Type': 'application/json', 'X-Stamp': String(nowMs) }, payload: '{"id":"e1"}' });
+const signedAt = (nowMs: number) => ({
+	headers: { 'Content-Type': 'application/json', 'X-Stamp': String(nowMs) },
+	payload: '{"id":"e1"}',
+});
 
 describe('the load sender retries as a vendor does', () => {
 	it('n8n\'s "Database is not ready!" 503 and a late answer are retried, counted apart, with the same body signed anew', async () => {
-		const n8n = await fakeN8n([DB_NOT_READY, 'hang', DB_NOT_READY, { status: 200, body: '{"received":true}' }]);
+		const n8n = await fakeN8n([
+			DB_NOT_READY,
+			'hang',
+			DB_NOT_READY,
+			{ status: 200, body: '{"received":true}' },
+		]);
 		const stamps: number[] = [];
 		try {
-			const answer = await deliver(n8n.url, (nowMs: number) => (stamps.push(nowMs), signedAt(nowMs)), FAST);
-			expect(answer).toMatchObject({ status: 200, attempts: 4, lateAnswers: 1, fiveHundreds: { n8nDatabaseNotReady: 2, gate: 0, other: 0 } });
+			const answer = await deliver(
+				n8n.url,
+				(nowMs: number) => (stamps.push(nowMs), signedAt(nowMs)),
+				FAST,
+			);
+			expect(answer).toMatchObject({
+				status: 200,
+				attempts: 4,
+				lateAnswers: 1,
+				fiveHundreds: { n8nDatabaseNotReady: 2, gate: 0, other: 0 },
+			});
 			expect(answer.failures).toEqual(['503', 'timeout', '503']);
 			expect(n8n.received.map((request) => request.body)).toEqual(Array(4).fill('{"id":"e1"}'));
 			// Signed at each attempt: the stamps are the attempts' own times, in order.
@@ -58,10 +78,17 @@ describe('the load sender retries as a vendor does', () => {
 	});
 
 	it('any other 5xx is retried too, but counted as one the run must never see, with its body', async () => {
-		const n8n = await fakeN8n([{ status: 500, body: '{"code":0,"message":"boom"}' }, { status: 200, body: '{"received":true}' }]);
+		const n8n = await fakeN8n([
+			{ status: 500, body: '{"code":0,"message":"boom"}' },
+			{ status: 200, body: '{"received":true}' },
+		]);
 		try {
 			const answer = await deliver(n8n.url, signedAt, FAST);
-			expect(answer).toMatchObject({ status: 200, attempts: 2, fiveHundreds: { n8nDatabaseNotReady: 0, other: 1 } });
+			expect(answer).toMatchObject({
+				status: 200,
+				attempts: 2,
+				fiveHundreds: { n8nDatabaseNotReady: 0, other: 1 },
+			});
 			expect(answer.otherFiveHundreds).toEqual(['500 {"code":0,"message":"boom"}']);
 		} finally {
 			await n8n.close();
@@ -71,8 +98,16 @@ describe('the load sender retries as a vendor does', () => {
 	it('gives up after maxAttempts, and when the next wait would pass the budget', async () => {
 		const n8n = await fakeN8n([DB_NOT_READY]);
 		try {
-			expect(await deliver(n8n.url, signedAt, FAST)).toMatchObject({ status: 503, attempts: FAST.maxAttempts });
-			const budgeted = await deliver(n8n.url, signedAt, { ...FAST, firstDelayMs: 200, maxDelayMs: 200, budgetMs: 250 });
+			expect(await deliver(n8n.url, signedAt, FAST)).toMatchObject({
+				status: 503,
+				attempts: FAST.maxAttempts,
+			});
+			const budgeted = await deliver(n8n.url, signedAt, {
+				...FAST,
+				firstDelayMs: 200,
+				maxDelayMs: 200,
+				budgetMs: 250,
+			});
 			expect(budgeted).toMatchObject({ status: 503, attempts: 2 });
 		} finally {
 			await n8n.close();

@@ -2,7 +2,9 @@ import { envelopeOf } from '../../nodes/shared/vendor';
 import { vendorListWithKits as vendorList, vendorsWithKits as vendors } from '../support/vendors';
 
 describe('every documented example validates against its vendor schema', () => {
-	const cases = vendorList.flatMap((vendor) => vendor.samples.map((sample) => [vendor.key, sample.title, sample] as const));
+	const cases = vendorList.flatMap((vendor) =>
+		vendor.samples.map((sample) => [vendor.key, sample.title, sample] as const),
+	);
 	it.each(cases)('%s: %s', (key, _title, sample) => {
 		const result = vendors[key].schema.safeParse(sample.body);
 		expect(result.error?.issues ?? []).toEqual([]);
@@ -11,11 +13,18 @@ describe('every documented example validates against its vendor schema', () => {
 });
 
 describe('every event a trigger offers has an example (the simulator can send it)', () => {
-	it.each(vendorList.filter((vendor) => vendor.eventList === 'documented').map((vendor) => [vendor.key, vendor]))('%s', (_key, vendor) => {
+	it.each(
+		vendorList
+			.filter((vendor) => vendor.eventList === 'documented')
+			.map((vendor) => [vendor.key, vendor]),
+	)('%s', (_key, vendor) => {
 		const withExamples = new Set(vendor.samples.map((sample) => sample.eventType));
-		expect(vendor.events.map((event) => event.value).filter((event) => !withExamples.has(String(event)))).toEqual([]);
+		expect(
+			vendor.events.map((event) => event.value).filter((event) => !withExamples.has(String(event))),
+		).toEqual([]);
 	});
-	it('StartupKit offers all 23 documented events', () => expect(vendors.startupKit.events).toHaveLength(23));
+	it('StartupKit offers all 23 documented events', () =>
+		expect(vendors.startupKit.events).toHaveLength(23));
 });
 
 describe('schemas keep unknown fields and flag what does not match', () => {
@@ -25,21 +34,43 @@ describe('schemas keep unknown fields and flag what does not match', () => {
 	});
 	it.each([
 		['kini', { ...vendors.kini.samples[0].body, status: 'PARTIAL' }, 'status'],
-		['startupKit', { event: 'candidate.hired', created_at: '2025-01-01T00:00:00Z', data: {} }, 'event'],
+		[
+			'startupKit',
+			{ event: 'candidate.hired', created_at: '2025-01-01T00:00:00Z', data: {} },
+			'event',
+		],
 		['knit', { ...vendors.knit.samples[0].body, eventType: 'record.archived' }, 'eventType'],
-		['kombo', { id: 'x', type: 'ai-apply-application-status-updated', data: { id: 'a', status: 'WITHDRAWN' } }, 'data'],
-		['keldairHr', { id: 'x', type: 'NotDotted', version: 'v', dateOccurred: 'now', data: {} }, 'type'],
+		[
+			'kombo',
+			{
+				id: 'x',
+				type: 'ai-apply-application-status-updated',
+				data: { id: 'a', status: 'WITHDRAWN' },
+			},
+			'data',
+		],
+		[
+			'keldairHr',
+			{ id: 'x', type: 'NotDotted', version: 'v', dateOccurred: 'now', data: {} },
+			'type',
+		],
 	])('%s: an unexpected payload is reported at %s', (key, body, path) => {
 		const result = vendors[key].schema.safeParse(body);
 		expect(result.success).toBe(false);
 		expect(result.error!.issues.map((issue) => String(issue.path[0]))).toContain(path);
 	});
 	// Free-form payloads (Knit's record data, KeldairHR's resource) may hold any fields, but must be objects.
-	const knitRecord = vendors.knit.samples.find((sample) => sample.eventType.startsWith('record.'))!.body;
+	const knitRecord = vendors.knit.samples.find((sample) =>
+		sample.eventType.startsWith('record.'),
+	)!.body;
 	const keldairHr = vendors.keldairHr.samples[0].body;
 	it.each([
-		...[[], 'text', null, 7].map((value) => ['knit', { ...knitRecord, eventData: value }, 'eventData'] as const),
-		...[[], 'text', null, 7].map((value) => ['keldairHr', { ...keldairHr, data: value }, 'data'] as const),
+		...[[], 'text', null, 7].map(
+			(value) => ['knit', { ...knitRecord, eventData: value }, 'eventData'] as const,
+		),
+		...[[], 'text', null, 7].map(
+			(value) => ['keldairHr', { ...keldairHr, data: value }, 'data'] as const,
+		),
 	])('%s: a free-form payload that is not an object is reported at %s', (key, body, path) => {
 		const result = vendors[key].schema.safeParse(body);
 		expect(result.success).toBe(false);

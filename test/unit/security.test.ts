@@ -47,7 +47,13 @@ describe('2. KeldairHR without a signature: a sender cannot suppress a later eve
 			parameters,
 			workflowId,
 		});
-	const genuine = { id: 'evt-42', type: 'applicant.hired', version: '1', dateOccurred: '2026-12-01T10:00:00Z', data: { id: 'a-1' } };
+	const genuine = {
+		id: 'evt-42',
+		type: 'applicant.hired',
+		version: '1',
+		dateOccurred: '2026-12-01T10:00:00Z',
+		data: { id: 'a-1' },
+	};
 
 	it('an unverified post of event id X first does not make the genuine X a redelivery', async () => {
 		const workflowId = `wf-poison-${++sequence}`;
@@ -76,7 +82,10 @@ describe('2. KeldairHR without a signature: a sender cannot suppress a later eve
 		const send = (text: string) =>
 			callWebhook(new KeldairHrTrigger(), {
 				rawBody: text,
-				headers: { 'content-type': 'application/json', ...kitOf('keldairHr').sign(text, credentialsOf(kitOf('keldairHr'), SECRET), Date.now()) },
+				headers: {
+					'content-type': 'application/json',
+					...kitOf('keldairHr').sign(text, credentialsOf(kitOf('keldairHr'), SECRET), Date.now()),
+				},
 				credentials: credentialsOf(kitOf('keldairHr'), SECRET),
 				parameters: { authentication: 'signature' },
 				workflowId,
@@ -86,31 +95,55 @@ describe('2. KeldairHR without a signature: a sender cannot suppress a later eve
 	});
 
 	it('the node says what dedupe means without a signature', () => {
-		const notices = new KeldairHrTrigger().description.properties.filter((property) => property.type === 'notice');
-		expect(notices.some((notice) => /byte-identical/.test(notice.displayName) && /event ID alone is not trusted/.test(notice.displayName))).toBe(true);
+		const notices = new KeldairHrTrigger().description.properties.filter(
+			(property) => property.type === 'notice',
+		);
+		expect(
+			notices.some(
+				(notice) =>
+					/byte-identical/.test(notice.displayName) &&
+					/event ID alone is not trusted/.test(notice.displayName),
+			),
+		).toBe(true);
 	});
 });
 
 describe('4. the replay window never fails open on a stored tolerance', () => {
 	const dayOld = () => {
-		const rawBody = JSON.stringify(signing.sampleEvent('startupKit', 'offer.accepted', ++sequence, Date.now()));
+		const rawBody = JSON.stringify(
+			signing.sampleEvent('startupKit', 'offer.accepted', ++sequence, Date.now()),
+		);
 		const credentials = credentialsOf(kitOf('startupKit'), SECRET);
-		return { rawBody, credentials, headers: { 'content-type': 'application/json', ...kitOf('startupKit').sign(rawBody, credentials, Date.now() - 24 * HOUR) } };
+		return {
+			rawBody,
+			credentials,
+			headers: {
+				'content-type': 'application/json',
+				...kitOf('startupKit').sign(rawBody, credentials, Date.now() - 24 * HOUR),
+			},
+		};
 	};
 
-	it.each([['x'], [Number.NaN], [1e12], [Number.POSITIVE_INFINITY], ['1e12'], [null], [{}], [-5], [0]])(
-		'tolerance %p: a day-old signed StartupKit request is refused',
-		async (toleranceSeconds) => {
-			const { result, response } = await callWebhook(new StartupKitTrigger(), {
-				...dayOld(),
-				parameters: { options: { toleranceSeconds } },
-				workflowId: `wf-tolerance-${++sequence}`,
-			});
-			expect(response.statusCode).toBe(401);
-			expect(response.body).toMatchObject({ reason: 'timestamp outside the tolerance window' });
-			expect(result.workflowData).toBeUndefined();
-		},
-	);
+	it.each([
+		['x'],
+		[Number.NaN],
+		[1e12],
+		[Number.POSITIVE_INFINITY],
+		['1e12'],
+		[null],
+		[{}],
+		[-5],
+		[0],
+	])('tolerance %p: a day-old signed StartupKit request is refused', async (toleranceSeconds) => {
+		const { result, response } = await callWebhook(new StartupKitTrigger(), {
+			...dayOld(),
+			parameters: { options: { toleranceSeconds } },
+			workflowId: `wf-tolerance-${++sequence}`,
+		});
+		expect(response.statusCode).toBe(401);
+		expect(response.body).toMatchObject({ reason: 'timestamp outside the tolerance window' });
+		expect(result.workflowData).toBeUndefined();
+	});
 
 	it('a stored value is clamped to the editor range, a non-number gets the default', () => {
 		expect(toleranceSecondsOf(1e12)).toBe(TOLERANCE_SECONDS.max);
@@ -123,19 +156,29 @@ describe('4. the replay window never fails open on a stored tolerance', () => {
 		expect(toleranceSecondsOf(600)).toBe(600);
 		const option = new StartupKitTrigger().description.properties
 			.find((property) => property.name === 'options')
-			?.options?.find((option) => 'name' in option && option.name === 'toleranceSeconds') as { typeOptions?: { minValue?: number; maxValue?: number } };
-		expect(option.typeOptions).toEqual({ minValue: TOLERANCE_SECONDS.min, maxValue: TOLERANCE_SECONDS.max });
+			?.options?.find((option) => 'name' in option && option.name === 'toleranceSeconds') as {
+			typeOptions?: { minValue?: number; maxValue?: number };
+		};
+		expect(option.typeOptions).toEqual({
+			minValue: TOLERANCE_SECONDS.min,
+			maxValue: TOLERANCE_SECONDS.max,
+		});
 		expect((option as { default?: unknown }).default).toBe(TOLERANCE_SECONDS.default);
 	});
 
 	it('an hour-old request is refused even at the largest tolerance the editor allows (1e12 is clamped to 3600 s)', async () => {
-		const rawBody = JSON.stringify(signing.sampleEvent('startupKit', 'offer.accepted', ++sequence, Date.now()));
+		const rawBody = JSON.stringify(
+			signing.sampleEvent('startupKit', 'offer.accepted', ++sequence, Date.now()),
+		);
 		const credentials = credentialsOf(kitOf('startupKit'), SECRET);
 		const at = (ageMs: number) =>
 			callWebhook(new StartupKitTrigger(), {
 				rawBody,
 				credentials,
-				headers: { 'content-type': 'application/json', ...kitOf('startupKit').sign(rawBody, credentials, Date.now() - ageMs) },
+				headers: {
+					'content-type': 'application/json',
+					...kitOf('startupKit').sign(rawBody, credentials, Date.now() - ageMs),
+				},
 				parameters: { options: { toleranceSeconds: 1e12 } },
 				workflowId: `wf-clamp-${++sequence}`,
 			});
@@ -147,77 +190,133 @@ describe('4. the replay window never fails open on a stored tolerance', () => {
 		const rawBody = Buffer.from('{"event":"test.ping"}');
 		const credentials = credentialsOf(kitOf('startupKit'), SECRET);
 		const headers = Object.fromEntries(
-			Object.entries(kitOf('startupKit').sign(rawBody, credentials, Date.now())).map(([name, value]) => [name.toLowerCase(), value]),
+			Object.entries(kitOf('startupKit').sign(rawBody, credentials, Date.now())).map(
+				([name, value]) => [name.toLowerCase(), value],
+			),
 		);
-		const result = verifyStartupKitSignature({ rawBody, headers, credentials, nowMs: Date.now(), toleranceSeconds: Number.NaN });
+		const result = verifyStartupKitSignature({
+			rawBody,
+			headers,
+			credentials,
+			nowMs: Date.now(),
+			toleranceSeconds: Number.NaN,
+		});
 		expect(result).toEqual({ ok: false, reason: 'timestamp outside the tolerance window' });
 	});
 });
 
 describe('6. a missing or deleted credential is answered 401, never 500', () => {
-	const verifying = vendorsUnderTest.filter(({ kit }) => kit.verifyingParameters === undefined || Object.keys(kit.verifyingParameters).length > 0);
+	const verifying = vendorsUnderTest.filter(
+		({ kit }) =>
+			kit.verifyingParameters === undefined || Object.keys(kit.verifyingParameters).length > 0,
+	);
 
-	it.each(verifying.map(({ key, node }) => [key, node] as const))('%s: no credential set on the node', async (key, node) => {
-		const parameters = parametersOf(key);
-		const bare = triggerNode(node, parameters);
-		bare.credentials = {};
-		const rawBody = JSON.stringify(signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, Date.now()));
-		const { result, response } = await callWebhook(node, {
-			rawBody,
-			headers: { 'content-type': 'application/json' },
-			workflow: workflowOf(`wf-nocred-${++sequence}`, [[bare, node]]),
-		});
-		expect(response.statusCode).toBe(401);
-		expect(response.body).toEqual({ error: 'unauthorized', reason: expect.stringMatching(/^no credential/) });
-		expect(result.workflowData).toBeUndefined();
-	});
+	it.each(verifying.map(({ key, node }) => [key, node] as const))(
+		'%s: no credential set on the node',
+		async (key, node) => {
+			const parameters = parametersOf(key);
+			const bare = triggerNode(node, parameters);
+			bare.credentials = {};
+			const rawBody = JSON.stringify(
+				signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, Date.now()),
+			);
+			const { result, response } = await callWebhook(node, {
+				rawBody,
+				headers: { 'content-type': 'application/json' },
+				workflow: workflowOf(`wf-nocred-${++sequence}`, [[bare, node]]),
+			});
+			expect(response.statusCode).toBe(401);
+			expect(response.body).toEqual({
+				error: 'unauthorized',
+				reason: expect.stringMatching(/^no credential/),
+			});
+			expect(result.workflowData).toBeUndefined();
+		},
+	);
 
-	it.each(verifying.map(({ key, node }) => [key, node] as const))('%s: the credential was deleted', async (key, node) => {
-		jest
-			.spyOn(WebhookContext.prototype, 'getCredentials')
-			.mockRejectedValue(new Error(`Credential with ID "cred-1" does not exist for type "${key}Api".`));
-		const rawBody = JSON.stringify(signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, Date.now()));
-		const { result, response } = await callWebhook(node, {
-			rawBody,
-			headers: { 'content-type': 'application/json' },
-			parameters: parametersOf(key),
-			workflowId: `wf-deleted-${++sequence}`,
-		});
-		expect(response.statusCode).toBe(401);
-		expect(response.body).toEqual({ error: 'unauthorized', reason: expect.stringMatching(/^no credential/) });
-		expect(result.workflowData).toBeUndefined();
-	});
+	it.each(verifying.map(({ key, node }) => [key, node] as const))(
+		'%s: the credential was deleted',
+		async (key, node) => {
+			jest
+				.spyOn(WebhookContext.prototype, 'getCredentials')
+				.mockRejectedValue(
+					new Error(`Credential with ID "cred-1" does not exist for type "${key}Api".`),
+				);
+			const rawBody = JSON.stringify(
+				signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, Date.now()),
+			);
+			const { result, response } = await callWebhook(node, {
+				rawBody,
+				headers: { 'content-type': 'application/json' },
+				parameters: parametersOf(key),
+				workflowId: `wf-deleted-${++sequence}`,
+			});
+			expect(response.statusCode).toBe(401);
+			expect(response.body).toEqual({
+				error: 'unauthorized',
+				reason: expect.stringMatching(/^no credential/),
+			});
+			expect(result.workflowData).toBeUndefined();
+		},
+	);
 });
 
 describe('7. ATS Normalize looks vendors and types up by own properties only', () => {
 	const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
 	it.each(inherited)('Source "%s" is an unknown source', (source) => {
-		expect(() => normalizeEvent({ a: 1 }, { source })).toThrow(new UnreadableItemError(`Unknown source "${source}"`));
+		expect(() => normalizeEvent({ a: 1 }, { source })).toThrow(
+			new UnreadableItemError(`Unknown source "${source}"`),
+		);
 	});
 
 	it.each(inherited)('_ats.vendor "%s" falls back to the payload shape', (vendor) => {
-		const body = signing.sampleEvent('kombo', signing.typicalEvent('kombo'), ++sequence, Date.now());
+		const body = signing.sampleEvent(
+			'kombo',
+			signing.typicalEvent('kombo'),
+			++sequence,
+			Date.now(),
+		);
 		expect(normalizeEvent({ ...body, _ats: { vendor } }).source).toBe('kombo');
-		expect(() => normalizeEvent({ unrelated: true, _ats: { vendor } })).toThrow(UnreadableItemError);
+		expect(() => normalizeEvent({ unrelated: true, _ats: { vendor } })).toThrow(
+			UnreadableItemError,
+		);
 	});
 
-	it.each(inherited)('event type "%s" maps to other for every vendor, and KeldairHR resource/action "%s" reads as text', (name) => {
-		for (const vendor of vendorList) {
-			const body = signing.sampleEvent(vendor.key, signing.typicalEvent(vendor.key), ++sequence, Date.now());
-			const event = normalizeEvent({ ...body, _ats: { vendor: vendor.key, eventType: name } });
-			expect(typeof event.summary).toBe('string');
-		}
-		for (const type of [`${name}.created`, `offer.${name}`, `interview.${name}`]) {
-			const event = normalizeEvent({ id: 'k-1', type, version: '1', dateOccurred: null, data: {} }, { source: 'keldairHr' });
-			expect(typeof event.type).toBe('string');
-			expect(event.type).not.toMatch(/function|native code/);
-			expect(typeof event.summary).toBe('string');
-		}
-	});
+	it.each(inherited)(
+		'event type "%s" maps to other for every vendor, and KeldairHR resource/action "%s" reads as text',
+		(name) => {
+			for (const vendor of vendorList) {
+				const body = signing.sampleEvent(
+					vendor.key,
+					signing.typicalEvent(vendor.key),
+					++sequence,
+					Date.now(),
+				);
+				const event = normalizeEvent({ ...body, _ats: { vendor: vendor.key, eventType: name } });
+				expect(typeof event.summary).toBe('string');
+			}
+			for (const type of [`${name}.created`, `offer.${name}`, `interview.${name}`]) {
+				const event = normalizeEvent(
+					{ id: 'k-1', type, version: '1', dateOccurred: null, data: {} },
+					{ source: 'keldairHr' },
+				);
+				expect(typeof event.type).toBe('string');
+				expect(event.type).not.toMatch(/function|native code/);
+				expect(typeof event.summary).toBe('string');
+			}
+		},
+	);
 
 	it('the node answers the clear message for Source "__proto__" (no TypeError)', async () => {
-		const node: INode = { id: 'n', name: 'ATS Normalize', type: 'CUSTOM.atsNormalize', typeVersion: 1, position: [0, 0], parameters: {} };
+		const node: INode = {
+			id: 'n',
+			name: 'ATS Normalize',
+			type: 'CUSTOM.atsNormalize',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
 		const { ExecuteContext } = await import('n8n-core');
 		const nodeType = new AtsNormalize();
 		const workflow = new Workflow({
@@ -225,7 +324,11 @@ describe('7. ATS Normalize looks vendors and types up by own properties only', (
 			nodes: [node],
 			connections: {},
 			active: false,
-			nodeTypes: { getByName: () => nodeType, getByNameAndVersion: () => nodeType, getKnownTypes: () => ({}) },
+			nodeTypes: {
+				getByName: () => nodeType,
+				getByNameAndVersion: () => nodeType,
+				getKnownTypes: () => ({}),
+			},
 		});
 		node.parameters = { source: '__proto__' };
 		const items = [{ json: { a: 1 } }];
@@ -253,7 +356,9 @@ describe('8. the in-process store is bounded per n8n process and released on dea
 	};
 
 	it(`the bound is stated in MB and is what the slots cost (${PROCESS_MEMORY_MB} MB)`, () => {
-		expect(PROCESS_SLOTS * BYTES_PER_MEMORY_SLOT).toBeLessThanOrEqual(PROCESS_MEMORY_MB * 1024 * 1024);
+		expect(PROCESS_SLOTS * BYTES_PER_MEMORY_SLOT).toBeLessThanOrEqual(
+			PROCESS_MEMORY_MB * 1024 * 1024,
+		);
 		expect(PROCESS_SLOTS).toBeGreaterThan(MEMORY_SLOTS);
 	});
 
@@ -272,7 +377,9 @@ describe('8. the in-process store is bounded per n8n process and released on dea
 		const oldest = identity(0);
 		const lastStore = existingMemoryStore(`wf-bound-${triggers - 1}`, 'node')!;
 		expect(lastStore.claim(newest, now + index, 24 * HOUR)).toBe(false);
-		expect(existingMemoryStore('wf-bound-0', 'node')!.claim(oldest, now + index, 24 * HOUR)).toBe(true);
+		expect(existingMemoryStore('wf-bound-0', 'node')!.claim(oldest, now + index, 24 * HOUR)).toBe(
+			true,
+		);
 		// The durable copy evicts expired slots as it writes: the count the bound uses follows,
 		// so a later claim is not taken as over the bound (it would drop a live slot).
 		saveDurableCopy('wf-bound-0', {}, now + index + 25 * HOUR);
@@ -283,7 +390,8 @@ describe('8. the in-process store is bounded per n8n process and released on dea
 
 	it('one trigger alone holds at most MEMORY_SLOTS', () => {
 		const now = Date.parse('2026-12-01T00:00:00Z');
-		for (let index = 0; index < MEMORY_SLOTS + 50; index++) claimInMemory('wf-one', 'node', {}, identity(index), now + index, 24 * HOUR);
+		for (let index = 0; index < MEMORY_SLOTS + 50; index++)
+			claimInMemory('wf-one', 'node', {}, identity(index), now + index, 24 * HOUR);
 		expect(existingMemoryStore('wf-one', 'node')!.size).toBe(MEMORY_SLOTS);
 	});
 
@@ -297,11 +405,27 @@ describe('8. the in-process store is bounded per n8n process and released on dea
 
 	// As n8n deletes webhooks (webhook.service deleteWebhook): mode 'internal' for a deactivation
 	// and for the end of a test listen alike, the latter with webhook data marked isTest.
-	const runDelete = async (nodeType: InstanceType<typeof KomboTrigger>, workflowId: string, isTest: boolean) => {
+	const runDelete = async (
+		nodeType: InstanceType<typeof KomboTrigger>,
+		workflowId: string,
+		isTest: boolean,
+	) => {
 		const node = triggerNode(nodeType);
 		const workflow = workflowOf(workflowId, [[node, nodeType]]);
-		const webhookData = { isTest, webhookDescription: nodeType.description.webhooks![0], node: node.name, workflowId } as never;
-		const context = new HookContext(workflow, node, {} as IWorkflowExecuteAdditionalData, 'internal', 'update', webhookData);
+		const webhookData = {
+			isTest,
+			webhookDescription: nodeType.description.webhooks![0],
+			node: node.name,
+			workflowId,
+		} as never;
+		const context = new HookContext(
+			workflow,
+			node,
+			{} as IWorkflowExecuteAdditionalData,
+			'internal',
+			'update',
+			webhookData,
+		);
 		return await nodeType.webhookMethods.default.delete.call(context);
 	};
 
@@ -315,7 +439,10 @@ describe('8. the in-process store is bounded per n8n process and released on dea
 			const delivered = await callWebhook(node, {
 				rawBody,
 				credentials,
-				headers: { 'content-type': 'application/json', ...kitOf(key).sign(rawBody, credentials, Date.now()) },
+				headers: {
+					'content-type': 'application/json',
+					...kitOf(key).sign(rawBody, credentials, Date.now()),
+				},
 				parameters: parametersOf(key),
 				workflowId,
 			});

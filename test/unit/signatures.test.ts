@@ -9,7 +9,12 @@ import { verifyKiniRequest } from '../../nodes/KiniTrigger/kini.trigger';
 import { verifyKnitSignature } from '../../nodes/KnitTrigger/knit.trigger';
 import { verifyKomboSignature } from '../../nodes/KomboTrigger/kombo.trigger';
 import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.trigger';
-import { decodeHexDigest, digestsEqual, matchesAnySecret, secretsEqual } from '../../nodes/shared/signatures';
+import {
+	decodeHexDigest,
+	digestsEqual,
+	matchesAnySecret,
+	secretsEqual,
+} from '../../nodes/shared/signatures';
 import type { VerifyRequest } from '../../nodes/shared/signatures';
 import { vendorListWithKits as vendorList } from '../support/vendors';
 
@@ -37,39 +42,71 @@ describe('Kini (Bearer API key)', () => {
 		expect(reasonOf(verifyKiniRequest(request({ headers, credentials })))).toBe(expected);
 	});
 	it('an empty configured key never matches', () => {
-		expect(reasonOf(verifyKiniRequest(request({ headers: { authorization: 'Bearer x' }, credentials: { apiKey: '' } })))).toBe('invalid API key');
+		expect(
+			reasonOf(
+				verifyKiniRequest(
+					request({ headers: { authorization: 'Bearer x' }, credentials: { apiKey: '' } }),
+				),
+			),
+		).toBe('invalid API key');
 	});
 });
 
 describe('StartupKit (hex HMAC of timestamp.body, replay window, rotation)', () => {
-	const body = Buffer.from('{"event":"application.submitted","created_at":"2025-01-15T14:30:00Z","data":{"id":42}}');
+	const body = Buffer.from(
+		'{"event":"application.submitted","created_at":"2025-01-15T14:30:00Z","data":{"id":42}}',
+	);
 	const signature = 'b4544f644eb251dbccce6f671609d2b15e930c9a386c5d00cac827ebcc179847';
 	const timestamp = '2025-01-15T14:30:00Z';
 	const credentials = { signingSecret: 'whsec_test_secret', previousSigningSecret: '' };
 	const headers = { 'x-webhook-signature': signature, 'x-webhook-timestamp': timestamp };
 	const check = (overrides: Partial<VerifyRequest>) =>
-		reasonOf(verifyStartupKitSignature(request({ rawBody: body, headers, credentials, ...overrides })));
+		reasonOf(
+			verifyStartupKitSignature(request({ rawBody: body, headers, credentials, ...overrides })),
+		);
 
 	it('accepts the known vector', () => expect(check({})).toBe('ok'));
 	it('accepts upper-case hex', () =>
-		expect(check({ headers: { ...headers, 'x-webhook-signature': signature.toUpperCase() } })).toBe('ok'));
-	it('rejects a tampered body', () => expect(check({ rawBody: Buffer.from(body.toString().replace('42', '43')) })).toBe('signature mismatch'));
+		expect(check({ headers: { ...headers, 'x-webhook-signature': signature.toUpperCase() } })).toBe(
+			'ok',
+		));
+	it('rejects a tampered body', () =>
+		expect(check({ rawBody: Buffer.from(body.toString().replace('42', '43')) })).toBe(
+			'signature mismatch',
+		));
 	it('rejects a tampered signature', () =>
-		expect(check({ headers: { ...headers, 'x-webhook-signature': signature.replace(/^b/, 'c') } })).toBe('signature mismatch'));
+		expect(
+			check({ headers: { ...headers, 'x-webhook-signature': signature.replace(/^b/, 'c') } }),
+		).toBe('signature mismatch'));
 	it('rejects a signature of the wrong length', () =>
-		expect(check({ headers: { ...headers, 'x-webhook-signature': signature.slice(0, 62) } })).toBe('malformed X-Webhook-Signature header'));
-	it('rejects base64 where hex is expected', () =>
-		expect(check({ headers: { ...headers, 'x-webhook-signature': Buffer.from(signature, 'hex').toString('base64') } })).toBe(
+		expect(check({ headers: { ...headers, 'x-webhook-signature': signature.slice(0, 62) } })).toBe(
 			'malformed X-Webhook-Signature header',
 		));
+	it('rejects base64 where hex is expected', () =>
+		expect(
+			check({
+				headers: {
+					...headers,
+					'x-webhook-signature': Buffer.from(signature, 'hex').toString('base64'),
+				},
+			}),
+		).toBe('malformed X-Webhook-Signature header'));
 	it('rejects a missing signature', () =>
-		expect(check({ headers: { 'x-webhook-timestamp': timestamp } })).toBe('missing X-Webhook-Signature header'));
+		expect(check({ headers: { 'x-webhook-timestamp': timestamp } })).toBe(
+			'missing X-Webhook-Signature header',
+		));
 	it('rejects a missing timestamp', () =>
-		expect(check({ headers: { 'x-webhook-signature': signature } })).toBe('missing X-Webhook-Timestamp header'));
+		expect(check({ headers: { 'x-webhook-signature': signature } })).toBe(
+			'missing X-Webhook-Timestamp header',
+		));
 	it('rejects an unparsable timestamp', () =>
-		expect(check({ headers: { ...headers, 'x-webhook-timestamp': 'yesterday' } })).toBe('malformed X-Webhook-Timestamp header'));
+		expect(check({ headers: { ...headers, 'x-webhook-timestamp': 'yesterday' } })).toBe(
+			'malformed X-Webhook-Timestamp header',
+		));
 	it('signs the timestamp: a different timestamp breaks the signature', () =>
-		expect(check({ headers: { ...headers, 'x-webhook-timestamp': '2025-01-15T14:30:01Z' } })).toBe('signature mismatch'));
+		expect(check({ headers: { ...headers, 'x-webhook-timestamp': '2025-01-15T14:30:01Z' } })).toBe(
+			'signature mismatch',
+		));
 	it.each([
 		['stale (301 s old)', 301_000, 'timestamp outside the tolerance window'],
 		['future (301 s ahead)', -301_000, 'timestamp outside the tolerance window'],
@@ -78,11 +115,20 @@ describe('StartupKit (hex HMAC of timestamp.body, replay window, rotation)', () 
 	])('%s', (_name, skewMs, expected) => {
 		expect(check({ nowMs: Date.parse(timestamp) + skewMs })).toBe(expected);
 	});
-	it('honours a custom tolerance', () => expect(check({ nowMs: Date.parse(timestamp) + 60_000, toleranceSeconds: 30 })).toBe('timestamp outside the tolerance window'));
+	it('honours a custom tolerance', () =>
+		expect(check({ nowMs: Date.parse(timestamp) + 60_000, toleranceSeconds: 30 })).toBe(
+			'timestamp outside the tolerance window',
+		));
 	it('accepts the previous secret during rotation', () =>
-		expect(check({ credentials: { signingSecret: 'whsec_new', previousSigningSecret: 'whsec_test_secret' } })).toBe('ok'));
+		expect(
+			check({
+				credentials: { signingSecret: 'whsec_new', previousSigningSecret: 'whsec_test_secret' },
+			}),
+		).toBe('ok'));
 	it('rejects when neither secret signed', () =>
-		expect(check({ credentials: { signingSecret: 'whsec_new', previousSigningSecret: 'whsec_old' } })).toBe('signature mismatch'));
+		expect(
+			check({ credentials: { signingSecret: 'whsec_new', previousSigningSecret: 'whsec_old' } }),
+		).toBe('signature mismatch'));
 });
 
 describe('KeldairHR (HMAC of body, hex or base64, sha256= prefix, configurable header)', () => {
@@ -102,20 +148,41 @@ describe('KeldairHR (HMAC of body, hex or base64, sha256= prefix, configurable h
 		['base64url', Buffer.from(base64, 'base64').toString('base64url')],
 		['sha256= base64', `sha256=${base64}`],
 	])('accepts %s', (_name, value) => expect(check({ 'x-signature': value })).toBe('ok'));
-	it('rejects a tampered body', () => expect(check({ 'x-signature': hex }, { rawBody: Buffer.from(`${body} `) })).toBe('signature mismatch'));
-	it('rejects a tampered signature', () => expect(check({ 'x-signature': hex.replace(/^d/, 'e') })).toBe('signature mismatch'));
-	it('rejects a truncated signature', () => expect(check({ 'x-signature': hex.slice(0, 40) })).toBe('malformed X-Signature header'));
+	it('rejects a tampered body', () =>
+		expect(check({ 'x-signature': hex }, { rawBody: Buffer.from(`${body} `) })).toBe(
+			'signature mismatch',
+		));
+	it('rejects a tampered signature', () =>
+		expect(check({ 'x-signature': hex.replace(/^d/, 'e') })).toBe('signature mismatch'));
+	it('rejects a truncated signature', () =>
+		expect(check({ 'x-signature': hex.slice(0, 40) })).toBe('malformed X-Signature header'));
 	it('rejects a missing header', () => expect(check({})).toBe('missing X-Signature header'));
 	it('reads the configured header', () => {
 		const custom = { signingSecret: 'keldair_secret', signatureHeader: 'X-Keldair-Signature' };
 		expect(check({ 'x-keldair-signature': hex }, { credentials: custom })).toBe('ok');
-		expect(check({ 'x-signature': hex }, { credentials: custom })).toBe('missing X-Keldair-Signature header');
+		expect(check({ 'x-signature': hex }, { credentials: custom })).toBe(
+			'missing X-Keldair-Signature header',
+		);
 	});
 });
 
 describe.each([
-	['Knit', verifyKnitSignature, 'X-Knit-Signature', { apiKey: 'knit_api_key_123' }, '{"eventId":"ev_1","eventType":"record.new"}', 'PUk2foBmswPuvtXNPf1MAy_qVayPCX8jHgjFBRquFC4'],
-	['Kombo', verifyKomboSignature, 'X-Kombo-Signature', { webhookSecret: 'kombo_secret_abc' }, '{"id":"evt_1","type":"sync-finished","data":{}}', 'twrYSpKAe9_qrzB7sn4WZJKoQS-1pkPPDZ-_h6fBK8o'],
+	[
+		'Knit',
+		verifyKnitSignature,
+		'X-Knit-Signature',
+		{ apiKey: 'knit_api_key_123' },
+		'{"eventId":"ev_1","eventType":"record.new"}',
+		'PUk2foBmswPuvtXNPf1MAy_qVayPCX8jHgjFBRquFC4',
+	],
+	[
+		'Kombo',
+		verifyKomboSignature,
+		'X-Kombo-Signature',
+		{ webhookSecret: 'kombo_secret_abc' },
+		'{"id":"evt_1","type":"sync-finished","data":{}}',
+		'twrYSpKAe9_qrzB7sn4WZJKoQS-1pkPPDZ-_h6fBK8o',
+	],
 ])('%s (base64url HMAC of body)', (_vendor, verify, header, credentials, bodyText, signature) => {
 	const body = Buffer.from(bodyText);
 	const check = (headers: Record<string, string>, rawBody = body) =>
@@ -123,18 +190,31 @@ describe.each([
 
 	it('accepts the known vector', () => expect(check({ [header]: signature })).toBe('ok'));
 	it('accepts it with padding', () => expect(check({ [header]: `${signature}=` })).toBe('ok'));
-	it('rejects a tampered body', () => expect(check({ [header]: signature }, Buffer.from(bodyText.replace('1', '2')))).toBe('signature mismatch'));
-	it('rejects a tampered signature', () => expect(check({ [header]: `A${signature.slice(1)}` })).toBe('signature mismatch'));
-	it('rejects a truncated signature', () => expect(check({ [header]: signature.slice(0, 30) })).toBe(`malformed ${header} header`));
+	it('rejects a tampered body', () =>
+		expect(check({ [header]: signature }, Buffer.from(bodyText.replace('1', '2')))).toBe(
+			'signature mismatch',
+		));
+	it('rejects a tampered signature', () =>
+		expect(check({ [header]: `A${signature.slice(1)}` })).toBe('signature mismatch'));
+	it('rejects a truncated signature', () =>
+		expect(check({ [header]: signature.slice(0, 30) })).toBe(`malformed ${header} header`));
 	it('rejects hex where base64url is expected', () =>
-		expect(check({ [header]: Buffer.from(signature, 'base64url').toString('hex') })).toBe(`malformed ${header} header`));
+		expect(check({ [header]: Buffer.from(signature, 'base64url').toString('hex') })).toBe(
+			`malformed ${header} header`,
+		));
 	it('rejects standard base64 characters (both vectors contain - or _)', () => {
 		expect(signature).toMatch(/[-_]/);
-		expect(check({ [header]: signature.replace(/-/g, '+').replace(/_/g, '/') })).toBe(`malformed ${header} header`);
+		expect(check({ [header]: signature.replace(/-/g, '+').replace(/_/g, '/') })).toBe(
+			`malformed ${header} header`,
+		);
 	});
 	it('rejects a missing header', () => expect(check({})).toBe(`missing ${header} header`));
 	it('rejects when no secret is configured', () =>
-		expect(reasonOf(verify(request({ rawBody: body, headers: { [header]: signature }, credentials: {} })))).toBe('no signing secret configured'));
+		expect(
+			reasonOf(
+				verify(request({ rawBody: body, headers: { [header]: signature }, credentials: {} })),
+			),
+		).toBe('no signing secret configured'));
 });
 
 describe('constant-time helpers', () => {
@@ -179,10 +259,23 @@ describe('constant-time comparison (timingSafeEqual spied on the module the prod
 			const raw = Buffer.from(JSON.stringify(vendor.freshSample(vendor.samples[0], 1, nowMs)));
 			const genuine = vendor.sign(raw, credentials, nowMs);
 			// Same length and alphabet as the secret, so Kini's token has the shape of the key too.
-			const forged = vendor.sign(raw, { ...credentials, [vendor.secretField]: 'constant-time-secreT' }, nowMs);
+			const forged = vendor.sign(
+				raw,
+				{ ...credentials, [vendor.secretField]: 'constant-time-secreT' },
+				nowMs,
+			);
 			expect(forged).not.toEqual(genuine);
 			const verifyWith = (headers: Record<string, string>) =>
-				vendor.verify(request({ rawBody: raw, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), credentials, nowMs }));
+				vendor.verify(
+					request({
+						rawBody: raw,
+						headers: Object.fromEntries(
+							Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
+						),
+						credentials,
+						nowMs,
+					}),
+				);
 
 			let verdict: unknown;
 			const matched = comparisons(() => (verdict = verifyWith(genuine)));
@@ -197,17 +290,31 @@ describe('constant-time comparison (timingSafeEqual spied on the module the prod
 	);
 
 	it('StartupKit compares against both secrets whichever signed, and when neither did', () => {
-		const body = Buffer.from('{"event":"application.submitted","created_at":"2025-01-15T14:30:00Z","data":{"id":42}}');
+		const body = Buffer.from(
+			'{"event":"application.submitted","created_at":"2025-01-15T14:30:00Z","data":{"id":42}}',
+		);
 		const timestamp = '2025-01-15T14:30:00Z';
 		const nowMs = Date.parse(timestamp);
 		const signedBy = (secret: string) => ({
 			'x-webhook-timestamp': timestamp,
-			'x-webhook-signature': createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex'),
+			'x-webhook-signature': createHmac('sha256', secret)
+				.update(`${timestamp}.`)
+				.update(body)
+				.digest('hex'),
 		});
 		const credentials = { signingSecret: 'whsec_current', previousSigningSecret: 'whsec_previous' };
-		for (const [signer, ok] of [['whsec_current', true], ['whsec_previous', true], ['whsec_neither', false]] as const) {
+		for (const [signer, ok] of [
+			['whsec_current', true],
+			['whsec_previous', true],
+			['whsec_neither', false],
+		] as const) {
 			let verdict: unknown;
-			const calls = comparisons(() => (verdict = verifyStartupKitSignature(request({ rawBody: body, headers: signedBy(signer), credentials, nowMs }))));
+			const calls = comparisons(
+				() =>
+					(verdict = verifyStartupKitSignature(
+						request({ rawBody: body, headers: signedBy(signer), credentials, nowMs }),
+					)),
+			);
 			expect(verdict).toMatchObject({ ok });
 			expect(calls).toEqual([
 				[32, 32],
@@ -217,15 +324,27 @@ describe('constant-time comparison (timingSafeEqual spied on the module the prod
 	});
 
 	it('matchesAnySecret computes and compares every configured secret, with no early exit on a match', () => {
-		const expectedFor = jest.fn((secret: string) => createHmac('sha256', secret).update('body').digest());
+		const expectedFor = jest.fn((secret: string) =>
+			createHmac('sha256', secret).update('body').digest(),
+		);
 		const received = createHmac('sha256', 'first').update('body').digest();
 		let matched: boolean | undefined;
-		const calls = comparisons(() => (matched = matchesAnySecret(['first', 'second', 'third'], received, expectedFor)));
+		const calls = comparisons(
+			() => (matched = matchesAnySecret(['first', 'second', 'third'], received, expectedFor)),
+		);
 		expect(matched).toBe(true);
 		expect(expectedFor.mock.calls.map(([secret]) => secret)).toEqual(['first', 'second', 'third']);
 		expect(calls).toHaveLength(3);
 		expectedFor.mockClear();
-		expect(comparisons(() => matchesAnySecret(['first', 'second', 'third'], createHmac('sha256', 'none').update('body').digest(), expectedFor))).toHaveLength(3);
+		expect(
+			comparisons(() =>
+				matchesAnySecret(
+					['first', 'second', 'third'],
+					createHmac('sha256', 'none').update('body').digest(),
+					expectedFor,
+				),
+			),
+		).toHaveLength(3);
 	});
 
 	it.each([
@@ -235,11 +354,14 @@ describe('constant-time comparison (timingSafeEqual spied on the module the prod
 		['shorter', 'kini-key-123', 'kini', false],
 		['longer', 'kini-key-123', 'kini-key-1234567890', false],
 		['nothing configured', '', '', false],
-	])('secretsEqual (%s) makes exactly one comparison of two 32-byte digests', (_name, expected, received, result) => {
-		let equal: boolean | undefined;
-		expect(comparisons(() => (equal = secretsEqual(expected, received)))).toEqual([[32, 32]]);
-		expect(equal).toBe(result);
-	});
+	])(
+		'secretsEqual (%s) makes exactly one comparison of two 32-byte digests',
+		(_name, expected, received, result) => {
+			let equal: boolean | undefined;
+			expect(comparisons(() => (equal = secretsEqual(expected, received)))).toEqual([[32, 32]]);
+			expect(equal).toBe(result);
+		},
+	);
 });
 
 describe('strict hex decoding', () => {
@@ -266,9 +388,13 @@ describe('every vendor signs what it verifies (the simulator relies on it)', () 
 		const nowMs = Date.now();
 		const raw = JSON.stringify(vendor.freshSample(vendor.samples[0], 1, nowMs));
 		const headers = vendor.sign(raw, credentials, nowMs);
-		const verdict = vendor.verify(request({ rawBody: Buffer.from(raw), headers, credentials, nowMs }));
+		const verdict = vendor.verify(
+			request({ rawBody: Buffer.from(raw), headers, credentials, nowMs }),
+		);
 		expect(verdict).toEqual({ ok: true });
 		const forged = vendor.sign(raw, { ...credentials, [vendor.secretField]: `${secret}x` }, nowMs);
-		expect(vendor.verify(request({ rawBody: Buffer.from(raw), headers: forged, credentials, nowMs })).ok).toBe(false);
+		expect(
+			vendor.verify(request({ rawBody: Buffer.from(raw), headers: forged, credentials, nowMs })).ok,
+		).toBe(false);
 	});
 });

@@ -11,26 +11,53 @@ import { receiveVendorWebhook } from '../../nodes/shared/pipeline';
 import type { TriggerVendor } from '../../nodes/shared/vendor';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
 import { callWebhook, executeTrigger, loggedCalls } from '../support/context';
-import { credentialsOf, eventsParameter, kitOf, passwordFieldsOf, signing, underTest, vendorsUnderTest, withEventType } from '../support/vendors';
+import {
+	credentialsOf,
+	eventsParameter,
+	kitOf,
+	passwordFieldsOf,
+	signing,
+	underTest,
+	vendorsUnderTest,
+	withEventType,
+} from '../support/vendors';
 
 const SECRET = 'unit-test-secret-value';
 /** Every registry vendor, with the event its generic tests send (see typicalEvent). */
-const triggers: Array<[string, INodeType, string]> = vendorsUnderTest.map(({ key, node }) => [key, node, signing.typicalEvent(key)]);
+const triggers: Array<[string, INodeType, string]> = vendorsUnderTest.map(({ key, node }) => [
+	key,
+	node,
+	signing.typicalEvent(key),
+]);
 let sequence = 0;
 
-function signed(key: string, eventType: string, overrides: { body?: unknown; secret?: string } = {}) {
+function signed(
+	key: string,
+	eventType: string,
+	overrides: { body?: unknown; secret?: string } = {},
+) {
 	const nowMs = Date.now();
 	const body = overrides.body ?? signing.sampleEvent(key, eventType, ++sequence, nowMs);
 	const rawBody = JSON.stringify(body);
 	const credentials = credentialsOf(kitOf(key), overrides.secret ?? SECRET);
-	return { rawBody, headers: { 'content-type': 'application/json', ...kitOf(key).sign(rawBody, credentials, nowMs) } };
+	return {
+		rawBody,
+		headers: {
+			'content-type': 'application/json',
+			...kitOf(key).sign(rawBody, credentials, nowMs),
+		},
+	};
 }
 
 const credentialsFor = (key: string) => credentialsOf(kitOf(key), SECRET);
 const baseParameters = (key: string) => (kitOf(key).verifyingParameters ?? {}) as INodeParameters;
 
 describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
-	const call = (request: { rawBody: string; headers: Record<string, string> }, parameters = {}, workflowId?: string) =>
+	const call = (
+		request: { rawBody: string; headers: Record<string, string> },
+		parameters = {},
+		workflowId?: string,
+	) =>
 		callWebhook(nodeType, {
 			...request,
 			credentials: credentialsFor(key),
@@ -49,7 +76,13 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 		expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject(JSON.parse(request.rawBody));
-		expect(items[0].json._ats).toMatchObject({ vendor: key, eventType, verified: true, valid: true, issues: [] });
+		expect(items[0].json._ats).toMatchObject({
+			vendor: key,
+			eventType,
+			verified: true,
+			valid: true,
+			issues: [],
+		});
 	});
 
 	it('answers 401 and starts nothing for a forged signature', async () => {
@@ -63,7 +96,10 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 
 	it('answers 401 when the signature or key is missing', async () => {
 		const request = signed(key, eventType);
-		const { response, result } = await call({ rawBody: request.rawBody, headers: { 'content-type': 'application/json' } });
+		const { response, result } = await call({
+			rawBody: request.rawBody,
+			headers: { 'content-type': 'application/json' },
+		});
 		expect(response.statusCode).toBe(401);
 		expect(String((response.body as { reason: string }).reason)).toMatch(/^missing /);
 		expect(result.workflowData).toBeUndefined();
@@ -88,7 +124,10 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	});
 
 	it('answers 200 without an execution for an event the user did not select', async () => {
-		const other = kitOf(key).samples.find((sample) => sample.eventType !== eventType && sample.eventType !== underTest(key).trigger.testEventType)!;
+		const other = kitOf(key).samples.find(
+			(sample) =>
+				sample.eventType !== eventType && sample.eventType !== underTest(key).trigger.testEventType,
+		)!;
 		const events = eventsParameter(nodeType, [eventType]);
 		const { result } = await call(signed(key, other.eventType), { events });
 		expect(result.workflowData).toBeUndefined();
@@ -121,7 +160,11 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 describe('vendor specifics', () => {
 	it('StartupKit answers test.ping without an execution unless asked', async () => {
 		const request = signed('startupKit', 'test.ping');
-		const quiet = await callWebhook(new StartupKitTrigger(), { ...request, credentials: credentialsFor('startupKit'), workflowId: 'wf-ping-1' });
+		const quiet = await callWebhook(new StartupKitTrigger(), {
+			...request,
+			credentials: credentialsFor('startupKit'),
+			workflowId: 'wf-ping-1',
+		});
 		expect(quiet.result).toEqual({ webhookResponse: { received: true, test: true } });
 		const loud = await callWebhook(new StartupKitTrigger(), {
 			...request,
@@ -137,15 +180,25 @@ describe('vendor specifics', () => {
 		const staleMs = Date.now() - 600_000;
 		const rawBody = JSON.stringify(kit.freshSample(kit.samples[0], 1, staleMs));
 		const headers = kit.sign(rawBody, credentialsFor('startupKit'), staleMs);
-		const { response, result } = await callWebhook(new StartupKitTrigger(), { rawBody, headers, credentials: credentialsFor('startupKit') });
+		const { response, result } = await callWebhook(new StartupKitTrigger(), {
+			rawBody,
+			headers,
+			credentials: credentialsFor('startupKit'),
+		});
 		expect(response.statusCode).toBe(401);
-		expect(response.body).toEqual({ error: 'unauthorized', reason: 'timestamp outside the tolerance window' });
+		expect(response.body).toEqual({
+			error: 'unauthorized',
+			reason: 'timestamp outside the tolerance window',
+		});
 		expect(result.workflowData).toBeUndefined();
 	});
 
 	it('KeldairHR without authentication accepts unsigned events, marked unverified, and never reads credentials', async () => {
 		const rawBody = JSON.stringify(signing.sampleEvent('keldairHr', 'applicant.hired', 1));
-		const { items, credentialsRequested } = await callWebhook(new KeldairHrTrigger(), { rawBody, headers: {} });
+		const { items, credentialsRequested } = await callWebhook(new KeldairHrTrigger(), {
+			rawBody,
+			headers: {},
+		});
 		expect(items).toHaveLength(1);
 		expect(items[0].json._ats).toMatchObject({ verified: false, valid: true });
 		expect(credentialsRequested).toEqual([]);
@@ -153,7 +206,12 @@ describe('vendor specifics', () => {
 
 	it('KeldairHR event patterns: resource.* selects a whole resource', async () => {
 		const rawBody = JSON.stringify(signing.sampleEvent('keldairHr', 'onboarding.completed', 1));
-		const run = (events: string) => callWebhook(new KeldairHrTrigger(), { rawBody, headers: {}, parameters: { events, options: { dedupe: false } } });
+		const run = (events: string) =>
+			callWebhook(new KeldairHrTrigger(), {
+				rawBody,
+				headers: {},
+				parameters: { events, options: { dedupe: false } },
+			});
 		expect((await run('onboarding.*')).items).toHaveLength(1);
 		expect((await run('applicant.*, job.closed')).items).toHaveLength(0);
 	});
@@ -164,7 +222,9 @@ function fullCredentials(key: string): Record<string, string> {
 	const { vendor, kit } = underTest(key);
 	const fields = passwordFieldsOf(vendor.credentialType);
 	expect(fields).toContain(kit.secretField);
-	return Object.fromEntries(fields.map((field) => [field, field === kit.secretField ? SECRET : `unit-test-${field}-value`]));
+	return Object.fromEntries(
+		fields.map((field) => [field, field === kit.secretField ? SECRET : `unit-test-${field}-value`]),
+	);
 }
 
 /** The request headers a sender's key decides (signature, Authorization): the ones that change with the key. */
@@ -182,14 +242,28 @@ function secretForms(value: string): string[] {
 	const digest = /^[0-9a-f]{64}$/i.test(bare)
 		? Buffer.from(bare, 'hex')
 		: /^[A-Za-z0-9+/_-]{43}=?$/.test(bare)
-			? Buffer.from(bare.replace(/[+/]/g, (c) => (c === '+' ? '-' : '_')), 'base64url')
+			? Buffer.from(
+					bare.replace(/[+/]/g, (c) => (c === '+' ? '-' : '_')),
+					'base64url',
+				)
 			: undefined;
-	if (digest?.length === 32) forms.push(digest.toString('hex'), digest.toString('base64').replace(/=$/, ''), digest.toString('base64url'));
+	if (digest?.length === 32)
+		forms.push(
+			digest.toString('hex'),
+			digest.toString('base64').replace(/=$/, ''),
+			digest.toString('base64url'),
+		);
 	return forms;
 }
 
 const inspected = (value: unknown) =>
-	inspect(value, { showHidden: true, depth: null, maxArrayLength: null, maxStringLength: null, breakLength: Infinity });
+	inspect(value, {
+		showHidden: true,
+		depth: null,
+		maxArrayLength: null,
+		maxStringLength: null,
+		breakLength: Infinity,
+	});
 
 describe.each(triggers)('%s: no secret in logs, responses or items', (key, nodeType) => {
 	it('for genuine, forged, wrong-key, unsigned, redelivered and non-JSON requests, at every log level', async () => {
@@ -197,14 +271,19 @@ describe.each(triggers)('%s: no secret in logs, responses or items', (key, nodeT
 		const credentials = fullCredentials(key);
 		const workflowId = `wf-secrets-${key}-${++sequence}`;
 		const nowMs = Date.now();
-		const rawOf = (n: number) => JSON.stringify(signing.sampleEvent(key, signing.typicalEvent(key), n, nowMs));
+		const rawOf = (n: number) =>
+			JSON.stringify(signing.sampleEvent(key, signing.typicalEvent(key), n, nowMs));
 		const genuineBody = rawOf(++sequence);
 		const forgedBody = rawOf(++sequence);
 		const requests: Array<[string, string, Record<string, string>]> = [
 			['genuine', genuineBody, kit.sign(genuineBody, credentials, nowMs)],
 			// A real signature, of another event: replayed on this body.
 			['forged', forgedBody, kit.sign(rawOf(++sequence), credentials, nowMs)],
-			['wrong key', rawOf(++sequence), kit.sign(rawOf(sequence), credentialsOf(kit, 'unit-test-wrong-key'), nowMs)],
+			[
+				'wrong key',
+				rawOf(++sequence),
+				kit.sign(rawOf(sequence), credentialsOf(kit, 'unit-test-wrong-key'), nowMs),
+			],
 			['missing header', rawOf(++sequence), {}],
 			['redelivered', genuineBody, kit.sign(genuineBody, credentials, nowMs)],
 			['not JSON', 'not json at all', kit.sign('not json at all', credentials, nowMs)],
@@ -216,7 +295,8 @@ describe.each(triggers)('%s: no secret in logs, responses or items', (key, nodeT
 			// What the sender sent to prove itself, and what the node expects for this body.
 			const expected = kit.sign(rawBody, credentials, nowMs);
 			for (const name of keyedHeaders(key, rawBody, nowMs)) {
-				for (const value of [headers[name], expected[name]]) if (value !== undefined) secretForms(value).forEach((form) => forbidden.add(form));
+				for (const value of [headers[name], expected[name]])
+					if (value !== undefined) secretForms(value).forEach((form) => forbidden.add(form));
 			}
 			const call = await callWebhook(nodeType, {
 				rawBody,
@@ -226,7 +306,8 @@ describe.each(triggers)('%s: no secret in logs, responses or items', (key, nodeT
 				workflowId,
 			});
 			seen.push(call.result, call.response.headers, call.response.body, call.items);
-			if (call.items.length > 0) seen.push(await executeTrigger(nodeType, call.workflow, call.items));
+			if (call.items.length > 0)
+				seen.push(await executeTrigger(nodeType, call.workflow, call.items));
 		}
 		// Every level of the contexts' loggers and of LoggerProxy, webhook and execute steps.
 		const logs = loggedCalls.slice(firstLog);
@@ -237,7 +318,8 @@ describe.each(triggers)('%s: no secret in logs, responses or items', (key, nodeT
 		for (const secret of forbidden) {
 			expect(secret.length).toBeGreaterThan(8);
 			if (logText.includes(secret)) throw new Error(`${key}: the log holds "${secret}"`);
-			if (answerText.includes(secret)) throw new Error(`${key}: a response, header or item holds "${secret}"`);
+			if (answerText.includes(secret))
+				throw new Error(`${key}: a response, header or item holds "${secret}"`);
 		}
 	});
 });
@@ -246,9 +328,14 @@ describe.each(triggers)('%s: an empty secret is never a usable key', (key, nodeT
 	const emptyKeyed = (credentials: Record<string, string>) => {
 		const kit = kitOf(key);
 		const nowMs = Date.now();
-		const rawBody = JSON.stringify(signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, nowMs));
+		const rawBody = JSON.stringify(
+			signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, nowMs),
+		);
 		// Signed with HMAC over the key '' (for Kini: a Bearer token that is as empty as it can be).
-		const headers = key === 'kini' ? { Authorization: 'Bearer  ' } : kit.sign(rawBody, credentialsOf(kit, ''), nowMs);
+		const headers =
+			key === 'kini'
+				? { Authorization: 'Bearer  ' }
+				: kit.sign(rawBody, credentialsOf(kit, ''), nowMs);
 		return callWebhook(nodeType, {
 			rawBody,
 			headers: { 'content-type': 'application/json', ...headers },
@@ -261,11 +348,14 @@ describe.each(triggers)('%s: an empty secret is never a usable key', (key, nodeT
 	it.each([
 		['empty', (field: string) => ({ [field]: '' })],
 		['absent', () => ({})],
-	])('%s secret: a request signed with the empty key gets 401 and starts nothing', async (_name, credentialsWith) => {
-		const { response, result } = await emptyKeyed(credentialsWith(kitOf(key).secretField));
-		expect(response.statusCode).toBe(401);
-		expect(result.workflowData).toBeUndefined();
-	});
+	])(
+		'%s secret: a request signed with the empty key gets 401 and starts nothing',
+		async (_name, credentialsWith) => {
+			const { response, result } = await emptyKeyed(credentialsWith(kitOf(key).secretField));
+			expect(response.statusCode).toBe(401);
+			expect(result.workflowData).toBeUndefined();
+		},
+	);
 });
 
 describe('StartupKit: an empty Previous Signing Secret is never a usable key', () => {
@@ -274,27 +364,46 @@ describe('StartupKit: an empty Previous Signing Secret is never a usable key', (
 	function signedWith(key: string) {
 		const nowMs = Date.now();
 		const timestamp = new Date(nowMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
-		const rawBody = JSON.stringify(signing.sampleEvent('startupKit', 'application.submitted', ++sequence, nowMs));
+		const rawBody = JSON.stringify(
+			signing.sampleEvent('startupKit', 'application.submitted', ++sequence, nowMs),
+		);
 		// Signed here with node:crypto, not with the package's signer.
 		const signature = createHmac('sha256', key).update(`${timestamp}.${rawBody}`).digest('hex');
-		return { rawBody, headers: { 'content-type': 'application/json', 'X-Webhook-Timestamp': timestamp, 'X-Webhook-Signature': signature } };
+		return {
+			rawBody,
+			headers: {
+				'content-type': 'application/json',
+				'X-Webhook-Timestamp': timestamp,
+				'X-Webhook-Signature': signature,
+			},
+		};
 	}
-	const send = (request: { rawBody: string; headers: Record<string, string> }, credentials: Record<string, string>) =>
-		callWebhook(trigger, { ...request, credentials, workflowId: `wf-empty-previous-${++sequence}` });
+	const send = (
+		request: { rawBody: string; headers: Record<string, string> },
+		credentials: Record<string, string>,
+	) =>
+		callWebhook(trigger, {
+			...request,
+			credentials,
+			workflowId: `wf-empty-previous-${++sequence}`,
+		});
 
 	it.each([
 		['current set, previous empty', { signingSecret: CURRENT, previousSigningSecret: '' }],
 		['current empty, previous set', { signingSecret: '', previousSigningSecret: CURRENT }],
 		['both empty', { signingSecret: '', previousSigningSecret: '' }],
-	])('%s: a signature over the key "" gets 401; the configured secret is accepted', async (_name, credentials) => {
-		const forged = await send(signedWith(''), credentials);
-		expect(forged.response.statusCode).toBe(401);
-		expect(forged.result.workflowData).toBeUndefined();
-		if (credentials.signingSecret !== '' || credentials.previousSigningSecret !== '') {
-			// The same request signed with the real secret passes: the 401 above is the empty key's.
-			expect((await send(signedWith(CURRENT), credentials)).items).toHaveLength(1);
-		}
-	});
+	])(
+		'%s: a signature over the key "" gets 401; the configured secret is accepted',
+		async (_name, credentials) => {
+			const forged = await send(signedWith(''), credentials);
+			expect(forged.response.statusCode).toBe(401);
+			expect(forged.result.workflowData).toBeUndefined();
+			if (credentials.signingSecret !== '' || credentials.previousSigningSecret !== '') {
+				// The same request signed with the real secret passes: the 401 above is the empty key's.
+				expect((await send(signedWith(CURRENT), credentials)).items).toHaveLength(1);
+			}
+		},
+	);
 });
 
 describe.each(triggers)('%s: a verifier that throws rejects the request', (key, nodeType) => {
@@ -323,6 +432,8 @@ describe.each(triggers)('%s: a verifier that throws rejects the request', (key, 
 		expect(response.statusCode).toBe(401);
 		expect(response.body).toMatchObject({ error: 'unauthorized' });
 		expect(result.workflowData).toBeUndefined();
-		expect(inspected([response.body, response.headers, loggedCalls.slice(firstLog)])).not.toContain(SECRET);
+		expect(inspected([response.body, response.headers, loggedCalls.slice(firstLog)])).not.toContain(
+			SECRET,
+		);
 	});
 });

@@ -25,7 +25,9 @@ import { callWebhook } from '../support/context';
 import { credentialsOf, signing, vendorsUnderTest } from '../support/vendors';
 
 const root = path.resolve(__dirname, '..', '..');
-const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
+const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+	n8n: { nodes: string[] };
+};
 const SECRET = 'no-ioredis-test-secret';
 const REDIS_FAILURE = 'no Redis client (ioredis) found in this n8n';
 let sequence = 0;
@@ -67,49 +69,68 @@ it('plain Node loads every built node without asking for ioredis at all', () => 
 		});
 		console.log(JSON.stringify({ loaded, asked }));
 	`;
-	const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' })) as { loaded: string[]; asked: number };
-	expect(out).toEqual({ loaded: packageJson.n8n.nodes.map((file) => path.basename(file, '.node.js')), asked: 0 });
+	const out = JSON.parse(
+		execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' }),
+	) as { loaded: string[]; asked: number };
+	expect(out).toEqual({
+		loaded: packageJson.n8n.nodes.map((file) => path.basename(file, '.node.js')),
+		asked: 0,
+	});
 });
 
-describe.each(vendorsUnderTest.map((entry) => [entry.key, entry]))('%s trigger, as built, without ioredis', (key, { vendor, kit }) => {
-	const node = () => {
-		const nodeType = Object.keys(loader.known.nodes).find((type) =>
-			((loader.nodeTypes[type].type as INodeType).description.credentials ?? []).some((credential) => credential.name === vendor.credentialType),
-		);
-		return loader.nodeTypes[nodeType!].type as INodeType;
-	};
-	const credentials = credentialsOf(kit, SECRET);
-	const delivery = () => {
-		const nowMs = Date.now();
-		const body = signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, nowMs);
-		const { headers, payload } = signing.signedRequest(key, body, credentials, { nowMs });
-		return { rawBody: payload, headers };
-	};
-	const parameters = { ...kit.verifyingParameters } as INodeParameters;
+describe.each(vendorsUnderTest.map((entry) => [entry.key, entry]))(
+	'%s trigger, as built, without ioredis',
+	(key, { vendor, kit }) => {
+		const node = () => {
+			const nodeType = Object.keys(loader.known.nodes).find((type) =>
+				((loader.nodeTypes[type].type as INodeType).description.credentials ?? []).some(
+					(credential) => credential.name === vendor.credentialType,
+				),
+			);
+			return loader.nodeTypes[nodeType!].type as INodeType;
+		};
+		const credentials = credentialsOf(kit, SECRET);
+		const delivery = () => {
+			const nowMs = Date.now();
+			const body = signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, nowMs);
+			const { headers, payload } = signing.signedRequest(key, body, credentials, { nowMs });
+			return { rawBody: payload, headers };
+		};
+		const parameters = { ...kit.verifyingParameters } as INodeParameters;
 
-	it('the memory store (the default): a signed request gives an item', async () => {
-		const call = await callWebhook(node(), { ...delivery(), credentials, parameters, workflowId: `wf-no-ioredis-${++sequence}` });
-		expect(call.response.statusCode).toBe(200);
-		expect(call.items).toHaveLength(1);
-		expect(call.items[0].json).toHaveProperty('_ats.vendor', key);
-	});
-
-	it('the Redis store: answered without a 5xx, the delivery runs undeduped, and the reason is logged', async () => {
-		const call = await callWebhook(node(), {
-			...delivery(),
-			credentials,
-			otherCredentials: { atsDedupeRedisApi: { host: '127.0.0.1', port: 6379, password: 'redis-secret-value' } },
-			parameters: { ...parameters, dedupeStore: 'redis' },
-			workflowId: `wf-no-ioredis-${++sequence}`,
+		it('the memory store (the default): a signed request gives an item', async () => {
+			const call = await callWebhook(node(), {
+				...delivery(),
+				credentials,
+				parameters,
+				workflowId: `wf-no-ioredis-${++sequence}`,
+			});
+			expect(call.response.statusCode).toBe(200);
+			expect(call.items).toHaveLength(1);
+			expect(call.items[0].json).toHaveProperty('_ats.vendor', key);
 		});
-		expect(call.response.statusCode).toBeLessThan(500);
-		expect(call.items).toHaveLength(1);
-		const warnings = call.logs.filter((logged) => logged.level === 'warn');
-		expect(JSON.stringify(warnings)).toContain(REDIS_FAILURE);
-		expect(JSON.stringify(call.logs)).not.toContain('redis-secret-value');
-	});
-});
+
+		it('the Redis store: answered without a 5xx, the delivery runs undeduped, and the reason is logged', async () => {
+			const call = await callWebhook(node(), {
+				...delivery(),
+				credentials,
+				otherCredentials: {
+					atsDedupeRedisApi: { host: '127.0.0.1', port: 6379, password: 'redis-secret-value' },
+				},
+				parameters: { ...parameters, dedupeStore: 'redis' },
+				workflowId: `wf-no-ioredis-${++sequence}`,
+			});
+			expect(call.response.statusCode).toBeLessThan(500);
+			expect(call.items).toHaveLength(1);
+			const warnings = call.logs.filter((logged) => logged.level === 'warn');
+			expect(JSON.stringify(warnings)).toContain(REDIS_FAILURE);
+			expect(JSON.stringify(call.logs)).not.toContain('redis-secret-value');
+		});
+	},
+);
 
 it("the Redis credential's Test says why instead of throwing", async () => {
-	await expect(pingRedis({ host: '127.0.0.1', port: 6379, database: 0, ssl: false })).resolves.toBe(REDIS_FAILURE);
+	await expect(pingRedis({ host: '127.0.0.1', port: 6379, database: 0, ssl: false })).resolves.toBe(
+		REDIS_FAILURE,
+	);
 });

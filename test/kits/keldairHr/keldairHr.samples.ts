@@ -12,7 +12,11 @@ const envelope = {
  * documents mention and a plausible resource under `data`.
  */
 export const keldairHrSamples: VendorSample[] = [
-	{ eventType: 'resource.event', title: 'Documented envelope', body: { ...envelope, type: 'resource.event', data: {} } },
+	{
+		eventType: 'resource.event',
+		title: 'Documented envelope',
+		body: { ...envelope, type: 'resource.event', data: {} },
+	},
 	{
 		eventType: 'applicant.hired',
 		title: 'Applicant hired (illustrative data)',

@@ -6,7 +6,8 @@ import { keldairHrSamples } from './keldairHr.samples';
 export const testKit: VendorTestKit = {
 	secretField: 'signingSecret',
 	sign: (rawBody, credentials) => ({
-		[credentials.signatureHeader || KELDAIRHR_DEFAULT_HEADER]: `sha256=${hmacSha256(credentials.signingSecret, rawBody).toString('hex')}`,
+		[credentials.signatureHeader || KELDAIRHR_DEFAULT_HEADER]:
+			`sha256=${hmacSha256(credentials.signingSecret, rawBody).toString('hex')}`,
 	}),
 	samples: keldairHrSamples,
 	freshSample: (sample, sequence, nowMs) => ({

@@ -16,7 +16,11 @@ export const kiniSamples: VendorSample[] = [
 	{
 		eventType: 'FAILURE',
 		title: 'Sync failed',
-		body: { ...documented, status: 'FAILURE', failure_error: 'ATS rejected the application: missing phone number' },
+		body: {
+			...documented,
+			status: 'FAILURE',
+			failure_error: 'ATS rejected the application: missing phone number',
+		},
 	},
 	{
 		eventType: 'EXPECTED_FAILURE',

@@ -1,6 +1,13 @@
 import type { VendorSample } from '../../../nodes/shared/vendor';
 
-const applicationModels = { info: {}, currentStage: {}, interviews: [], rejection: {}, offers: [], attachments: [] };
+const applicationModels = {
+	info: {},
+	currentStage: {},
+	interviews: [],
+	rejection: {},
+	offers: [],
+	attachments: [],
+};
 
 /** Knit's documented application-sync examples, verbatim. */
 export const knitSamples: VendorSample[] = [

@@ -3,7 +3,9 @@ import { knitSamples } from './knit.samples';
 
 export const testKit: VendorTestKit = {
 	secretField: 'apiKey',
-	sign: (rawBody, credentials) => ({ 'X-Knit-Signature': signBodyHmacBase64Url(credentials.apiKey, rawBody) }),
+	sign: (rawBody, credentials) => ({
+		'X-Knit-Signature': signBodyHmacBase64Url(credentials.apiKey, rawBody),
+	}),
 	samples: knitSamples,
 	freshSample: (sample, sequence, nowMs) => ({
 		...sample.body,

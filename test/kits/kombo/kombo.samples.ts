@@ -15,22 +15,40 @@ const application = {
 	job_posting_id: 'JDn252PEYa4rMhKbJBjtn3ng',
 	created_at: '2025-01-01T00:00:00.000Z',
 };
-const endUser = { organization_name: 'Acme', creator_email: 'it@acme.example', origin_id: 'acme-1' };
-const integration = { integration_id: 'acme:personio', integration_tool: 'personio', integration_category: 'HRIS' };
+const endUser = {
+	organization_name: 'Acme',
+	creator_email: 'it@acme.example',
+	origin_id: 'acme-1',
+};
+const integration = {
+	integration_id: 'acme:personio',
+	integration_tool: 'personio',
+	integration_category: 'HRIS',
+};
 
-const kombo = (type: string, data: Record<string, unknown>) => ({ id: '2Cv6VeT4efBfzvQRudprNx5z', type, data });
+const kombo = (type: string, data: Record<string, unknown>) => ({
+	id: '2Cv6VeT4efBfzvQRudprNx5z',
+	type,
+	data,
+});
 
 /** The six AI Apply examples are Kombo's, verbatim; the general ones follow Kombo's API reference. */
 export const komboSamples: VendorSample[] = [
 	{
 		eventType: 'ai-apply-job-posting-status-updated',
 		title: 'Job posting parsed',
-		body: kombo('ai-apply-job-posting-status-updated', { ...jobPosting, availability: 'APPLYABLE' }),
+		body: kombo('ai-apply-job-posting-status-updated', {
+			...jobPosting,
+			availability: 'APPLYABLE',
+		}),
 	},
 	{
 		eventType: 'ai-apply-job-posting-status-updated',
 		title: 'Job posting failed to parse',
-		body: kombo('ai-apply-job-posting-status-updated', { ...jobPosting, availability: 'UNAVAILABLE' }),
+		body: kombo('ai-apply-job-posting-status-updated', {
+			...jobPosting,
+			availability: 'UNAVAILABLE',
+		}),
 	},
 	{
 		eventType: 'ai-apply-job-posting-status-updated',
@@ -91,12 +109,22 @@ export const komboSamples: VendorSample[] = [
 	{
 		eventType: 'integration-created',
 		title: 'Integration created',
-		body: kombo('integration-created', { id: 'acme:personio', tool: 'personio', category: 'HRIS', end_user: endUser }),
+		body: kombo('integration-created', {
+			id: 'acme:personio',
+			tool: 'personio',
+			category: 'HRIS',
+			end_user: endUser,
+		}),
 	},
 	{
 		eventType: 'integration-deleted',
 		title: 'Integration deleted',
-		body: kombo('integration-deleted', { id: 'acme:personio', tool: 'personio', category: 'HRIS', end_user: endUser }),
+		body: kombo('integration-deleted', {
+			id: 'acme:personio',
+			tool: 'personio',
+			category: 'HRIS',
+			end_user: endUser,
+		}),
 	},
 	{
 		eventType: 'integration-state-changed',
@@ -112,11 +140,19 @@ export const komboSamples: VendorSample[] = [
 	{
 		eventType: 'connection-flow-failed',
 		title: 'Connection flow failed',
-		body: kombo('connection-flow-failed', { integration_tool: 'personio', end_user: endUser, log_url: 'https://app.kombo.dev/logs/c_1' }),
+		body: kombo('connection-flow-failed', {
+			integration_tool: 'personio',
+			end_user: endUser,
+			log_url: 'https://app.kombo.dev/logs/c_1',
+		}),
 	},
 	{
 		eventType: 'remote-event-received',
 		title: 'Remote event received',
-		body: kombo('remote-event-received', { ...integration, remote_event_type: 'application.created', payload: {} }),
+		body: kombo('remote-event-received', {
+			...integration,
+			remote_event_type: 'application.created',
+			payload: {},
+		}),
 	},
 ];

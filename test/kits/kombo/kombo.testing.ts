@@ -3,9 +3,14 @@ import { komboSamples } from './kombo.samples';
 
 export const testKit: VendorTestKit = {
 	secretField: 'webhookSecret',
-	sign: (rawBody, credentials) => ({ 'X-Kombo-Signature': signBodyHmacBase64Url(credentials.webhookSecret, rawBody) }),
+	sign: (rawBody, credentials) => ({
+		'X-Kombo-Signature': signBodyHmacBase64Url(credentials.webhookSecret, rawBody),
+	}),
 	samples: komboSamples,
-	freshSample: (sample, sequence, nowMs) => ({ ...sample.body, id: `${nowMs.toString(36)}K${sequence}` }),
+	freshSample: (sample, sequence, nowMs) => ({
+		...sample.body,
+		id: `${nowMs.toString(36)}K${sequence}`,
+	}),
 	expectedTypes: {
 		'ai-apply-job-posting-status-updated': 'job.status_changed',
 		'ai-apply-application-status-updated': 'application.status_changed',

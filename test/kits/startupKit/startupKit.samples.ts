@@ -77,20 +77,44 @@ const documented: Array<[string, string, Record<string, unknown>]> = [
  */
 const siblings: Array<[string, string, Record<string, unknown>]> = [
 	['application.rejected', '2025-01-17T10:00:00Z', { ...application, rejected: true }],
-	['application.advanced', '2025-01-16T10:00:00Z', { ...application, current_stage: 'Technical Interview' }],
+	[
+		'application.advanced',
+		'2025-01-16T10:00:00Z',
+		{ ...application, current_stage: 'Technical Interview' },
+	],
 	['application.withdrawn', '2025-01-17T12:00:00Z', { ...application, withdrawn: true }],
-	['application.offer_extended', '2025-01-18T09:00:00Z', { ...application, current_stage: 'Offer', offered: true }],
-	['offer.accepted', '2025-01-18T08:00:00Z', { ...offer, status: 'accepted', accepted_at: '2025-01-18T08:00:00Z' }],
-	['offer.declined', '2025-01-18T08:00:00Z', { ...offer, status: 'declined', declined_at: '2025-01-18T08:00:00Z' }],
+	[
+		'application.offer_extended',
+		'2025-01-18T09:00:00Z',
+		{ ...application, current_stage: 'Offer', offered: true },
+	],
+	[
+		'offer.accepted',
+		'2025-01-18T08:00:00Z',
+		{ ...offer, status: 'accepted', accepted_at: '2025-01-18T08:00:00Z' },
+	],
+	[
+		'offer.declined',
+		'2025-01-18T08:00:00Z',
+		{ ...offer, status: 'declined', declined_at: '2025-01-18T08:00:00Z' },
+	],
 	['offer.candidate_declined', '2025-01-20T10:00:00Z', { ...offer, status: 'candidate_declined' }],
-	['offer.revised', '2025-01-19T10:00:00Z', { ...offer, status: 'pending', details: 'Senior Engineer — $160k base' }],
+	[
+		'offer.revised',
+		'2025-01-19T10:00:00Z',
+		{ ...offer, status: 'pending', details: 'Senior Engineer — $160k base' },
+	],
 	['interview.confirmed', '2025-01-17T09:00:00Z', { ...interview, status: 'confirmed' }],
 	['interview.completed', '2025-01-20T15:00:00Z', { ...interview, status: 'completed' }],
 	['interview.cancelled', '2025-01-19T09:00:00Z', { ...interview, status: 'cancelled' }],
 	['interview.no_show', '2025-01-20T14:30:00Z', { ...interview, status: 'no_show' }],
 	['code_assignment.auto_submitted', '2025-01-25T23:59:59Z', codeAssignment],
 	['job_posting.paused', '2025-02-01T08:00:00Z', { ...jobPostingData, status: 'paused' }],
-	['job_posting.closed', '2025-03-01T08:00:00Z', { ...jobPostingData, status: 'closed', closed_at: '2025-03-01T08:00:00Z' }],
+	[
+		'job_posting.closed',
+		'2025-03-01T08:00:00Z',
+		{ ...jobPostingData, status: 'closed', closed_at: '2025-03-01T08:00:00Z' },
+	],
 	['job_posting.reopened', '2025-03-05T08:00:00Z', jobPostingData],
 ];
 

@@ -18,7 +18,11 @@ export const testKit: VendorTestKit = {
 		return {
 			'X-Webhook-Event': event,
 			'X-Webhook-Timestamp': timestamp,
-			'X-Webhook-Signature': hmacSha256(credentials.signingSecret, `${timestamp}.`, rawBody).toString('hex'),
+			'X-Webhook-Signature': hmacSha256(
+				credentials.signingSecret,
+				`${timestamp}.`,
+				rawBody,
+			).toString('hex'),
 			'User-Agent': 'Kit-Webhooks/1.0',
 		};
 	},
