@@ -44,8 +44,10 @@ function withNotProcessedOutput(
 	id: string,
 	webhookId: string,
 	parameters: Record<string, unknown>,
+	vendor: string = VENDOR,
 ) {
-	const workflow = triggerWorkflow(VENDOR, {
+	const trigger = TRIGGER_NAMES[vendor as keyof typeof TRIGGER_NAMES];
+	const workflow = triggerWorkflow(vendor, {
 		id,
 		webhookId,
 		parameters: { notProcessedOutput: true, ...parameters },
@@ -58,10 +60,10 @@ function withNotProcessedOutput(
 		position: [260, 200],
 		parameters: {},
 	} as never);
-	(workflow.connections as Record<string, { main: unknown[][] }>)[TRIGGER].main.push([
+	(workflow.connections as Record<string, { main: unknown[][] }>)[trigger].main.push([
 		{ node: 'Not Processed', type: 'main', index: 0 },
 	]);
-	workflow.name = `${TRIGGER} with Not Processed output (${id})`;
+	workflow.name = `${trigger} with Not Processed output (${id})`;
 	return workflow;
 }
 
@@ -118,25 +120,14 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 	});
 	const off = triggerWorkflow(VENDOR, { id: 'atsNpOff0000000', webhookId: 'kombo-np-off' });
 	const example = alertExample();
-	const everyVendor = vendorKeys.map((vendor) => {
-		const workflow = triggerWorkflow(vendor, {
-			id: `atsNp${vendor}`.padEnd(16, '0').slice(0, 16),
-			webhookId: `${vendor}-np`,
-			parameters: { notProcessedOutput: true },
-		});
-		workflow.nodes.push({
-			id: `${vendor}-np`,
-			name: 'Not Processed',
-			type: 'n8n-nodes-base.noOp',
-			typeVersion: 1,
-			position: [260, 200],
-			parameters: {},
-		} as never);
-		(workflow.connections as Record<string, { main: unknown[][] }>)[
-			TRIGGER_NAMES[vendor as keyof typeof TRIGGER_NAMES]
-		].main.push([{ node: 'Not Processed', type: 'main', index: 0 }]);
-		return workflow;
-	});
+	const everyVendor = vendorKeys.map((vendor) =>
+		withNotProcessedOutput(
+			`atsNp${vendor}`.padEnd(16, '0').slice(0, 16),
+			`${vendor}-np`,
+			{},
+			vendor,
+		),
+	);
 	const all = [outcomes, flood, off, example, ...everyVendor];
 	const url = (webhookId: string) => `${n8n.baseUrl}/webhook/${webhookId}/webhook`;
 	let sequence = 5_000;

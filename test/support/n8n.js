@@ -388,21 +388,15 @@ class N8n {
 	}
 
 	/**
-	 * Output items of each node, from n8n's stored run data.
+	 * Output items of each node's first output, from n8n's stored run data.
 	 * @returns {Record<string, Array<Record<string, any>>> | undefined}
 	 */
 	executionItems(executionId) {
-		const [row] = this.query(
-			`SELECT data FROM execution_data WHERE "executionId" = ${Number(executionId)}`,
+		const outputs = this.executionOutputs(executionId);
+		return (
+			outputs &&
+			Object.fromEntries(Object.entries(outputs).map(([node, [first]]) => [node, first ?? []]))
 		);
-		if (!row) return undefined;
-		const flatted = require(path.join(this.runtime.modules, 'flatted'));
-		const data = flatted.parse(row.data);
-		const items = {};
-		for (const [node, runs] of Object.entries(data.resultData.runData)) {
-			items[node] = (runs[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-		}
-		return items;
 	}
 
 	/**
