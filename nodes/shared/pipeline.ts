@@ -57,10 +57,11 @@ type ResponseLike = {
 
 const MAX_ISSUES = 20;
 
-function rawBodyOf(request: RequestLike): Buffer {
+/** The bytes as sent; undefined where n8n kept none (it keeps none for some content types). */
+function rawBodyOf(request: RequestLike): Buffer | undefined {
 	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
 	if (typeof request.rawBody === 'string') return Buffer.from(request.rawBody, 'utf8');
-	return Buffer.alloc(0);
+	return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -100,7 +101,8 @@ export async function receiveVendorWebhook(
 	const { vendor } = trigger;
 	const nowMs = Date.now();
 	const request = this.getRequestObject() as unknown as RequestLike;
-	const rawBody = rawBodyOf(request);
+	const sentBytes = rawBodyOf(request);
+	const rawBody = sentBytes ?? Buffer.alloc(0);
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 	const notProcessed = async (
 		delivery: Omit<NotProcessedDelivery, 'rawBody' | 'nowMs' | 'clientAddress' | 'answer'> & {
@@ -126,6 +128,16 @@ export async function receiveVendorWebhook(
 				outcome: 'rejected',
 				status: 401,
 				reason: "no credential: select or recreate this trigger's credential",
+				verified: false,
+			});
+		}
+		// Without the bytes as sent nothing can be verified: say why, rather than "signature mismatch".
+		if (sentBytes === undefined) {
+			return await notProcessed({
+				outcome: 'rejected',
+				status: 401,
+				reason:
+					'no request body to verify (n8n keeps none for this Content-Type; send application/json)',
 				verified: false,
 			});
 		}

@@ -228,6 +228,27 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 		]);
 	});
 
+	it('a genuine request sent without Content-Type (n8n keeps no bytes): 401 that says why, an item', async () => {
+		const { headers, payload } = sign(fresh());
+		delete (headers as Record<string, string>)['Content-Type'];
+		const { answer, outputs } = await oneExecution(outcomes.id, async () => {
+			const response = await fetch(url('kombo-np-outcomes'), {
+				method: 'POST',
+				headers,
+				body: new Uint8Array(Buffer.from(payload)),
+			});
+			return { status: response.status, body: await response.text() };
+		});
+		expect(answer.status).toBe(401);
+		expect(JSON.parse(answer.body)).toEqual({
+			error: 'unauthorized',
+			reason: expect.stringMatching(/^no request body to verify/),
+		});
+		expect(outputs['Not Processed'][0]).toEqual([
+			expect.objectContaining({ outcome: 'rejected', status: 401 }),
+		]);
+	});
+
 	it('filtered out: an unselected event type gets 200 and an item with its type and body', async () => {
 		const other = sampleEvent(VENDOR, 'sync-finished', ++sequence, Date.now());
 		const { answer, outputs } = await oneExecution(outcomes.id, () =>

@@ -134,6 +134,8 @@ export interface WebhookCall {
 	otherCredentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** The client's address as Express gives it (`request.ip`); absent by default. */
 	ip?: string;
+	/** As n8n does for a content type it keeps no bytes of: no `rawBody` on the request. */
+	withoutRawBody?: boolean;
 }
 
 /** The node n8n would create for a trigger with these parameters. */
@@ -203,7 +205,7 @@ export async function callWebhook(nodeType: INodeType, call: WebhookCall) {
 		headers: Object.fromEntries(
 			Object.entries(call.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
 		),
-		rawBody,
+		rawBody: call.withoutRawBody ? undefined : rawBody,
 		body: parsed,
 		params: {},
 		query: {},

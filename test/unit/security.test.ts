@@ -261,6 +261,38 @@ describe('6. a missing or deleted credential is answered 401, never 500', () => 
 	);
 });
 
+describe('a genuine request whose bytes n8n did not keep (no or an unknown Content-Type)', () => {
+	it.each(vendorsUnderTest.map(({ key, node, kit }) => [key, node, kit] as const))(
+		'%s: 401 that says why, not "signature mismatch"; nothing starts',
+		async (key, node, kit) => {
+			const credentials = credentialsOf(kit, 'no-raw-body-secret');
+			const body = signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, Date.now());
+			const { headers, payload } = signing.signedRequest(key, body, credentials);
+			const call = {
+				rawBody: payload,
+				credentials,
+				parameters: parametersOf(key),
+				workflowId: `wf-noraw-${++sequence}`,
+			};
+			const { result, response } = await callWebhook(node, {
+				...call,
+				headers,
+				withoutRawBody: true,
+			});
+			expect(response.statusCode).toBe(401);
+			expect(response.body).toEqual({
+				error: 'unauthorized',
+				reason: expect.stringMatching(/^no request body to verify/),
+			});
+			expect(result.workflowData).toBeUndefined();
+			// The same request with its bytes is genuine: the 401 above is the missing bytes'.
+			expect(
+				(await callWebhook(node, { ...call, headers, workflowId: `wf-raw-${++sequence}` })).items,
+			).toHaveLength(1);
+		},
+	);
+});
+
 describe('7. ATS Normalize looks vendors and types up by own properties only', () => {
 	const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
 
