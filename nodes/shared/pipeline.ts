@@ -123,6 +123,17 @@ export async function receiveVendorWebhook(
 	// Only a node of a vendor that allows unauthenticated webhooks passes authenticate: false.
 	if (authenticate) {
 		const credentials = await credentialsOf(this, vendor);
+		if (credentials === 'unavailable') {
+			// n8n could not load it (its database is stopping or down): a server error the vendor
+			// retries, not a 401, which some vendors (Ashby) never retry.
+			this.logger.warn(
+				`${vendor.displayName} trigger: credential could not be loaded, answered 503`,
+			);
+			(this.getResponseObject() as unknown as ResponseLike)
+				.status(503)
+				.json({ error: 'unavailable', reason: 'credential could not be loaded; retry later' });
+			return { noWebhookResponse: true };
+		}
 		if (credentials === undefined) {
 			return await notProcessed({
 				outcome: 'rejected',
@@ -262,18 +273,23 @@ export async function rememberDeliveries(
 	return notProcessed === undefined ? [events] : [events, notProcessed];
 }
 
+// What n8n throws when no credential is selected (n8n-core) or the selected one was deleted.
+const NO_CREDENTIAL =
+	/does not have any credentials|Credentials not found|does not exist for type|was not found/;
+
 /**
- * The vendor credential, or undefined where none is set or it was deleted: n8n throws then,
- * which would be answered 500. Bad configuration is no server error; the caller answers 401.
+ * The vendor credential; undefined where none is set or it was deleted (bad configuration, which
+ * the caller answers 401, never 500); 'unavailable' where n8n failed to load it for another
+ * reason (a database error: the caller answers 503, which vendors retry).
  */
 async function credentialsOf(
 	context: IWebhookFunctions,
 	vendor: Vendor,
-): Promise<ICredentialDataDecryptedObject | undefined> {
+): Promise<ICredentialDataDecryptedObject | undefined | 'unavailable'> {
 	try {
 		return (await context.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
-	} catch {
-		return undefined;
+	} catch (error) {
+		return NO_CREDENTIAL.test(String((error as Error)?.message)) ? undefined : 'unavailable';
 	}
 }
 

@@ -309,10 +309,12 @@ describe.each(majors)('Not Processed output, real n8n %s', (major) => {
 
 	it('output off: rejections start nothing and are one warn line per minute per reason, with the count and no secret', async () => {
 		const logBefore = n8n.logText().length;
+		// Its one execution is the genuine probe's (see beforeAll).
+		const before = (await n8n.settledExecutions(off.id, { quietMs: 300 })).length;
 		const requests = Array.from({ length: 6 }, () => sign(fresh(), true));
 		for (const request of requests)
 			expect((await post(url('kombo-np-off'), request)).status).toBe(401);
-		expect(await n8n.settledExecutions(off.id, { quietMs: 1_000 })).toHaveLength(0);
+		expect(await n8n.settledExecutions(off.id, { quietMs: 1_000 })).toHaveLength(before);
 		const log = n8n.logText().slice(logBefore);
 		const lines = log
 			.split('\n')

@@ -261,6 +261,33 @@ describe('6. a missing or deleted credential is answered 401, never 500', () => 
 	);
 });
 
+describe('6b. a credential n8n could not load (its database failing) is answered 503, which vendors retry', () => {
+	it.each(vendorsUnderTest.map(({ key, node }) => [key, node] as const))(
+		'%s',
+		async (key, node) => {
+			jest
+				.spyOn(WebhookContext.prototype, 'getCredentials')
+				.mockRejectedValue(new Error('Pool is disposed'));
+			const rawBody = JSON.stringify(
+				signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, Date.now()),
+			);
+			const { result, response } = await callWebhook(node, {
+				rawBody,
+				headers: { 'content-type': 'application/json' },
+				parameters: parametersOf(key),
+				workflowId: `wf-unloadable-${++sequence}`,
+			});
+			jest.restoreAllMocks();
+			expect(response.statusCode).toBe(503);
+			expect(response.body).toEqual({
+				error: 'unavailable',
+				reason: 'credential could not be loaded; retry later',
+			});
+			expect(result.workflowData).toBeUndefined();
+		},
+	);
+});
+
 describe('a genuine request whose bytes n8n did not keep (no or an unknown Content-Type)', () => {
 	it.each(vendorsUnderTest.map(({ key, node, kit }) => [key, node, kit] as const))(
 		'%s: 401 that says why, not "signature mismatch"; nothing starts',
