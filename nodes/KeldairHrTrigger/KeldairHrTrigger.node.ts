@@ -17,7 +17,9 @@ import { keldairHrTrigger } from './keldairHr.trigger';
 
 // KeldairHR allows unauthenticated webhooks: the node's Authentication parameter decides.
 const calls = triggerCalls(keldairHrTrigger, {
-	authenticate: (context) => context.getNodeParameter('authentication', 'none') === 'signature',
+	// Only the stored value 'none' switches verification off: any other value, however it got
+	// into a workflow (n8n's API, an import), verifies.
+	authenticate: (context) => context.getNodeParameter('authentication', 'none') !== 'none',
 });
 
 export class KeldairHrTrigger implements INodeType {

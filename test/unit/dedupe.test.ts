@@ -435,6 +435,11 @@ describe('6. vendors without an event id (Kini)', () => {
 		]);
 	});
 
+	it('without an application id there is no subject: A, B, A drops the second A (body digest)', async () => {
+		const a = { ...failure, application_id: undefined };
+		expect(await run([a, { ...a, status: 'SUCCESS' }, a])).toEqual([true, true, false]);
+	});
+
 	it('every dropped delivery is logged at info with vendor, event type and key', async () => {
 		const info = jest.spyOn(Container.get(Logger), 'info').mockImplementation(() => undefined);
 		const first = await deliver(kini, 'kini', failure, { workflowId: 'wf-kini-log' });

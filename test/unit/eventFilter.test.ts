@@ -124,6 +124,12 @@ describe('KeldairHR', () => {
 		expect((await run(['job.closed'], 'job.created')).items).toHaveLength(0);
 	});
 
+	it('a pattern selects its own resource only, not one whose name starts the same', async () => {
+		expect((await run(['job.*'], 'job_posting.created')).items).toHaveLength(0);
+		expect((await run(['applicant.*'], 'applicants.created')).items).toHaveLength(0);
+		expect((await run(['job.*'], 'job.reopened')).items).toHaveLength(1);
+	});
+
 	it('comma-separated text saved by the earlier free-text field still filters the same way', async () => {
 		expect((await run('applicant.hired, onboarding.*', 'onboarding.completed')).items).toHaveLength(
 			1,
@@ -172,4 +178,18 @@ it("KeldairHR's version 1 subtitle shows its comma text as typed", () => {
 		'job.*, applicant.hired',
 	);
 	expect(subtitleOf(new KeldairHrTrigger(), 1, '*')).toBe('All events');
+});
+
+describe.each(triggers)('%s property order', (_key, node) => {
+	it('notice, events, dedupe store, Not Processed, Options last', () => {
+		const names = node.description.properties.map((property) => property.name);
+		expect(names[names.length - 1]).toBe('options');
+		expect(names.indexOf('events')).toBeGreaterThan(names.indexOf('notice'));
+		expect(names.indexOf('dedupeStore')).toBeGreaterThan(names.lastIndexOf('events'));
+		expect(names.indexOf('notProcessedOutput')).toBeGreaterThan(names.indexOf('dedupeStore'));
+	});
+});
+
+it('KeldairHR shows Authentication above everything else', () => {
+	expect(new KeldairHrTrigger().description.properties[0].name).toBe('authentication');
 });

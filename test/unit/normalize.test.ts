@@ -89,6 +89,24 @@ describe('fields and summaries', () => {
 			'2023-02-13T09:41:16.296Z',
 		);
 	});
+	it.each(Object.keys(vendors))(
+		'%s: a type named like an Object.prototype member maps to nothing',
+		(key) => {
+			for (const type of ['constructor', 'toString', '__proto__', 'hasOwnProperty'])
+				expect(vendors[key].canonicalTypeOf({}, type)).toBeUndefined();
+		},
+	);
+
+	it('Knit sync events of a job sync keep their sync.* types', () => {
+		const sample = (type: string) => vendors.knit.samples.find((s) => s.eventType === type)!.body;
+		expect(
+			normalizeEvent({ ...sample('sync.events.processed'), syncDataType: 'ats_jobs' }).type,
+		).toBe('sync.progressed');
+		expect(
+			normalizeEvent({ ...sample('sync.events.allConsumed'), syncDataType: 'ats_jobs' }).type,
+		).toBe('sync.completed');
+	});
+
 	it('Knit job syncs map to job.* types', () => {
 		const body = {
 			...vendors.knit.samples[0].body,
@@ -256,6 +274,11 @@ describe('KeldairHR types nobody listed (its document lists none; the node offer
 		version: '2022-02-23',
 		dateOccurred: '2022-02-23T18:46:43+00:00',
 		data,
+	});
+	it('a type without an action is other, never "<family>.undefined"', () => {
+		for (const type of ['offer', 'job', 'interview', 'requisition'])
+			expect(vendors.keldairHr.canonicalTypeOf({}, type)).toBeUndefined();
+		expect(normalizeEvent(event('offer', {})).type).toBe('other');
 	});
 	it.each([
 		[

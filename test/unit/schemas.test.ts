@@ -1,3 +1,4 @@
+import { kiniVendor } from '../../nodes/KiniTrigger/kini.vendor';
 import { envelopeOf } from '../../nodes/shared/vendor';
 import { vendorListWithKits as vendorList, vendorsWithKits as vendors } from '../support/vendors';
 
@@ -82,4 +83,17 @@ describe('schemas keep unknown fields and flag what does not match', () => {
 	])('%s: a free-form payload object with any fields is valid', (key, body) => {
 		expect(vendors[key].schema.safeParse(body).error?.issues ?? []).toEqual([]);
 	});
+});
+
+it('Kini: the dedupe subject is company/application, and only the application id is required', () => {
+	expect(
+		envelopeOf(kiniVendor, { company_id: 7, application_id: 'a-1', status: 'SUCCESS' })
+			.dedupeSubject,
+	).toBe('7/a-1');
+	expect(envelopeOf(kiniVendor, { application_id: 'a-1', status: 'SUCCESS' }).dedupeSubject).toBe(
+		'/a-1',
+	);
+	expect(
+		envelopeOf(kiniVendor, { company_id: 7, status: 'SUCCESS' }).dedupeSubject,
+	).toBeUndefined();
 });

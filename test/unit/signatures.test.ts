@@ -10,6 +10,8 @@ import { verifyKnitSignature } from '../../nodes/KnitTrigger/knit.trigger';
 import { verifyKomboSignature } from '../../nodes/KomboTrigger/kombo.trigger';
 import { verifyStartupKitSignature } from '../../nodes/StartupKitTrigger/startupKit.trigger';
 import {
+	decodeBase64Digest,
+	decodeBase64UrlDigest,
 	decodeHexDigest,
 	digestsEqual,
 	matchesAnySecret,
@@ -397,4 +399,11 @@ describe('every vendor signs what it verifies (the simulator relies on it)', () 
 			vendor.verify(request({ rawBody: Buffer.from(raw), headers: forged, credentials, nowMs })).ok,
 		).toBe(false);
 	});
+});
+
+it('the strict base64 decoder refuses the URL alphabet, and the base64url one the standard alphabet', () => {
+	expect(decodeBase64Digest('-'.repeat(43))).toBeUndefined();
+	expect(decodeBase64Digest('_'.repeat(43) + '=')).toBeUndefined();
+	expect(decodeBase64UrlDigest('+'.repeat(43))).toBeUndefined();
+	expect(decodeBase64Digest('A'.repeat(43) + '=')).toBeDefined();
 });

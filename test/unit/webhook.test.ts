@@ -204,6 +204,21 @@ describe('vendor specifics', () => {
 		expect(credentialsRequested).toEqual([]);
 	});
 
+	it.each(['hmac', 'Signature', 'None', ''])(
+		'KeldairHR with a stored Authentication of %j (neither option) verifies: an unsigned event gets 401',
+		async (authentication) => {
+			const rawBody = JSON.stringify(signing.sampleEvent('keldairHr', 'applicant.hired', 1));
+			const { response, result } = await callWebhook(new KeldairHrTrigger(), {
+				rawBody,
+				headers: {},
+				parameters: { authentication },
+				credentials: { signingSecret: 'keldair-secret' },
+			});
+			expect(response.statusCode).toBe(401);
+			expect(result.workflowData).toBeUndefined();
+		},
+	);
+
 	it('KeldairHR event patterns: resource.* selects a whole resource', async () => {
 		const rawBody = JSON.stringify(signing.sampleEvent('keldairHr', 'onboarding.completed', 1));
 		const run = (events: string) =>
