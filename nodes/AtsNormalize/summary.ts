@@ -72,7 +72,10 @@ export function summarize(
 			sentence = `${who ? `${who}'s interview` : 'An interview'}${forJob} ${ownEntry(interviewOutcome, action) ?? words(action)}${extra}`;
 			break;
 		case 'assessment':
-			sentence = `${who ?? 'A candidate'} submitted an assessment${forJob}${extra}`;
+			sentence =
+				action === 'ordered'
+					? `${who ?? 'A candidate'} was sent an assessment${forJob}${extra}`
+					: `${who ?? 'A candidate'} submitted an assessment${forJob}${extra}`;
 			break;
 		case 'review':
 			sentence = `New review of ${who ?? 'a candidate'}${forJob}${detail ? `: ${detail}` : ''}`;

@@ -11,14 +11,17 @@ import type { CanonicalFields } from '../shared/canonical';
 import { typeFromTable, type Vendor } from '../shared/vendor';
 import { komboWebhookSchema } from './kombo.schema';
 
-const KOMBO_TYPE = /^[a-z0-9]+(-[a-z0-9]+)+$/;
+// Hyphenated words, optionally after a product prefix: sync-finished, assessment:order-received.
+const KOMBO_TYPE = /^([a-z0-9]+(-[a-z0-9]+)*:)?[a-z0-9]+(-[a-z0-9]+)+$/;
 const words = (value: string) => value.toLowerCase().replace(/_+/g, ' ');
 
 function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 	const type = String(body.type ?? '');
 	const data = asRecord(body.data);
 	const fields: CanonicalFields = {
-		occurredAt: isoTime(data.updated_at ?? data.sync_ended_at ?? data.created_at ?? null),
+		occurredAt: isoTime(
+			data.updated_at ?? data.sync_ended_at ?? data.deleted_at ?? data.created_at ?? null,
+		),
 		application: emptyApplication(),
 		candidate: emptyCandidate(),
 		job: emptyJob(),
@@ -50,6 +53,30 @@ function normalizeKombo(body: Record<string, unknown>): CanonicalFields {
 			status: textOrNull(data.status),
 		};
 		fields.job.id = idText(data.job_posting_id);
+	} else if (type === 'assessment:order-received' || type === 'inline-assessment:order-received') {
+		// An order carries no time of its own: occurredAt stays null (the trigger's receivedAt is when).
+		const candidate = asRecord(data.candidate);
+		const job = asRecord(data.job);
+		const name = [textOrNull(candidate.first_name), textOrNull(candidate.last_name)]
+			.filter(Boolean)
+			.join(' ');
+		fields.candidate = {
+			id: idText(candidate.remote_id),
+			name: name || null,
+			email: textOrNull(candidate.email),
+		};
+		fields.application.id = idText(asRecord(data.application).remote_id);
+		fields.job = {
+			id: idText(job.remote_id),
+			title: textOrNull(job.name),
+			url: null,
+			status: null,
+			code: textOrNull(job.job_code),
+		};
+		const pkg = textOrNull(data.package_id);
+		fields.detail =
+			[pkg ? `package ${pkg}` : null, textOrNull(data.status)].filter(Boolean).join(', ') ||
+			undefined;
 	} else {
 		const tool = textOrNull(data.integration_tool) ?? textOrNull(data.tool);
 		const state = textOrNull(data.state) ?? textOrNull(data.sync_state);
@@ -71,6 +98,8 @@ const komboTypes = {
 	'integration-state-changed': 'integration.state_changed',
 	'connection-flow-failed': 'integration.connection_failed',
 	'remote-event-received': 'integration.remote_event',
+	'assessment:order-received': 'assessment.ordered',
+	'inline-assessment:order-received': 'assessment.ordered',
 } as const;
 
 export const komboVendor: Vendor = {
@@ -83,7 +112,8 @@ export const komboVendor: Vendor = {
 	canonicalTypes: komboTypes,
 	canonicalTypeOf: typeFromTable(komboTypes),
 	normalize: normalizeKombo,
-	// Kombo's event types are lowercase words joined by hyphens (ai-apply-…, sync-finished).
+	// Kombo's event types are lowercase words joined by hyphens (ai-apply-…, sync-finished,
+	// assessment:order-received).
 	looksLike: (body) =>
 		typeof body.type === 'string' &&
 		KOMBO_TYPE.test(body.type) &&

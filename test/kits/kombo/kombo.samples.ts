@@ -26,13 +26,57 @@ const integration = {
 	integration_category: 'HRIS',
 };
 
+/** Kombo's example assessment order (Assessment API → Webhooks → assessment:order-received). */
+const assessmentOrder = {
+	id: 'B5KQKhAgTv6ZwzrfAbqbhipd',
+	integration_id: 'workday:CBNMt7dSNCzBdnRTx87dev4E',
+	package_id: 'typescript_test',
+	status: 'OPEN',
+	candidate: {
+		remote_id: '12345',
+		email: 'john.doe@gmail.com',
+		first_name: 'John',
+		last_name: 'Doe',
+		phone: '+1 123 456 7890',
+	},
+	application: { remote_id: '54321' },
+	job: {
+		remote_id: '67890',
+		name: 'Bottle Opener',
+		job_code: 'BO-2024-01',
+		description:
+			'<p>We are looking for a skilled and energetic individual to join our team as the chief bottle open officer. This unique role requires precision, attention to detail, and the ability to handle a high volume of beverage bottles in a fast-paced environment. The ideal candidate will ensure bottles are opened swiftly and safely while maintaining hygiene standards.</p>',
+		location: {
+			street_1: 'Lohmühlenstraße 65',
+			city: 'Berlin',
+			state: 'Berlin',
+			zip_code: '12435',
+			country: 'DE',
+			raw: 'Berlin, Germany',
+		},
+		hiring_team: [
+			{
+				first_name: 'Jane',
+				last_name: 'Doe',
+				remote_id: '78901',
+				email: 'jane.doe@gmail.com',
+				hiring_team_roles: ['RECRUITER'],
+			},
+		],
+	},
+};
+
 const kombo = (type: string, data: Record<string, unknown>) => ({
 	id: '2Cv6VeT4efBfzvQRudprNx5z',
 	type,
 	data,
 });
 
-/** The six AI Apply examples are Kombo's, verbatim; the general ones follow Kombo's API reference. */
+/**
+ * The six AI Apply examples and the two assessment orders are Kombo's, verbatim (the inline one
+ * from Kombo's Inline Assessment Flow guide); the other general ones follow Kombo's API
+ * reference, with every field it marks required.
+ */
 export const komboSamples: VendorSample[] = [
 	{
 		eventType: 'ai-apply-job-posting-status-updated',
@@ -124,6 +168,7 @@ export const komboSamples: VendorSample[] = [
 			tool: 'personio',
 			category: 'HRIS',
 			end_user: endUser,
+			deleted_at: '2025-03-10T09:30:00Z',
 		}),
 	},
 	{
@@ -133,6 +178,7 @@ export const komboSamples: VendorSample[] = [
 			...integration,
 			end_user: endUser,
 			qa_status: 'PENDING',
+			setup_status: 'COMPLETED',
 			state: 'INVALID',
 			updated_at: '2025-03-10T09:00:00Z',
 		}),
@@ -142,6 +188,7 @@ export const komboSamples: VendorSample[] = [
 		title: 'Connection flow failed',
 		body: kombo('connection-flow-failed', {
 			integration_tool: 'personio',
+			integration_category: 'HRIS',
 			end_user: endUser,
 			log_url: 'https://app.kombo.dev/logs/c_1',
 		}),
@@ -154,5 +201,23 @@ export const komboSamples: VendorSample[] = [
 			remote_event_type: 'application.created',
 			payload: {},
 		}),
+	},
+	{
+		eventType: 'assessment:order-received',
+		title: 'Assessment ordered',
+		body: {
+			id: 'Cbfk5sHtDxrSrJBRjsDtbaN9',
+			type: 'assessment:order-received',
+			data: assessmentOrder,
+		},
+	},
+	{
+		eventType: 'inline-assessment:order-received',
+		title: 'Inline assessment ordered',
+		body: {
+			id: '8KNLzKfRXjJ3Xjfaz5FkgdPA',
+			type: 'inline-assessment:order-received',
+			data: assessmentOrder,
+		},
 	},
 ];

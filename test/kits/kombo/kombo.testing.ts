@@ -21,5 +21,7 @@ export const testKit: VendorTestKit = {
 		'integration-state-changed': 'integration.state_changed',
 		'connection-flow-failed': 'integration.connection_failed',
 		'remote-event-received': 'integration.remote_event',
+		'assessment:order-received': 'assessment.ordered',
+		'inline-assessment:order-received': 'assessment.ordered',
 	},
 };
