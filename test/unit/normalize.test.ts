@@ -107,6 +107,15 @@ describe('fields and summaries', () => {
 		).toBe('sync.completed');
 	});
 
+	it('Kombo assessment orders: the candidate was sent an assessment (not "submitted")', () => {
+		const order = vendors.kombo.samples.find(
+			(sample) => sample.eventType === 'assessment:order-received',
+		)!.body;
+		const event = normalizeEvent(order);
+		expect(event.type).toBe('assessment.ordered');
+		expect(event.summary).toMatch(/ was sent an assessment /);
+	});
+
 	it('Knit job syncs map to job.* types', () => {
 		const body = {
 			...vendors.knit.samples[0].body,
