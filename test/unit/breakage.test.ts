@@ -57,6 +57,8 @@ const EVENT_ID_FIELD: Record<string, string | null> = {
 	keldairHr: 'id',
 	knit: 'eventId',
 	kombo: 'id',
+	// Ashby's webhookActionId is shared by related webhooks: not the identity (ashby.vendor.ts).
+	ashby: null,
 };
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 
