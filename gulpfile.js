@@ -28,7 +28,8 @@ function copyNodeAssets() {
 function writeSchema(relativePath, schema) {
 	const file = path.join('dist', 'nodes', relativePath);
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, JSON.stringify(schema, null, 2) + '\n');
+	// Compact: n8n parses it, nobody reads it, and it is most of the package's size.
+	fs.writeFileSync(file, JSON.stringify(schema));
 }
 
 // Every registry vendor's trigger (folder and versions from the node itself, see
