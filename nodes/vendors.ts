@@ -1,3 +1,4 @@
+import { greenhouseVendor } from './GreenhouseTrigger/greenhouse.vendor';
 import { keldairHrVendor } from './KeldairHrTrigger/keldairHr.vendor';
 import { kiniVendor } from './KiniTrigger/kini.vendor';
 import { knitVendor } from './KnitTrigger/knit.vendor';
@@ -17,6 +18,7 @@ export const vendors: Record<VendorKey, Vendor> = {
 	keldairHr: keldairHrVendor,
 	knit: knitVendor,
 	kombo: komboVendor,
+	greenhouse: greenhouseVendor,
 };
 
 export const vendorList: Vendor[] = Object.values(vendors);

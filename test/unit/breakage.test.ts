@@ -57,6 +57,8 @@ const EVENT_ID_FIELD: Record<string, string | null> = {
 	keldairHr: 'id',
 	knit: 'eventId',
 	kombo: 'id',
+	// Greenhouse-Event-ID is a header, per delivery; the body has no event id.
+	greenhouse: null,
 };
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 
