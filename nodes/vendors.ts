@@ -1,4 +1,5 @@
 import { ashbyVendor } from './AshbyTrigger/ashby.vendor';
+import { greenhouseVendor } from './GreenhouseTrigger/greenhouse.vendor';
 import { keldairHrVendor } from './KeldairHrTrigger/keldairHr.vendor';
 import { kiniVendor } from './KiniTrigger/kini.vendor';
 import { knitVendor } from './KnitTrigger/knit.vendor';
@@ -19,6 +20,7 @@ export const vendors: Record<VendorKey, Vendor> = {
 	knit: knitVendor,
 	kombo: komboVendor,
 	ashby: ashbyVendor,
+	greenhouse: greenhouseVendor,
 };
 
 export const vendorList: Vendor[] = Object.values(vendors);

@@ -59,6 +59,8 @@ const EVENT_ID_FIELD: Record<string, string | null> = {
 	kombo: 'id',
 	// Ashby's webhookActionId is shared by related webhooks: not the identity (ashby.vendor.ts).
 	ashby: null,
+	// Greenhouse-Event-ID is a header, per delivery; the body has no event id.
+	greenhouse: null,
 };
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 
