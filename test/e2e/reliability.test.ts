@@ -102,6 +102,9 @@ const EVENT_IDENTITY: Record<
 	keldairHr: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
 	knit: (body, rawBody) => byEventId(idIn(own(body, 'eventId')), rawBody),
 	kombo: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
+	// Neither sends an id a retry is documented to keep: the bytes are the identity.
+	greenhouse: (_body, rawBody) => byEventId(undefined, rawBody),
+	ashby: (_body, rawBody) => byEventId(undefined, rawBody),
 };
 /** Without an id, the bytes are all there is to go by. */
 const byEventId = (id: string | undefined, rawBody: Buffer) => ({
@@ -111,6 +114,8 @@ const byEventId = (id: string | undefined, rawBody: Buffer) => ({
 /** Connectivity tests the vendors document: answered, never run, never deduped. */
 const TEST_PING: Record<string, (body: unknown) => boolean> = {
 	startupKit: (body) => own(body, 'event') === 'test.ping',
+	greenhouse: (body) => own(body, 'action') === 'ping',
+	ashby: (body) => own(body, 'action') === 'ping',
 };
 
 /** The answer each authentic request must get from the trigger, in sending order. */
