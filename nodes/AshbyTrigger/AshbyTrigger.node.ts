@@ -31,16 +31,6 @@ export class AshbyTrigger implements INodeType {
 		properties: triggerProperties(ashbyTrigger, {
 			notice:
 				"In Ashby: Admin → Integrations → Webhooks → New. Paste this node's Production URL as the Request URL and type the same Secret Token there and in this node's credential (Webhook Secret); one Ashby webhook per type, all with this URL and secret. Ashby never retries a 401, so a real event rejected for a wrong secret is lost for good: check the secret first with the ping Ashby sends when you save the webhook. A correctly signed ping is answered 200 (it runs the workflow only with Emit Test Pings on); a wrong secret gets 401 and Ashby saves the webhook disabled: fix the secret, tick Enabled and click Update to ping again.",
-			options: [
-				{
-					displayName: 'Emit Test Pings',
-					name: 'emitTestEvents',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether the ping Ashby sends when a webhook is created or edited starts the workflow. Off: it is answered 200 and nothing runs.',
-				},
-			],
 		}),
 	};
 

@@ -31,16 +31,6 @@ export class GreenhouseTrigger implements INodeType {
 		properties: triggerProperties(greenhouseTrigger, {
 			notice:
 				"Paste this node's Production URL into Greenhouse → Configure → Dev Center → Web Hooks as the Endpoint URL (one web hook per event; the same URL can serve several), and put the web hook's Secret Key into this node's credential. Saving the web hook sends a signed ping: it is answered 200 (unless Emit Test Pings is on, nothing runs); if it fails, Greenhouse creates the web hook disabled. Greenhouse sends no event id in the body, so dedupe keys on the body's digest: only a byte-identical redelivery is dropped.",
-			options: [
-				{
-					displayName: 'Emit Test Pings',
-					name: 'emitTestEvents',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether the ping Greenhouse sends when a web hook is saved starts the workflow. Off: it is answered 200 and nothing runs.',
-				},
-			],
 		}),
 	};
 

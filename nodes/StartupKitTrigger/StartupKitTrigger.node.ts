@@ -42,14 +42,6 @@ export class StartupKitTrigger implements INodeType {
 					description:
 						'Requests whose X-Webhook-Timestamp is further than this from now (either way) are rejected as replays. A stored value outside 30–3600 is treated as the nearest limit, a non-number as 300.',
 				},
-				{
-					displayName: 'Emit Test Pings',
-					name: 'emitTestEvents',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether a test.ping starts the workflow. Off: it is answered 200 and nothing runs.',
-				},
 			],
 		}),
 	};

@@ -200,8 +200,25 @@ export interface TriggerPropertiesOf {
 	eventFilter?: INodeProperties[];
 	/** After the event filter (Knit's registration). */
 	then?: INodeProperties[];
-	/** Added to Options. */
+	/** Added to Options (before Emit Test Pings, which a vendor with `testEventType` gets). */
 	options?: INodeProperties[];
+}
+
+/**
+ * The option every vendor with a connectivity test gets (`testEventType`): the pipeline answers
+ * that event 200 and starts nothing unless it is on.
+ */
+function emitTestPingsOption(trigger: TriggerVendor): INodeProperties[] {
+	if (trigger.testEventType === undefined) return [];
+	return [
+		{
+			displayName: 'Emit Test Pings',
+			name: 'emitTestEvents',
+			type: 'boolean',
+			default: false,
+			description: `Whether ${trigger.vendor.displayName}'s connectivity test (${trigger.testEventType}) starts the workflow. Off: it is answered 200 and nothing runs.`,
+		},
+	];
 }
 
 /** Every trigger's properties, in the order every trigger shows them. */
@@ -216,6 +233,6 @@ export function triggerProperties(
 		...(own.then ?? []),
 		...dedupeStoreProperties,
 		...notProcessedProperties,
-		optionsProperty(own.options),
+		optionsProperty([...(own.options ?? []), ...emitTestPingsOption(trigger)]),
 	];
 }

@@ -193,3 +193,15 @@ describe.each(triggers)('%s property order', (_key, node) => {
 it('KeldairHR shows Authentication above everything else', () => {
 	expect(new KeldairHrTrigger().description.properties[0].name).toBe('authentication');
 });
+
+describe.each(vendorsUnderTest.map((entry) => [entry.key, entry] as const))(
+	'%s Options',
+	(_key, { node, trigger }) => {
+		it('offer Emit Test Pings exactly when the vendor has a connectivity test, last', () => {
+			const options = node.description.properties.find((property) => property.name === 'options');
+			const names = (options?.options ?? []).map((option) => (option as { name: string }).name);
+			if (trigger.testEventType === undefined) expect(names).not.toContain('emitTestEvents');
+			else expect(names[names.length - 1]).toBe('emitTestEvents');
+		});
+	},
+);
