@@ -104,7 +104,9 @@ function settingsOf(
 }
 
 const workflowIdOf = (context: DedupeContext) => context.getWorkflow().id ?? 'unsaved';
-const scopeOf = (context: DedupeContext) => `${workflowIdOf(context)}:${context.getNode().id}`;
+/** One trigger: its workflow and node id. Its Redis keys and counters are named by it. */
+export const scopeOf = (context: DedupeContext) =>
+	`${workflowIdOf(context)}:${context.getNode().id}`;
 
 export interface Delivery {
 	envelope: Envelope;

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { REDIS_CREDENTIAL, scopeOf } from './dedupe';
 import { countOnRedis, redisSettingsOf } from './dedupeRedis';
 import { METADATA_KEY } from './metadata';
 import { sha256Hex } from './signatures';
@@ -153,9 +154,6 @@ function settingsOf(context: IWebhookFunctions): NotProcessedSettings {
 
 type ResponseLike = { status(code: number): { json(body: unknown): unknown } };
 
-const scopeOf = (context: IWebhookFunctions | IExecuteFunctions) =>
-	`${context.getWorkflow().id ?? 'unsaved'}:${context.getNode().id}`;
-
 /**
  * Answers a delivery that starts no workflow run, and decides whether it still gets an item:
  * - Listen for test event: always shown, on the Not Processed output where it is on and selects
@@ -258,7 +256,7 @@ async function allowanceOf(
 	const windowStart = Math.floor(nowMs / NOT_PROCESSED_PERIOD_MS) * NOT_PROCESSED_PERIOD_MS;
 	if (context.getNodeParameter('dedupeStore', 'memory') === 'redis') {
 		try {
-			const redis = redisSettingsOf(await context.getCredentials('atsDedupeRedisApi'));
+			const redis = redisSettingsOf(await context.getCredentials(REDIS_CREDENTIAL));
 			return await countOnRedis(
 				redis,
 				scopeOf(context),
