@@ -82,10 +82,15 @@ function signingFor(vendors, kitOf, triggerOf = () => undefined) {
 		{ nowMs = Date.now(), tamper = false } = {},
 	) {
 		const kit = kitFor(vendorKey);
-		const payload = typeof body === 'string' ? body : JSON.stringify(body);
 		const signingCredentials = tamper
 			? Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, `${v}-forged`]))
 			: credentials;
+		if (kit.deliver && typeof body !== 'string') {
+			const delivery = kit.deliver(body, signingCredentials, nowMs);
+			const headers = { 'Content-Type': 'application/json', ...delivery.headers };
+			return { headers, payload: delivery.payload };
+		}
+		const payload = typeof body === 'string' ? body : JSON.stringify(body);
 		const headers = {
 			'Content-Type': 'application/json',
 			...kit.sign(payload, signingCredentials, nowMs),

@@ -16,7 +16,7 @@ import {
 	type NotProcessedDelivery,
 } from './notProcessed';
 import { rejected, type VerifyRequest, type VerifyResult } from './signatures';
-import { envelopeOf, type TriggerVendor, type Vendor } from './vendor';
+import { envelopeOf, type RequestField, type TriggerVendor, type Vendor } from './vendor';
 
 export interface TriggerOptions extends DedupeOptions {
 	toleranceSeconds?: unknown;
@@ -66,6 +66,26 @@ function rawBodyOf(request: RequestLike): Buffer | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The body with the vendor's `requestFields` added; a field the body has already is kept as sent. */
+function withRequestFields(
+	context: IWebhookFunctions,
+	fields: Record<string, RequestField>,
+	headers: RequestLike['headers'],
+	body: Record<string, unknown>,
+): Record<string, unknown> {
+	const added: Record<string, unknown> = {};
+	for (const [field, source] of Object.entries(fields)) {
+		if (Object.prototype.hasOwnProperty.call(body, field)) continue;
+		const value =
+			'header' in source
+				? headers[source.header.toLowerCase()]
+				: context.getNodeParameter(source.parameter, '');
+		const first = Array.isArray(value) ? value[0] : value;
+		if (typeof first === 'string' && first !== '') added[field] = first;
+	}
+	return { ...body, ...added };
 }
 
 /** Which event types the user selected; undefined means all. Accepts a list or comma text. */
@@ -180,6 +200,8 @@ export async function receiveVendorWebhook(
 		});
 	}
 
+	if (trigger.requestFields !== undefined && isRecord(body))
+		body = withRequestFields(this, trigger.requestFields, request.headers ?? {}, body);
 	const envelope = envelopeOf(vendor, body);
 	const { eventType, eventId } = envelope;
 	const known =

@@ -91,7 +91,18 @@ export interface TriggerVendor {
 	eventList: 'documented' | 'open';
 	/** A connectivity test the vendor sends: answered 200, emitted only if the node asks. */
 	testEventType?: string;
+	/**
+	 * Envelope fields a vendor sends outside the body: SmartRecruiters' event name and id are
+	 * headers; Workable's event type is the subscription's, a node parameter. Item field → where
+	 * the pipeline reads it. They are added to the item (where the body has no field of that
+	 * name, so nothing sent is lost) before the envelope is read, so `envelope` names them like
+	 * any body field and ATS Normalize reads them from the item.
+	 */
+	requestFields?: Record<string, RequestField>;
 }
+
+/** Where one of `requestFields` comes from: a request header (its name, any case) or a node parameter. */
+export type RequestField = { header: string } | { parameter: string };
 
 /** `canonicalTypeOf` for a vendor whose event type alone decides: a look-up in its own table. */
 export const typeFromTable =

@@ -20,6 +20,17 @@ export interface VendorTestKit {
 		credentials: Record<string, string>,
 		nowMs: number,
 	): Record<string, string>;
+	/**
+	 * Only where a genuine request is not "the example's JSON plus `sign`'s headers": the
+	 * request a genuine sender makes for an example as the suites hold it (the item's shape).
+	 * Lever signs fields inside the body; SmartRecruiters sends its envelope as signed headers.
+	 * `scripts/signing.js` (simulator, e2e, bench) uses it where present.
+	 */
+	deliver?(
+		example: Record<string, unknown>,
+		credentials: Record<string, string>,
+		nowMs: number,
+	): { payload: string; headers: Record<string, string> };
 	/** The vendor's documented examples (the first of each event type is the one the simulator sends). */
 	samples: VendorSample[];
 	/** Turns an example into a distinct delivery (fresh ids and timestamps). */
