@@ -2,6 +2,7 @@ import { keldairHrVendor } from './KeldairHrTrigger/keldairHr.vendor';
 import { kiniVendor } from './KiniTrigger/kini.vendor';
 import { knitVendor } from './KnitTrigger/knit.vendor';
 import { komboVendor } from './KomboTrigger/kombo.vendor';
+import { leverVendor } from './LeverTrigger/lever.vendor';
 import type { Vendor, VendorKey } from './shared/vendor';
 import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
 
@@ -17,6 +18,7 @@ export const vendors: Record<VendorKey, Vendor> = {
 	keldairHr: keldairHrVendor,
 	knit: knitVendor,
 	kombo: komboVendor,
+	lever: leverVendor,
 };
 
 export const vendorList: Vendor[] = Object.values(vendors);
