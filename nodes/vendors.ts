@@ -4,6 +4,7 @@ import { keldairHrVendor } from './KeldairHrTrigger/keldairHr.vendor';
 import { kiniVendor } from './KiniTrigger/kini.vendor';
 import { knitVendor } from './KnitTrigger/knit.vendor';
 import { komboVendor } from './KomboTrigger/kombo.vendor';
+import { leverVendor } from './LeverTrigger/lever.vendor';
 import type { Vendor, VendorKey } from './shared/vendor';
 import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
 
@@ -21,6 +22,7 @@ export const vendors: Record<VendorKey, Vendor> = {
 	kombo: komboVendor,
 	ashby: ashbyVendor,
 	greenhouse: greenhouseVendor,
+	lever: leverVendor,
 };
 
 export const vendorList: Vendor[] = Object.values(vendors);

@@ -1,0 +1,147 @@
+import { TOLERANCE_SECONDS } from '../shared/pipeline';
+import {
+	credentialText,
+	decodeHexDigest,
+	hmacSha256,
+	matchesAnySecret,
+	rejected,
+	sha256Hex,
+	verified,
+	type Verifier,
+	type VerifyResult,
+} from '../shared/signatures';
+import type { TriggerVendor } from '../shared/vendor';
+import { leverEvents } from './lever.schema';
+import { leverVendor } from './lever.vendor';
+
+/**
+ * Lever signs inside the body, not in a header: `signature` is the hex HMAC-SHA256 of
+ * `token + triggeredAt` (two other body fields) under the webhook's signature token. Nothing
+ * else of the body is signed: `event`, `id` and `data` could be changed by anyone holding one
+ * genuine delivery. What this verifier adds against that:
+ *
+ * - `triggeredAt` must be inside the node's Timestamp Tolerance window (either way), so a
+ *   captured delivery is only usable for that long;
+ * - within the window, a `token` already accepted with a different body is a replay (401);
+ *   the same bytes again are a redelivery, passed on to the pipeline's dedupe (200 duplicate,
+ *   keyed on the event `id`). "The same body" is byte for byte: a retry Lever re-serialised
+ *   would be refused (Lever resends what it stored, as far as its document says).
+ *
+ * The token memory is per n8n process (in queue mode: per webhook process), holds no secret
+ * (delivery tokens, which Lever sends in the clear, and body digests), is bounded and forgets
+ * each entry once no node's window could accept its `triggeredAt` any more.
+ */
+
+/** The credential's signature tokens: one per line (or separated by commas or spaces), trimmed. */
+export function signatureTokensOf(value: unknown): string[] {
+	return credentialText(value)
+		.split(/[\s,]+/)
+		.filter((token) => token !== '');
+}
+
+/** At most this many delivery tokens are remembered; the oldest go first. */
+export const TOKENS_REMEMBERED = 10_000;
+/** Longer than any token Lever sends (48 characters); longer ones are refused unread. */
+const MAX_TOKEN_LENGTH = 256;
+
+interface SeenToken {
+	bodyDigest: string;
+	/** After this, `triggeredAt` is outside every node's window: the entry is useless. */
+	expiresAtMs: number;
+}
+
+const seenTokens = new Map<string, SeenToken>();
+
+/** The process-wide memory of accepted delivery tokens (exported for tests). */
+export const leverTokenMemory = {
+	get size() {
+		return seenTokens.size;
+	},
+	clear() {
+		seenTokens.clear();
+	},
+};
+
+function forgetExpired(nowMs: number) {
+	// Insertion order is close to expiry order; a later entry that expired sooner is caught on look-up.
+	for (const [token, seen] of seenTokens) {
+		if (seen.expiresAtMs > nowMs) break;
+		seenTokens.delete(token);
+	}
+}
+
+/** Whether `token` may be accepted with this body, remembering it if so. */
+function claimToken(token: string, bodyDigest: string, triggeredAt: number, nowMs: number) {
+	forgetExpired(nowMs);
+	const seen = seenTokens.get(token);
+	if (seen !== undefined && seen.expiresAtMs > nowMs) return seen.bodyDigest === bodyDigest;
+	if (seen !== undefined) seenTokens.delete(token);
+	while (seenTokens.size >= TOKENS_REMEMBERED)
+		seenTokens.delete(seenTokens.keys().next().value as string);
+	seenTokens.set(token, {
+		bodyDigest,
+		expiresAtMs: Math.max(nowMs, triggeredAt) + TOLERANCE_SECONDS.max * 1000,
+	});
+	return true;
+}
+
+/** The parsed body, or why it cannot carry Lever's signature. */
+function bodyFields(
+	rawBody: Buffer,
+): { fields: Record<string, unknown> } | { refused: VerifyResult } {
+	let body: unknown;
+	try {
+		body = JSON.parse(rawBody.toString('utf8'));
+	} catch {
+		return { refused: rejected('body is not JSON (Lever signs fields inside the body)') };
+	}
+	if (body === null || typeof body !== 'object' || Array.isArray(body))
+		return { refused: rejected('body is not a JSON object (Lever signs fields inside the body)') };
+	return { fields: body as Record<string, unknown> };
+}
+
+const has = (body: Record<string, unknown>, field: string) =>
+	Object.prototype.hasOwnProperty.call(body, field) &&
+	body[field] !== undefined &&
+	body[field] !== null;
+
+export const verifyLeverSignature: Verifier = ({
+	rawBody,
+	credentials,
+	nowMs,
+	toleranceSeconds,
+}) => {
+	const tokens = signatureTokensOf(credentials.signatureTokens);
+	if (tokens.length === 0) return rejected('no signature token configured');
+	const parsed = bodyFields(rawBody);
+	if ('refused' in parsed) return parsed.refused;
+	const { fields } = parsed;
+	if (!has(fields, 'signature'))
+		return rejected('missing signature field (generate a signature token in Lever)');
+	if (!has(fields, 'token')) return rejected('missing token field');
+	if (!has(fields, 'triggeredAt')) return rejected('missing triggeredAt field');
+	const { signature, token, triggeredAt } = fields;
+	if (typeof token !== 'string' || token === '' || token.length > MAX_TOKEN_LENGTH)
+		return rejected('malformed token field');
+	if (typeof triggeredAt !== 'number' || !Number.isSafeInteger(triggeredAt) || triggeredAt < 0)
+		return rejected('malformed triggeredAt field');
+	// Written so that a NaN window rejects: `>` against NaN would be false and let every time in.
+	if (!(Math.abs(nowMs - triggeredAt) <= toleranceSeconds * 1000))
+		return rejected('triggeredAt outside the tolerance window');
+	const received = typeof signature === 'string' ? decodeHexDigest(signature) : undefined;
+	if (received === undefined) return rejected('malformed signature field');
+	// Lever's own check is `body.token + body.triggeredAt`: the number written in decimal.
+	const message = `${token}${String(triggeredAt)}`;
+	if (!matchesAnySecret(tokens, received, (secret) => hmacSha256(secret, message)))
+		return rejected('signature mismatch');
+	if (!claimToken(token, sha256Hex(rawBody), triggeredAt, nowMs))
+		return rejected('token already used with another body (replay)');
+	return verified;
+};
+
+export const leverTrigger: TriggerVendor = {
+	vendor: leverVendor,
+	verify: verifyLeverSignature,
+	events: leverEvents,
+	eventList: 'documented',
+};
