@@ -1,10 +1,9 @@
 /**
  * Lever's test kit. Lever signs inside the body: `signature` is the hex HMAC-SHA256 of
  * `token + triggeredAt` (body fields) under the webhook's signature token, and no header
- * carries anything but `User-Agent: Lever-Webhooks`. So `sign` adds only that header: it
- * cannot sign, because the generic suites give it the body's bytes and send them unchanged.
- * `signLeverBody` is how Lever signs (what a body needs to pass the verifier); the Lever
- * tests (test/unit/lever.test.ts) sign with it.
+ * carries anything but `User-Agent: Lever-Webhooks`. So `sign` adds only that header (it is
+ * given bytes it cannot change), and `deliver` is the request a genuine sender makes: the
+ * example with its `signature` added by `signLeverBody`, as Lever signs.
  */
 import { createHash, createHmac } from 'node:crypto';
 
@@ -30,6 +29,10 @@ export const deliveryToken = (seed: string): string =>
 export const testKit: VendorTestKit = {
 	secretField: 'signatureTokens',
 	sign: () => ({ 'User-Agent': 'Lever-Webhooks' }),
+	deliver: (example, credentials) => ({
+		payload: JSON.stringify(signLeverBody(example, credentials.signatureTokens.split(/[\s,]+/)[0])),
+		headers: { 'User-Agent': 'Lever-Webhooks' },
+	}),
 	samples: leverSamples,
 	freshSample: (sample, sequence, nowMs) => {
 		const token = deliveryToken(`${sample.title}:${sequence}:${nowMs}`);
