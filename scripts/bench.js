@@ -24,7 +24,7 @@ const { createHmac } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { vendorList } = require('../dist/nodes/vendors');
-const { kitFor } = require('./signing');
+const { kitFor, signedRequest } = require('./signing');
 const { loadTrigger } = require('./vendor-kits');
 const { normalizeEvent } = require('../dist/nodes/AtsNormalize/normalize');
 const { benchQueueN8n, benchRealN8n } = require('./bench-n8n');
@@ -66,13 +66,17 @@ function measurePipelineVsFloor() {
 		const nowMs = Date.now();
 		const events = Array.from({ length: 64 }, (_, i) => {
 			const sample = kit.samples[i % kit.samples.length];
-			const raw = JSON.stringify(kit.freshSample(sample, i, nowMs));
+			// As a genuine sender makes the request (a kit's deliver() where the bytes are not the example's JSON).
+			const { payload, headers } = signedRequest(
+				vendor.key,
+				kit.freshSample(sample, i, nowMs),
+				credentials,
+				{ nowMs },
+			);
 			return {
-				raw,
-				buffer: Buffer.from(raw),
-				headers: Object.fromEntries(
-					Object.entries(kit.sign(raw, credentials, nowMs)).map(([k, v]) => [k.toLowerCase(), v]),
-				),
+				raw: payload,
+				buffer: Buffer.from(payload),
+				headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
 			};
 		});
 		const ours = (i) => {
@@ -85,7 +89,8 @@ function measurePipelineVsFloor() {
 				toleranceSeconds: 300,
 			});
 			if (!verdict.ok) throw new Error(`${vendor.key}: ${verdict.reason}`);
-			vendor.schema.safeParse(JSON.parse(event.buffer.toString('utf8')));
+			// As the pipeline: a verifier that parsed the body hands it on.
+			vendor.schema.safeParse(verdict.body ?? JSON.parse(event.buffer.toString('utf8')));
 		};
 		// Both sides start from the raw bytes, as n8n hands them over (req.rawBody is a Buffer).
 		const floor = (i) => {

@@ -6,7 +6,6 @@ import {
 	matchesAnySecret,
 	rejected,
 	sha256Hex,
-	verified,
 	type Verifier,
 	type VerifyResult,
 } from '../shared/signatures';
@@ -136,7 +135,7 @@ export const verifyLeverSignature: Verifier = ({
 		return rejected('signature mismatch');
 	if (!claimToken(token, sha256Hex(rawBody), triggeredAt, nowMs))
 		return rejected('token already used with another body (replay)');
-	return verified;
+	return { ok: true, body: fields };
 };
 
 export const leverTrigger: TriggerVendor = {

@@ -141,6 +141,7 @@ export async function receiveVendorWebhook(
 		});
 
 	// Only a node of a vendor that allows unauthenticated webhooks passes authenticate: false.
+	let body: unknown;
 	if (authenticate) {
 		const credentials = await credentialsOf(this, vendor);
 		if (credentials === 'unavailable') {
@@ -186,11 +187,11 @@ export async function receiveVendorWebhook(
 				reason: result.reason,
 				verified: false,
 			});
+		body = result.body;
 	}
 
-	let body: unknown;
 	try {
-		body = JSON.parse(rawBody.toString('utf8'));
+		body ??= JSON.parse(rawBody.toString('utf8'));
 	} catch {
 		return await notProcessed({
 			outcome: 'notJson',

@@ -10,7 +10,11 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
  */
 
 /** Outcome of a verifier: either authentic, or a short reason that is safe to send back. */
-export type VerifyResult = { ok: true } | { ok: false; reason: string };
+/**
+ * A verifier that had to parse the body to find its signature (Lever signs fields inside it)
+ * hands the parsed body on as `body`, so the pipeline parses each request once.
+ */
+export type VerifyResult = { ok: true; body?: unknown } | { ok: false; reason: string };
 
 export const verified: VerifyResult = { ok: true };
 export const rejected = (reason: string): VerifyResult => ({ ok: false, reason });

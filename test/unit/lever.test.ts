@@ -359,3 +359,24 @@ describe('reasons never hold a secret or an expected signature', () => {
 		}
 	});
 });
+
+describe('the body is parsed once per request', () => {
+	it('the verifier hands its parsed body to the pipeline (bench (a) counts one parse)', async () => {
+		const rawBody = JSON.stringify(delivery());
+		const parseJson = JSON.parse.bind(JSON);
+		// Where each parse of these bytes came from: the product's (under nodes/) are counted,
+		// not the test's request object, which parses them as n8n does.
+		const callers: string[] = [];
+		const parse = jest.spyOn(JSON, 'parse').mockImplementation((text, reviver) => {
+			if (text === rawBody) callers.push(new Error().stack ?? '');
+			return parseJson(text, reviver) as unknown;
+		});
+		try {
+			const { items } = await send(rawBody);
+			expect(items).toHaveLength(1);
+			expect(callers.filter((stack) => /[\\/]nodes[\\/]/.test(stack))).toHaveLength(1);
+		} finally {
+			parse.mockRestore();
+		}
+	});
+});
