@@ -247,6 +247,30 @@ describe.each(majors)('real n8n %s', (major) => {
 		});
 	});
 
+	// Lever signs only token + triggeredAt: the rest of a captured body could be rewritten.
+	it('Lever: a genuine token and signature with another body is a replay, a stale triggeredAt is refused; both 401, no execution', async () => {
+		const id = workflowOf('lever').id;
+		const before = (await n8n.settledExecutions(id, { quietMs: 300 })).length;
+		const genuine = fresh('lever');
+		const { payload } = signedRequest('lever', genuine, credentialsFor('lever', secretOf('lever')));
+		expect((await send('lever', genuine)).status).toBe(200);
+		const rewritten = JSON.parse(payload) as Record<string, unknown>;
+		rewritten.event = 'candidateHired';
+		const replay = await sendTo(urlOf('lever'), 'lever', JSON.stringify(rewritten));
+		expect(replay.status).toBe(401);
+		expect(JSON.parse(replay.body).reason).toBe('token already used with another body (replay)');
+		const staleMs = Date.now() - 10 * 60_000;
+		const stale = await send('lever', sampleEvent('lever', EVENTS.lever, ++sequence, staleMs));
+		expect(stale.status).toBe(401);
+		expect(JSON.parse(stale.body).reason).toBe('triggeredAt outside the tolerance window');
+		await expectNoExecutionFor(n8n, {
+			workflowId: id,
+			before,
+			sentinels: [sentinelFor('lever')],
+			expected: [genuine],
+		});
+	});
+
 	it('a trigger whose credential is not set or was deleted: 401 naming the credential, and no execution', async () => {
 		const before = (await n8n.settledExecutions(missingCredential.id, { quietMs: 300 })).length;
 		const urlTo = (webhookId: string) => `${n8n.baseUrl}/webhook/${webhookId}/webhook`;

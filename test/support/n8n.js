@@ -485,11 +485,24 @@ class N8n {
 /** A body as n8n stores it in an item (JSON), to compare with one. */
 const asStored = (body) => JSON.parse(typeof body === 'string' ? body : JSON.stringify(body));
 
-/** Whether an execution's trigger item is this (stored) body: the item is the body plus `_ats`. */
+/**
+ * Whether an execution's trigger item is this (stored) example: the item holds every field of
+ * it, unchanged. The item may hold more: `_ats`, and what a kit's deliver() adds on the way
+ * (Lever's `signature`) or the request carries beside the body (requestFields). The examples
+ * carry fresh ids, so no other event's item holds all of an example's fields.
+ */
 function itemIs(execution, stored) {
 	if (!execution.item) return false;
-	const { _ats, ...fields } = execution.item;
-	return isDeepStrictEqual(fields, stored);
+	const fields = Object.entries(stored);
+	return (
+		fields.length > 0 &&
+		fields.every(
+			([field, value]) =>
+				field !== '_ats' &&
+				Object.prototype.hasOwnProperty.call(execution.item, field) &&
+				isDeepStrictEqual(execution.item[field], value),
+		)
+	);
 }
 
 /**
