@@ -28,6 +28,7 @@ import {
 	streamWorkflow,
 	targetOf,
 } from '../../scripts/reliability';
+import { jsonObjectOf, signedDelivery, withSignedFields } from '../kits/vendor.testing';
 import { authenticRequest, forgedRequest, headersNow, type FuzzRequest } from '../support/fuzz';
 import { createN8n } from '../support/n8n';
 import { kitOf } from '../support/vendors';
@@ -61,7 +62,7 @@ async function postPastHealthCheck(
 	}
 }
 
-type Outcome = 'received' | 'duplicate' | 'test ping' | 'not JSON';
+type Outcome = 'received' | 'duplicate' | 'test ping' | 'not JSON' | 'refused';
 
 const own = (body: unknown, field: string): unknown =>
 	body !== null && typeof body === 'object' && !Array.isArray(body) && Object.hasOwn(body, field)
@@ -102,6 +103,7 @@ const EVENT_IDENTITY: Record<
 	keldairHr: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
 	knit: (body, rawBody) => byEventId(idIn(own(body, 'eventId')), rawBody),
 	kombo: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
+	lever: (body, rawBody) => byEventId(idIn(own(body, 'id')), rawBody),
 	// Neither sends an id a retry is documented to keep: the bytes are the identity.
 	greenhouse: (_body, rawBody) => byEventId(undefined, rawBody),
 	ashby: (_body, rawBody) => byEventId(undefined, rawBody),
@@ -116,6 +118,7 @@ const TEST_PING: Record<string, (body: unknown) => boolean> = {
 	startupKit: (body) => own(body, 'event') === 'test.ping',
 	greenhouse: (body) => own(body, 'action') === 'ping',
 	ashby: (body) => own(body, 'action') === 'ping',
+	// Kini, KeldairHR, Knit, Kombo and Lever document none.
 };
 
 /** The answer each authentic request must get from the trigger, in sending order. */
@@ -123,6 +126,9 @@ function expectedAnswers(vendor: string, requests: FuzzRequest[]): Outcome[] {
 	const identity = EVENT_IDENTITY[vendor];
 	if (identity === undefined)
 		throw new Error(`write down how ${vendor} identifies an event in EVENT_IDENTITY`);
+	// Where the signature is a body field (VendorTestKit.bodySignature), JSON that is not an
+	// object cannot carry it: the trigger refuses it unsigned (401).
+	const signedInBody = kitOf(vendor).bodySignature !== undefined;
 	const lastContent = new Map<string, string>();
 	return requests.map(({ rawBody }) => {
 		let body: unknown;
@@ -131,6 +137,7 @@ function expectedAnswers(vendor: string, requests: FuzzRequest[]): Outcome[] {
 		} catch {
 			return 'not JSON';
 		}
+		if (signedInBody && jsonObjectOf(rawBody) === undefined) return 'refused';
 		if (TEST_PING[vendor]?.(body) === true) return 'test ping';
 		const { slot, content } = identity(body, rawBody);
 		if (lastContent.get(slot) === content) return 'duplicate';
@@ -149,6 +156,7 @@ function vendorShapedRequests(vendor: string, secret: string, events: number): F
 	const kit = kitOf(vendor);
 	const credentials = { [kit.secretField]: secret };
 	const stampMs = Date.now();
+	let resent = 1_000; // above the drawn sequence numbers, so no resend shares an event's token
 	const event = fc.record({
 		sample: fc.nat(kit.samples.length - 1),
 		sequence: fc.nat(3),
@@ -160,16 +168,38 @@ function vendorShapedRequests(vendor: string, secret: string, events: number): F
 	return drawn.flatMap(({ sample, sequence, reserialised }) => {
 		const body = kit.freshSample(kit.samples[sample], sequence, stampMs);
 		return reserialised.map((again) => {
-			const rawBody = Buffer.from(
-				again ? JSON.stringify({ ...body, atsResent: true }, null, 1) : JSON.stringify(body),
-			);
+			// A body signer (VendorTestKit.bodySignature) signs only some fields: other bytes with a
+			// delivery token already seen are a replay (401). So its re-serialised resend is a new
+			// delivery of the same event, with covered fields of its own (withSignedFields).
+			const text = again
+				? JSON.stringify(
+						withSignedFields(kit, { ...body, atsResent: true }, ++resent, stampMs),
+						null,
+						1,
+					)
+				: JSON.stringify(body);
+			// As its sender sends it: the bytes fixed now (a body signer's signature is in them),
+			// the headers signed when sent.
+			const rawBody = Buffer.from(signedDelivery(kit, text, credentials, stampMs).rawBody);
 			return {
 				rawBody,
-				headersAt: (nowMs: number) => kit.sign(rawBody, credentials, nowMs),
+				headersAt: (nowMs: number) => signedDelivery(kit, text, credentials, nowMs).headers,
 				label: `${kit.samples[sample].eventType} #${sequence}${again ? ' re-serialised' : ''}`,
 			};
 		});
 	});
+}
+
+/** The reason of a trigger's 401 answer (`{"error":"unauthorized","reason":…}`), if it is one. */
+function reasonIn(body: string): string | undefined {
+	try {
+		const answer = JSON.parse(body) as { error?: unknown; reason?: unknown };
+		return answer.error === 'unauthorized' && typeof answer.reason === 'string'
+			? answer.reason
+			: undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The trigger's answers by kind; anything else is reported as it came. */
@@ -179,6 +209,13 @@ function classifyAnswer({ status, body }: { status: number; body: string }): str
 	if (status === 200 && body === '{"received":true,"test":true}') return 'test ping';
 	// 400 from the trigger, or 422 from n8n's own JSON parser before the trigger runs.
 	if (status === 400 || status === 422) return 'not JSON';
+	// A body signer's trigger refuses what cannot carry its signature (VendorTestKit.bodySignature):
+	// bytes that are not JSON at all are its "not JSON" (should n8n pass them on), the rest refused.
+	if (status === 401) {
+		const reason = reasonIn(body);
+		if (reason?.startsWith('body is not JSON')) return 'not JSON';
+		if (reason !== undefined) return 'refused';
+	}
 	return `${status} ${body.slice(0, 80)}`;
 }
 

@@ -31,6 +31,24 @@ export interface VendorTestKit {
 		credentials: Record<string, string>,
 		nowMs: number,
 	): { payload: string; headers: Record<string, string> };
+	/**
+	 * Only where the signature is a field of the body computed over other body fields (Lever:
+	 * `signature`, the HMAC of `token + triggeredAt`), not a header over the raw bytes. The
+	 * generic suites assume a signature covers the whole body; for such a vendor they assert what
+	 * its verifier does instead:
+	 * - bytes that are not a JSON object cannot carry the signature: 401, never 400 "not JSON";
+	 * - the other fields are not signed: a body changed after signing verifies, and only the
+	 *   verifier's memory of delivery tokens refuses it (401, a replay) once the genuine body was
+	 *   seen; a re-serialised retry is such a changed body;
+	 * - the signed time is a body field, so a genuine retry keeps it (a header signer re-signs
+	 *   at sending time): past the Timestamp Tolerance a redelivery is refused;
+	 * - a delivery that lacks the covered fields is no genuine sender's, so the suites that send
+	 *   made-up bodies as authentic ones give them the covered fields of a fresh example first.
+	 * Absent: the signature (if any) travels in headers and covers the raw body.
+	 * `field`: the signature's; `covers`: the fields it is computed over; `time`: the one of them
+	 * holding the time of sending, where one does.
+	 */
+	bodySignature?: { field: string; covers: string[]; time?: string };
 	/** The vendor's documented examples (the first of each event type is the one the simulator sends). */
 	samples: VendorSample[];
 	/** Turns an example into a distinct delivery (fresh ids and timestamps). */
@@ -47,3 +65,104 @@ export interface VendorTestKit {
 /** base64url (no padding) HMAC-SHA256 of the raw body, as Knit and Kombo sign. */
 export const signBodyHmacBase64Url = (secret: string, rawBody: string | Buffer): string =>
 	hmacSha256(secret, rawBody).toString('base64url');
+
+/**
+ * The request a genuine sender makes for `body`, for every suite that signs: where the kit has
+ * `deliver` and the body is (or parses to) a JSON object, `deliver`'s (its bytes, possibly not
+ * `body`'s); otherwise the bytes unchanged, with the kit's `sign` headers. No Content-Type:
+ * callers add theirs. A Buffer stays a Buffer (non-UTF-8 bytes survive).
+ */
+export function signedDelivery(
+	kit: Pick<VendorTestKit, 'sign' | 'deliver'>,
+	body: Buffer,
+	credentials: Record<string, string>,
+	nowMs: number,
+): { rawBody: Buffer; headers: Record<string, string> };
+export function signedDelivery(
+	kit: Pick<VendorTestKit, 'sign' | 'deliver'>,
+	body: string | Record<string, unknown>,
+	credentials: Record<string, string>,
+	nowMs: number,
+): { rawBody: string; headers: Record<string, string> };
+export function signedDelivery(
+	kit: Pick<VendorTestKit, 'sign' | 'deliver'>,
+	body: Buffer | string | Record<string, unknown>,
+	credentials: Record<string, string>,
+	nowMs: number,
+): { rawBody: Buffer | string; headers: Record<string, string> } {
+	const example = kit.deliver === undefined ? undefined : jsonObjectOf(body);
+	if (kit.deliver !== undefined && example !== undefined) {
+		const { payload, headers } = kit.deliver(example, credentials, nowMs);
+		return { rawBody: Buffer.isBuffer(body) ? Buffer.from(payload, 'utf8') : payload, headers };
+	}
+	const rawBody = typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body);
+	return { rawBody, headers: kit.sign(rawBody, credentials, nowMs) };
+}
+
+/** The body as a JSON object (parsed where it is bytes), or undefined where it is none. */
+export function jsonObjectOf(
+	body: Buffer | string | Record<string, unknown>,
+): Record<string, unknown> | undefined {
+	let value: unknown = body;
+	if (typeof body === 'string' || Buffer.isBuffer(body)) {
+		try {
+			value = JSON.parse(body.toString('utf8'));
+		} catch {
+			return undefined;
+		}
+	}
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as Record<string, unknown>)
+		: undefined;
+}
+
+/**
+ * For a kit with a `bodySignature`: the body with the covered fields of a fresh example (what a
+ * genuine sender always sends), its own fields kept otherwise. Any other kit: the body as is.
+ */
+export function withSignedFields(
+	kit: Pick<VendorTestKit, 'bodySignature' | 'freshSample' | 'samples'>,
+	body: Record<string, unknown>,
+	sequence: number,
+	nowMs: number,
+): Record<string, unknown> {
+	if (kit.bodySignature === undefined) return body;
+	const fresh = kit.freshSample(kit.samples[0], sequence, nowMs);
+	const covered = Object.fromEntries(
+		kit.bodySignature.covers.map((field) => [field, fresh[field]]),
+	);
+	return { ...body, ...covered };
+}
+
+/**
+ * A genuine signature of another body, replayed on this one: the other's signature headers, and
+ * for a kit with a `bodySignature` its signature field copied into this body as well.
+ */
+export function replayedSignature(
+	kit: Pick<VendorTestKit, 'sign' | 'deliver' | 'bodySignature'>,
+	rawBody: string,
+	otherRawBody: string,
+	credentials: Record<string, string>,
+	nowMs: number,
+): { rawBody: string; headers: Record<string, string> } {
+	const other = signedDelivery(kit, otherRawBody, credentials, nowMs);
+	if (kit.bodySignature === undefined) return { rawBody, headers: other.headers };
+	const { field } = kit.bodySignature;
+	return {
+		rawBody: JSON.stringify({
+			...jsonObjectOf(rawBody),
+			[field]: jsonObjectOf(other.rawBody)?.[field],
+		}),
+		headers: other.headers,
+	};
+}
+
+/** The signature field a kit with a `bodySignature` put into a delivery's body (else undefined). */
+export function bodySignatureOf(
+	kit: Pick<VendorTestKit, 'bodySignature'>,
+	rawBody: string | Buffer,
+): string | undefined {
+	if (kit.bodySignature === undefined) return undefined;
+	const value = jsonObjectOf(rawBody)?.[kit.bodySignature.field];
+	return typeof value === 'string' ? value : undefined;
+}

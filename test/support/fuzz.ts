@@ -1,14 +1,21 @@
 /**
  * Hostile requests for property-based tests (fast-check), shared by the unit fuzz tests and
- * the real-n8n fuzz run. Every generator builds a request from a vendor's own `sign` (its test kit), so a
- * new vendor is fuzzed without new code here.
+ * the real-n8n fuzz run. Every generator builds a request as the vendor's own test kit signs it
+ * (signedDelivery: its `sign`, or its `deliver` where it has one), so a new vendor is fuzzed
+ * without new code here.
  */
 import fc from 'fast-check';
 
-import type { VendorTestKit } from '../kits/vendor.testing';
+import {
+	jsonObjectOf,
+	signedDelivery,
+	withSignedFields,
+	type VendorTestKit,
+} from '../kits/vendor.testing';
 
-/** What the generators need of a vendor: its test kit's signer. */
-type Signer = Pick<VendorTestKit, 'sign' | 'secretField'>;
+/** What the generators need of a vendor: its test kit's signer (and, for a body signer, examples). */
+type Signer = Pick<VendorTestKit, 'sign' | 'secretField' | 'deliver' | 'bodySignature'> &
+	Partial<Pick<VendorTestKit, 'freshSample' | 'samples'>>;
 
 export interface FuzzRequest {
 	rawBody: Buffer;
@@ -90,6 +97,45 @@ function signedWith(
 	return vendor.sign(rawBody, { [vendor.secretField]: secret }, nowMs);
 }
 
+let bodies = 0;
+/**
+ * A body as a genuine sender's: for a vendor that signs inside the body
+ * (VendorTestKit.bodySignature), a JSON object gets the covered fields of a fresh example made
+ * at `nowMs` (a delivery without them is no sender's); any other body, or vendor, as it is.
+ */
+function asSent(vendor: Signer, rawBody: Buffer, nowMs: number): Buffer {
+	const object = vendor.bodySignature === undefined ? undefined : jsonObjectOf(rawBody);
+	if (object === undefined || vendor.freshSample === undefined || vendor.samples === undefined)
+		return rawBody;
+	const kit = { ...vendor, freshSample: vendor.freshSample, samples: vendor.samples };
+	return Buffer.from(JSON.stringify(withSignedFields(kit, object, ++bodies, nowMs)));
+}
+
+/**
+ * `rawBody` as its sender sends it (signedDelivery): the bytes are fixed when the request is
+ * made (a body signer's signature and time are in them), the headers signed when it is sent.
+ */
+function deliveredWith(
+	vendor: Signer,
+	secret: string,
+	rawBody: Buffer,
+	label: string,
+	signedAtMs: (nowMs: number) => number = (nowMs) => nowMs,
+): FuzzRequest {
+	const credentials = { [vendor.secretField]: secret };
+	const sent = signedDelivery(vendor, rawBody, credentials, signedAtMs(Date.now())).rawBody;
+	return {
+		rawBody: sent,
+		headersAt: (nowMs: number) => {
+			const delivery = signedDelivery(vendor, rawBody, credentials, signedAtMs(nowMs));
+			if (!delivery.rawBody.equals(sent))
+				throw new Error(`${label}: the kit's deliver() bytes depend on the time of sending`);
+			return delivery.headers;
+		},
+		label,
+	};
+}
+
 /** Whether the vendor's proof covers the body (Kini's bearer key does not). */
 export function signsBody(vendor: Signer): boolean {
 	const nowMs = Date.now();
@@ -109,11 +155,16 @@ export function forgedRequest(vendor: Signer, secret: string): fc.Arbitrary<Fuzz
 	const otherSecret = fc
 		.string({ minLength: 1, maxLength: 64 })
 		.filter((candidate) => candidate !== secret && candidate.trim() !== secret);
-	const wrongSecret = fc.tuple(otherSecret, hostileBody).map(([other, rawBody]) => ({
-		rawBody,
-		headersAt: (nowMs: number) => signedWith(vendor, other, rawBody, nowMs),
-		label: 'signed with another secret',
-	}));
+	const wrongSecret = fc
+		.tuple(otherSecret, hostileBody)
+		.map(([other, rawBody]) =>
+			deliveredWith(
+				vendor,
+				other,
+				asSent(vendor, rawBody, Date.now()),
+				'signed with another secret',
+			),
+		);
 	const madeUp = fc
 		.tuple(
 			hostileBody,
@@ -140,6 +191,28 @@ export function forgedRequest(vendor: Signer, secret: string): fc.Arbitrary<Fuzz
 			}));
 		sources.push(altered);
 	}
+	const { bodySignature } = vendor;
+	if (bodySignature !== undefined) {
+		// The header test above cannot see a signature inside the body: here a genuine delivery
+		// with one of the fields the signature covers changed afterwards.
+		const coveredChanged = fc
+			.tuple(hostileBody, fc.constantFrom(...bodySignature.covers))
+			.map(([rawBody, field]) => {
+				const genuine = deliveredWith(vendor, secret, asSent(vendor, rawBody, Date.now()), '');
+				const body = jsonObjectOf(genuine.rawBody);
+				if (body === undefined) return { ...genuine, label: 'genuine, not an object' };
+				const value = body[field];
+				const changed = typeof value === 'number' ? value + 1 : `${String(value)}0`;
+				return {
+					rawBody: Buffer.from(JSON.stringify({ ...body, [field]: changed })),
+					headersAt: genuine.headersAt,
+					label: `genuine signature field, ${field} changed after signing`,
+				};
+			})
+			// A body that could not carry the signature is no forgery of one.
+			.filter((request) => request.label !== 'genuine, not an object');
+		sources.push(coveredChanged);
+	}
 	return fc
 		.tuple(fc.oneof(...sources), fc.option(fc.tuple(fc.constantFrom(...names), headerMutation)))
 		.map(([request, mutation]) => {
@@ -156,13 +229,22 @@ export function forgedRequest(vendor: Signer, secret: string): fc.Arbitrary<Fuzz
 		});
 }
 
+/**
+ * One genuine request with this body (for a body signer: given the fields its signature covers,
+ * made now), as `authenticRequest` makes them.
+ */
+export const authenticDelivery = (
+	vendor: Signer,
+	secret: string,
+	rawBody: Buffer,
+	label: string,
+): FuzzRequest => deliveredWith(vendor, secret, asSent(vendor, rawBody, Date.now()), label);
+
 /** Genuine senders with hostile bodies: signed with the right secret at the time of sending. */
 export function authenticRequest(vendor: Signer, secret: string): fc.Arbitrary<FuzzRequest> {
-	return hostileBody.map((rawBody) => ({
-		rawBody,
-		headersAt: (nowMs: number) => signedWith(vendor, secret, rawBody, nowMs),
-		label: 'authentic, hostile body',
-	}));
+	return hostileBody.map((rawBody) =>
+		authenticDelivery(vendor, secret, rawBody, 'authentic, hostile body'),
+	);
 }
 
 /** Genuine signatures over a timestamp far outside the replay window of the time of sending (vendors that sign one). */
@@ -170,18 +252,34 @@ export function staleRequest(vendor: Signer, secret: string): fc.Arbitrary<FuzzR
 	const offsetMs = fc
 		.oneof(fc.integer({ min: 301, max: 10 ** 9 }), fc.integer({ min: -(10 ** 9), max: -301 }))
 		.map((s) => s * 1000);
-	return fc.tuple(hostileBody, offsetMs).map(([rawBody, offset]) => ({
-		rawBody,
-		headersAt: (nowMs: number) => signedWith(vendor, secret, rawBody, nowMs + offset),
-		label: `authentic but signed ${offset / 1000} s away`,
-	}));
+	// A body signer's time is a field of the body, made `offset` away (asSent); a header
+	// signer's is signed `offset` away when sent.
+	return fc
+		.tuple(hostileBody, offsetMs)
+		.map(([rawBody, offset]) =>
+			deliveredWith(
+				vendor,
+				secret,
+				asSent(vendor, rawBody, Date.now() + offset),
+				`authentic but signed ${offset / 1000} s away`,
+				(nowMs) => nowMs + offset,
+			),
+		);
 }
 
-/** Whether the vendor signs the time of sending (so stale deliveries can be refused). */
+/**
+ * Whether the vendor signs the time of sending (so stale deliveries can be refused): in a
+ * header, or as a body field its signature covers (VendorTestKit.bodySignature.time).
+ */
 export function signsTimestamp(vendor: Signer): boolean {
+	if (vendor.bodySignature?.time !== undefined) return true;
 	const body = Buffer.from('{}');
 	return (
 		JSON.stringify(signedWith(vendor, 's', body, 1_000_000_000_000)) !==
 		JSON.stringify(signedWith(vendor, 's', body, 1_000_000_600_000))
 	);
 }
+
+/** Whether the signed time travels in the body, so it is fixed when the request is made (not re-signed when sent). */
+export const signsTimeInBody = (vendor: Signer): boolean =>
+	vendor.bodySignature?.time !== undefined;

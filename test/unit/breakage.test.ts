@@ -7,6 +7,7 @@
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { signedDelivery, withSignedFields } from '../kits/vendor.testing';
 import { atTime, callWebhook, executeTrigger } from '../support/context';
 import { credentialsOf, underTest, vendorsUnderTest, withEventType } from '../support/vendors';
 
@@ -19,21 +20,34 @@ function triggerOf(key: string) {
 	const workflowId = `wf-breakage-${key}-${++workflows}`;
 	const credentials = credentialsOf(kit, SECRET);
 	const parameters = (kit.verifyingParameters ?? {}) as INodeParameters;
-	/** Sends one signed delivery; 'new' when it started an execution, else what the node answered. */
-	async function deliver(rawBody: string, nowMs = Date.now()) {
-		const headers = {
-			'content-type': 'application/json',
-			...kit.sign(rawBody, credentials, nowMs),
-		};
-		const call = await callWebhook(node, { rawBody, headers, credentials, parameters, workflowId });
+	/**
+	 * Sends one signed delivery, as its sender makes it from `body` (signedDelivery: a body-signed
+	 * vendor's bytes are its own serialisation); 'new' when it started an execution, else what
+	 * the node answered ('refused' for a 401, which only `deliverRefusable` accepts).
+	 */
+	async function send(body: string, nowMs: number, refusable: boolean) {
+		const request = signedDelivery(kit, body, credentials, nowMs);
+		const headers = { 'content-type': 'application/json', ...request.headers };
+		const call = await callWebhook(node, {
+			rawBody: request.rawBody,
+			headers,
+			credentials,
+			parameters,
+			workflowId,
+		});
 		if (call.items.length === 0) {
+			if (refusable && call.response.statusCode === 401)
+				return { outcome: 'refused' as const, call };
 			expect(call.response.statusCode).toBe(200);
 			return { outcome: 'not new' as const, call };
 		}
 		await executeTrigger(node, call.workflow, call.items);
 		return { outcome: 'new' as const, call };
 	}
-	return { deliver };
+	const deliver = async (body: string, nowMs = Date.now()) => await send(body, nowMs, false);
+	const deliverRefusable = async (body: string, nowMs = Date.now()) =>
+		await send(body, nowMs, true);
+	return { deliver, deliverRefusable };
 }
 
 /** Distinct deliveries of this vendor: every example type in turn, each with fresh ids. */
@@ -61,6 +75,7 @@ const EVENT_ID_FIELD: Record<string, string | null> = {
 	ashby: null,
 	// Greenhouse-Event-ID is a header, per delivery; the body has no event id.
 	greenhouse: null,
+	lever: 'id',
 };
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 
@@ -108,25 +123,49 @@ describe.each(idVendors)('%s: the event id is the identity', (key) => {
 	const { kit } = underTest(key);
 	const event = (sequence: number) => kit.freshSample(kit.samples[0], sequence, Date.now());
 
-	it('a retry of the same event id, re-serialised (other spacing and key order), is a redelivery', async () => {
-		const { deliver } = triggerOf(key);
-		const body = event(1);
-		const compact = JSON.stringify(body);
-		const reordered = JSON.stringify(Object.fromEntries(Object.entries(body).reverse()), null, 2);
-		expect(reordered).not.toBe(compact);
-		expect((await deliver(compact)).outcome).toBe('new');
-		const retry = await deliver(reordered);
-		expect(retry.outcome).toBe('not new');
-		expect(retry.call.result.webhookResponse).toEqual({ received: true, duplicate: true });
-	});
+	if (kit.bodySignature === undefined) {
+		it('a retry of the same event id, re-serialised (other spacing and key order), is a redelivery', async () => {
+			const { deliver } = triggerOf(key);
+			const body = event(1);
+			const compact = JSON.stringify(body);
+			const reordered = JSON.stringify(Object.fromEntries(Object.entries(body).reverse()), null, 2);
+			expect(reordered).not.toBe(compact);
+			expect((await deliver(compact)).outcome).toBe('new');
+			const retry = await deliver(reordered);
+			expect(retry.outcome).toBe('not new');
+			expect(retry.call.result.webhookResponse).toEqual({ received: true, duplicate: true });
+		});
+	} else {
+		// Only the covered fields are signed (VendorTestKit.bodySignature), so the verifier takes
+		// other bytes with a delivery token it has seen for a replay: such a sender's retry is
+		// byte for byte, and a re-serialised one is refused before dedupe.
+		it('a retry of the same event id byte for byte is a redelivery; re-serialised (other key order) it is a replay, 401', async () => {
+			const { deliver, deliverRefusable } = triggerOf(key);
+			const body = event(1);
+			const reordered = Object.fromEntries(Object.entries(body).reverse());
+			const first = signedDelivery(kit, body, credentialsOf(kit, SECRET), Date.now()).rawBody;
+			const again = signedDelivery(kit, reordered, credentialsOf(kit, SECRET), Date.now()).rawBody;
+			expect(again).not.toBe(first);
+			expect((await deliver(JSON.stringify(body))).outcome).toBe('new');
+			const retry = await deliver(JSON.stringify(body));
+			expect(retry.outcome).toBe('not new');
+			expect(retry.call.result.webhookResponse).toEqual({ received: true, duplicate: true });
+			expect((await deliverRefusable(JSON.stringify(reordered))).outcome).toBe('refused');
+		});
+	}
 
 	it('two events with different ids and otherwise identical content are both new', async () => {
-		const { deliver } = triggerOf(key);
+		const { deliver, deliverRefusable } = triggerOf(key);
 		const body = event(2);
 		const field = EVENT_ID_FIELD[key]!;
-		const other = { ...body, [field]: `${String(body[field])}-other` };
+		const changed = { ...body, [field]: `${String(body[field])}-other` };
+		// A body-signed sender signs each delivery's own covered fields (a new token): with the
+		// first one's, the other event would be a replay (checked below).
+		const other = withSignedFields(kit, changed, 1_000 + 2, Date.now());
 		expect((await deliver(JSON.stringify(body))).outcome).toBe('new');
 		expect((await deliver(JSON.stringify(other))).outcome).toBe('new');
+		if (kit.bodySignature !== undefined)
+			expect((await deliverRefusable(JSON.stringify(changed))).outcome).toBe('refused');
 	});
 });
 

@@ -11,10 +11,13 @@ import type { INodeType } from 'n8n-workflow';
 
 import { flattenEvent, normalizeEvent } from '../../nodes/AtsNormalize/normalize';
 import { callWebhook } from '../support/context';
+import { jsonObjectOf, signedDelivery, withSignedFields } from '../kits/vendor.testing';
 import {
+	authenticDelivery,
 	authenticRequest,
 	forgedRequest,
 	headersNow,
+	signsTimeInBody,
 	signsTimestamp,
 	staleRequest,
 	type FuzzRequest,
@@ -149,42 +152,57 @@ describe.each(Object.keys(triggers))('%s', (key) => {
 			[-301, 401],
 			[301, 401],
 		])('the replay window edge: signed %i s from now → %i', async (offsetSeconds, status) => {
-			const rawBody = Buffer.from(JSON.stringify(kit.samples[0].body));
-			const headers = kit.sign(rawBody, credentials, fixedNowMs + offsetSeconds * 1000);
+			const signedAtMs = fixedNowMs + offsetSeconds * 1000;
+			// A body signer's time is the body's (its covered fields made at that time).
+			const body = withSignedFields(kit, kit.samples[0].body, 1, signedAtMs);
+			const { rawBody, headers } = signedDelivery(kit, body, credentials, signedAtMs);
 			const { response, items } = await atFixedClock(() =>
-				handle({ rawBody, headersAt: () => headers, label: 'edge' }, fixedNowMs),
+				handle(
+					{ rawBody: Buffer.from(rawBody), headersAt: () => headers, label: 'edge' },
+					fixedNowMs,
+				),
 			);
 			expect(response.statusCode).toBe(status);
 			expect(items).toHaveLength(status === 200 ? 1 : 0);
 		});
 
-		it('requests generated long before they are sent are signed when sent, so a slow run never turns them stale', async () => {
+		// A body signer's time is in the bytes, fixed when its sender made the delivery (and kept
+		// by its retries): an hour later it is stale, unlike a header signer's, signed when sent.
+		const lateStatus = signsTimeInBody(kit) ? 401 : 200;
+		it(`requests generated long before they are sent: ${signsTimeInBody(kit) ? 'the signed time is the body’s, so an hour later they are stale (401)' : 'signed when sent, so a slow run never turns them stale'}`, async () => {
 			const requests = await atFixedClock(async () =>
-				fc.sample(authenticRequest(kit, SECRET).filter(parsesAsJson), 5),
+				fc.sample(authenticRequest(kit, SECRET).filter(carriesSignature), 5),
 			);
 			const sentMs = fixedNowMs + 60 * 60_000; // an hour later: far outside the 300 s window
 			const clock = jest.spyOn(Date, 'now').mockReturnValue(sentMs);
 			try {
 				for (const request of requests)
-					expect((await handle(request, sentMs)).response.statusCode).toBe(200);
+					expect((await handle(request, sentMs)).response.statusCode).toBe(lateStatus);
 			} finally {
 				clock.mockRestore();
 			}
 		});
 	}
 
-	it('an authentic request with a hostile body: JSON → one flagged item, otherwise 400; never dropped, never the secret', async () => {
+	// Where the signature is a body field (VendorTestKit.bodySignature), only a JSON object can
+	// carry it: anything else is refused unsigned (401), never "not JSON" (400).
+	const carriesSignature = (request: FuzzRequest) =>
+		kit.bodySignature === undefined
+			? parsesAsJson(request)
+			: jsonObjectOf(request.rawBody) !== undefined;
+	const uncarriedStatus = kit.bodySignature === undefined ? 400 : 401;
+	it(`an authentic request with a hostile body: ${kit.bodySignature === undefined ? 'JSON' : 'a JSON object'} → one flagged item, otherwise ${uncarriedStatus}; never dropped, never the secret`, async () => {
 		await fc.assert(
 			fc.asyncProperty(authenticRequest(kit, SECRET), async (request) => {
 				const { result, response, items } = await handle(request);
-				if (parsesAsJson(request)) {
+				if (carriesSignature(request)) {
 					expect(items).toHaveLength(1);
 					expect(items[0].json._ats).toMatchObject({ vendor: key, verified: true });
 					expect(result.webhookResponse).toBeUndefined(); // n8n answers the static {"received":true}
 					expect(response.statusCode).toBe(200);
 				} else {
 					expect(items).toHaveLength(0);
-					expect(response.statusCode).toBe(400);
+					expect(response.statusCode).toBe(uncarriedStatus);
 				}
 				expect(
 					JSON.stringify([
@@ -224,15 +242,8 @@ describe('prototype pollution', () => {
 		try {
 			for (const key of Object.keys(triggers)) {
 				const { kit } = underTest(key);
-				const credentials = credentialsOf(kit, SECRET);
-				for (const body of hostileBodies) {
-					const rawBody = Buffer.from(body);
-					await handler(key, {
-						rawBody,
-						headersAt: (nowMs) => kit.sign(rawBody, credentials, nowMs),
-						label: 'hostile keys',
-					});
-				}
+				for (const body of hostileBodies)
+					await handler(key, authenticDelivery(kit, SECRET, Buffer.from(body), 'hostile keys'));
 			}
 			expect(prototypeNames()).toEqual(before);
 			expect(inheritedKeys()).toEqual([]);

@@ -42,6 +42,7 @@ import {
 	workflowOf,
 } from '../support/context';
 import type { LoggedCall } from '../support/context';
+import { bodySignatureOf, replayedSignature, signedDelivery } from '../kits/vendor.testing';
 import { credentialsOf, eventsParameter, signing, vendorsUnderTest } from '../support/vendors';
 import type { VendorUnderTest } from '../support/vendors';
 
@@ -95,17 +96,35 @@ const otherType = (v: VendorUnderTest) =>
 const freshEvent = (v: VendorUnderTest, eventType = typicalType(v)) =>
 	signing.sampleEvent(v.key, eventType, ++sequence, Date.now());
 
-/** A request signed now (on the faked clock) with `secret`; a string body is sent as is. */
-function signed(v: VendorUnderTest, body: unknown, secret = SECRET): Request {
-	const rawBody = typeof body === 'string' ? body : JSON.stringify(body);
-	return {
-		rawBody,
-		headers: {
-			'content-type': 'application/json',
-			...v.kit.sign(rawBody, credentialsOf(v.kit, secret), Date.now()),
-		},
-	};
+/**
+ * A request signed now (on the faked clock) with `secret`, as its sender makes it
+ * (signedDelivery): a string that is not a JSON object is sent as is.
+ */
+function signed(
+	v: VendorUnderTest,
+	body: string | Record<string, unknown>,
+	secret = SECRET,
+): Request {
+	const { rawBody, headers } = signedDelivery(
+		v.kit,
+		body,
+		credentialsOf(v.kit, secret),
+		Date.now(),
+	);
+	return { rawBody, headers: { 'content-type': 'application/json', ...headers } };
 }
+/**
+ * Where the signature is a body field (VendorTestKit.bodySignature), a body that is not JSON
+ * carries none: the verifier refuses it (401, outcome rejected) before it could be "not JSON".
+ */
+const notJsonRefused = (v: VendorUnderTest) => v.kit.bodySignature !== undefined;
+/**
+ * Node parameters under which a vendor's genuine retry still verifies `ms` after it was first
+ * sent: where the signed time is a body field a retry keeps it (VendorTestKit.bodySignature),
+ * so the Timestamp Tolerance is set to its maximum; a header signer re-signs when it sends.
+ */
+const retryVerifiesLater = (v: VendorUnderTest): INodeParameters =>
+	v.kit.bodySignature === undefined ? {} : { options: { toleranceSeconds: 3600 } };
 const unsigned = (v: VendorUnderTest): Request => ({
 	rawBody: JSON.stringify(freshEvent(v)),
 	headers: { 'content-type': 'application/json' },
@@ -261,6 +280,25 @@ async function produce(
 				item,
 			};
 		}
+		if (outcome === 'notJson' && notJsonRefused(v)) {
+			const request = signed(v, NOT_JSON);
+			const reason = verifierReason(v, request);
+			const item = itemBase(v, request, {
+				outcome: 'rejected',
+				status: 401,
+				reason,
+				verified: false,
+				workflowId,
+				receivedAtMs: nowMs,
+			});
+			if (parameters.notProcessedUnverifiedBody === true) item.body = request.rawBody;
+			return {
+				call: await send(request),
+				request,
+				answer: { status: 401, body: { error: 'unauthorized', reason } },
+				item,
+			};
+		}
 		if (outcome === 'notJson') {
 			const request = signed(v, NOT_JSON);
 			const reason = 'body is not JSON';
@@ -296,7 +334,8 @@ async function produce(
 				eventType: otherType(v),
 				eventId: envelopeOf(v.vendor, body).eventId ?? null,
 				deliveryKey: null,
-				body,
+				// The bytes sent parsed (a body-signed vendor's sender added its signature field).
+				body: JSON.parse(request.rawBody) as IDataObject,
 			});
 			const call = await send(request, { events: eventsParameter(v.node, [typicalType(v)]) });
 			return {
@@ -324,7 +363,7 @@ async function produce(
 			eventType: typicalType(v),
 			eventId: metadata.eventId,
 			deliveryKey: metadata.deliveryKey,
-			body,
+			body: JSON.parse(request.rawBody) as IDataObject,
 		});
 		return {
 			call: await send(request),
@@ -391,8 +430,13 @@ function fullCredentials(v: VendorUnderTest): Record<string, string> {
 
 /** The request headers a sender's key decides (signature, Authorization). */
 function keyedHeaders(v: VendorUnderTest, rawBody: string): string[] {
-	const one = v.kit.sign(rawBody, credentialsOf(v.kit, 'one-key'), Date.now());
-	const other = v.kit.sign(rawBody, credentialsOf(v.kit, 'another-key'), Date.now());
+	const one = signedDelivery(v.kit, rawBody, credentialsOf(v.kit, 'one-key'), Date.now()).headers;
+	const other = signedDelivery(
+		v.kit,
+		rawBody,
+		credentialsOf(v.kit, 'another-key'),
+		Date.now(),
+	).headers;
 	return Object.keys(one).filter((name) => one[name] !== other[name]);
 }
 
@@ -499,7 +543,7 @@ describe('1. each outcome: the answer and the item', () => {
 			});
 		});
 
-		it('not JSON: 400 "body is not JSON"; a verified item carries the text as body and null event fields', async () => {
+		it(`not JSON: ${notJsonRefused(v) ? '401, refused as unsigned (the signature is a body field): a rejected item' : '400 "body is not JSON"; a verified item carries the text as body and null event fields'}`, async () => {
 			const { call, answer, item } = await produce(
 				v,
 				'notJson',
@@ -539,7 +583,9 @@ describe('1. each outcome: the answer and the item', () => {
 			async (outcome) => {
 				const on = await produce(v, outcome, outputOn(), nextWorkflowId(`on-${outcome}`));
 				const off = await produce(v, outcome, {}, nextWorkflowId(`off-${outcome}`));
-				const others = ALL_OUTCOMES.filter((other) => other !== outcome);
+				// The outcome the delivery gets: a body-signed vendor refuses a not-JSON body (notJsonRefused).
+				const actual = outcome === 'notJson' && notJsonRefused(v) ? 'rejected' : outcome;
+				const others = ALL_OUTCOMES.filter((other) => other !== actual);
 				const unselected = await produce(
 					v,
 					outcome,
@@ -654,26 +700,29 @@ describe('2. no secret, signature or expected signature in items, logs or answer
 				const forgedBody = rawOf();
 				const filteredBody = JSON.stringify(freshEvent(v, otherType(v)));
 				const wrongKeyBody = rawOf();
-				const requests: Array<[string, Record<string, string>, INodeParameters?]> = [
-					[genuineBody, v.kit.sign(genuineBody, credentials, Date.now())],
+				const signedNow = (rawBody: string, secrets = credentials) =>
+					signedDelivery(v.kit, rawBody, secrets, Date.now());
+				const requests: Array<[Request, INodeParameters?]> = [
+					[signedNow(genuineBody)],
 					// A real signature, of another event: replayed on this body.
-					[forgedBody, v.kit.sign(rawOf(), credentials, Date.now())],
-					[wrongKeyBody, v.kit.sign(wrongKeyBody, credentialsOf(v.kit, WRONG_SECRET), Date.now())],
-					[rawOf(), {}],
-					[genuineBody, v.kit.sign(genuineBody, credentials, Date.now())],
-					[NOT_JSON, v.kit.sign(NOT_JSON, credentials, Date.now())],
-					[
-						filteredBody,
-						v.kit.sign(filteredBody, credentials, Date.now()),
-						{ events: eventsParameter(v.node, [typicalType(v)]) },
-					],
+					[replayedSignature(v.kit, forgedBody, rawOf(), credentials, Date.now())],
+					[signedNow(wrongKeyBody, credentialsOf(v.kit, WRONG_SECRET))],
+					[{ rawBody: rawOf(), headers: {} }],
+					[signedNow(genuineBody)],
+					[signedNow(NOT_JSON)],
+					[signedNow(filteredBody), { events: eventsParameter(v.node, [typicalType(v)]) }],
 				];
-				for (const [rawBody, headers, extra] of requests) {
-					const expected = v.kit.sign(rawBody, credentials, Date.now());
+				for (const [{ rawBody, headers }, extra] of requests) {
+					const expected = signedNow(rawBody);
 					for (const name of keyedHeaders(v, rawBody)) {
-						for (const value of [headers[name], expected[name]])
+						for (const value of [headers[name], expected.headers[name]])
 							if (value !== undefined) secretForms(value).forEach((form) => forbidden.add(form));
 					}
+					// A body-signed vendor's signature travels in the body, so a genuine item holds
+					// it; the one the node expects for a refused body must appear nowhere.
+					const expectedInBody = bodySignatureOf(v.kit, expected.rawBody);
+					if (expectedInBody !== undefined && expected.rawBody !== rawBody)
+						secretForms(expectedInBody).forEach((form) => forbidden.add(form));
 					const call = await deliver(
 						v,
 						{ rawBody, headers: { 'content-type': 'application/json', ...headers } },
@@ -1021,7 +1070,9 @@ describe('5. warn lines for rejections, throttled', () => {
 			expect(lines.map((call) => (call.metadata[0] as IDataObject).reason)).toEqual([
 				expect.stringMatching(/^401 missing /),
 				`401 ${await at(T0, async () => wrongKeyReason(v))}`,
-				'400 body is not JSON',
+				notJsonRefused(v)
+					? `401 ${await at(T0, async () => verifierReason(v, signed(v, NOT_JSON)))}`
+					: '400 body is not JSON',
 				expect.stringMatching(/^401 missing /),
 			]);
 			expect(new Set(lines.map((call) => (call.metadata[0] as IDataObject).workflowId)).size).toBe(
@@ -1085,18 +1136,24 @@ describe("6. the editor's test mode (Listen for test event)", () => {
 			expect(warnLinesOf(v, logsSince(firstLog))).toEqual([]);
 		});
 
-		it('output off, not JSON: the sender gets 400; the execute step fails with "body is not JSON"', async () => {
-			const { call } = await testDelivery(() => signed(v, NOT_JSON));
+		const [notJsonStatus, notJsonError] = notJsonRefused(v)
+			? [401, 'unauthorized']
+			: [400, 'bad_request'];
+		it(`output off, not JSON: the sender gets ${notJsonStatus}; the execute step fails with the reason`, async () => {
+			const { call, request } = await testDelivery(() => signed(v, NOT_JSON));
+			const reason = notJsonRefused(v)
+				? await at(T0, async () => verifierReason(v, request))
+				: 'body is not JSON';
 			expect(answerOf(call)).toEqual({
-				status: 400,
-				body: { error: 'bad_request', reason: 'body is not JSON' },
+				status: notJsonStatus,
+				body: { error: notJsonError, reason },
 			});
 			await expect(
 				executeTrigger(v.node, call.workflow, eventItems(call), { mode: 'manual' }),
 			).rejects.toThrow(
 				new NodeOperationError(
 					call.workflow.getNode(v.node.description.defaults.name!)!,
-					`${v.vendor.displayName} test delivery rejected (400): body is not JSON`,
+					`${v.vendor.displayName} test delivery rejected (${notJsonStatus}): ${reason}`,
 				),
 			);
 		});
@@ -1214,8 +1271,8 @@ describe('7. the execute step', () => {
 
 		it("a duplicate's item through the execute step confirms nothing: the unconfirmed first claim still lapses", async () => {
 			const workflowId = nextWorkflowId('execute-dup');
-			const options = { parameters: outputOn(), workflowId };
-			const body = freshEvent(v);
+			const options = { parameters: outputOn(retryVerifiesLater(v)), workflowId };
+			const body = await at(T0, async () => freshEvent(v));
 			const first = await at(T0, async () => await deliver(v, signed(v, body), options));
 			expect(eventItems(first)).toHaveLength(1);
 			const duplicate = await at(T0 + 1000, async () => await deliver(v, signed(v, body), options));
@@ -1227,6 +1284,14 @@ describe('7. the execute step', () => {
 						secondInput: notProcessedItems(duplicate),
 					}),
 			);
+			if (v.kit.bodySignature !== undefined) {
+				// At the default Timestamp Tolerance the same retry is refused: the signed time is its body's.
+				const stale = await at(
+					T0 + UNCONFIRMED_CLAIM_MS + 5000,
+					async () => await deliver(v, signed(v, body), { ...options, parameters: outputOn() }),
+				);
+				expect(answerOf(stale).status).toBe(401);
+			}
 			// The first execution never reached its execute step: its claim lapses, the event runs again.
 			const later = await at(
 				T0 + UNCONFIRMED_CLAIM_MS + 5000,
@@ -1237,8 +1302,8 @@ describe('7. the execute step', () => {
 
 		it('a later redelivery after a confirmed run is still a duplicate, however many duplicate items passed through', async () => {
 			const workflowId = nextWorkflowId('execute-dup-confirmed');
-			const options = { parameters: outputOn(), workflowId };
-			const body = freshEvent(v);
+			const options = { parameters: outputOn(retryVerifiesLater(v)), workflowId };
+			const body = await at(T0, async () => freshEvent(v));
 			const first = await at(T0, async () => await deliver(v, signed(v, body), options));
 			await at(
 				T0 + 500,
@@ -1270,7 +1335,7 @@ describe('7. the execute step', () => {
 
 		it('an event whose body has a top-level _atsRejectedTestDelivery field runs as an event, in production and in test mode', async () => {
 			const body = {
-				...freshEvent(v),
+				...(await at(T0, async () => freshEvent(v))),
 				_atsRejectedTestDelivery: { status: 401, reason: 'posted by the sender' },
 			};
 			for (const mode of ['webhook', 'manual'] as const) {

@@ -26,6 +26,7 @@ import {
 } from '../../nodes/shared/dedupeMemory';
 import { TOLERANCE_SECONDS, toleranceSecondsOf } from '../../nodes/shared/pipeline';
 import { vendorList } from '../../nodes/vendors';
+import { signedDelivery } from '../kits/vendor.testing';
 import { callWebhook, triggerNode, workflowOf } from '../support/context';
 import { credentialsOf, kitOf, signing, vendorsUnderTest } from '../support/vendors';
 
@@ -493,15 +494,12 @@ describe('8. the in-process store is bounded per n8n process and released on dea
 		async (key, node) => {
 			const workflowId = `wf-release-${key}`;
 			const body = signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, Date.now());
-			const rawBody = JSON.stringify(body);
 			const credentials = credentialsOf(kitOf(key), SECRET);
+			const { rawBody, headers } = signedDelivery(kitOf(key), body, credentials, Date.now());
 			const delivered = await callWebhook(node, {
 				rawBody,
 				credentials,
-				headers: {
-					'content-type': 'application/json',
-					...kitOf(key).sign(rawBody, credentials, Date.now()),
-				},
+				headers: { 'content-type': 'application/json', ...headers },
 				parameters: parametersOf(key),
 				workflowId,
 			});

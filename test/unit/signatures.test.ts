@@ -18,6 +18,7 @@ import {
 	secretsEqual,
 } from '../../nodes/shared/signatures';
 import type { VerifyRequest } from '../../nodes/shared/signatures';
+import { signedDelivery } from '../kits/vendor.testing';
 import { vendorListWithKits as vendorList } from '../support/vendors';
 
 const request = (overrides: Partial<VerifyRequest>): VerifyRequest => ({
@@ -258,19 +259,21 @@ describe('constant-time comparison (timingSafeEqual spied on the module the prod
 			const secret = 'constant-time-secret';
 			const credentials = { [vendor.secretField]: secret };
 			const nowMs = Date.now();
-			const raw = Buffer.from(JSON.stringify(vendor.freshSample(vendor.samples[0], 1, nowMs)));
-			const genuine = vendor.sign(raw, credentials, nowMs);
+			const example = vendor.freshSample(vendor.samples[0], 1, nowMs);
+			// As its sender makes it: a body-signed vendor's signature is in the bytes, not a header.
+			const genuine = signedDelivery(vendor, example, credentials, nowMs);
 			// Same length and alphabet as the secret, so Kini's token has the shape of the key too.
-			const forged = vendor.sign(
-				raw,
+			const forged = signedDelivery(
+				vendor,
+				example,
 				{ ...credentials, [vendor.secretField]: 'constant-time-secreT' },
 				nowMs,
 			);
 			expect(forged).not.toEqual(genuine);
-			const verifyWith = (headers: Record<string, string>) =>
+			const verifyWith = ({ rawBody, headers }: typeof genuine) =>
 				vendor.verify(
 					request({
-						rawBody: raw,
+						rawBody: Buffer.from(rawBody),
 						headers: Object.fromEntries(
 							Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]),
 						),
@@ -388,15 +391,35 @@ describe('every vendor signs what it verifies (the simulator relies on it)', () 
 		const secret = 'round-trip-secret';
 		const credentials = { [vendor.secretField]: secret };
 		const nowMs = Date.now();
-		const raw = JSON.stringify(vendor.freshSample(vendor.samples[0], 1, nowMs));
-		const headers = vendor.sign(raw, credentials, nowMs);
+		const example = vendor.freshSample(vendor.samples[0], 1, nowMs);
+		// As its sender makes it (signedDelivery): its `deliver` where it has one.
+		const genuine = signedDelivery(vendor, example, credentials, nowMs);
 		const verdict = vendor.verify(
-			request({ rawBody: Buffer.from(raw), headers, credentials, nowMs }),
+			request({
+				rawBody: Buffer.from(genuine.rawBody),
+				headers: genuine.headers,
+				credentials,
+				nowMs,
+			}),
 		);
 		expect(verdict).toEqual({ ok: true });
-		const forged = vendor.sign(raw, { ...credentials, [vendor.secretField]: `${secret}x` }, nowMs);
+		// Another example: with the genuine one's delivery token a body signer would refuse it as
+		// a replay whatever its signature (VendorTestKit.bodySignature); here only the key can.
+		const forged = signedDelivery(
+			vendor,
+			vendor.freshSample(vendor.samples[0], 2, nowMs),
+			{ ...credentials, [vendor.secretField]: `${secret}x` },
+			nowMs,
+		);
 		expect(
-			vendor.verify(request({ rawBody: Buffer.from(raw), headers: forged, credentials, nowMs })).ok,
+			vendor.verify(
+				request({
+					rawBody: Buffer.from(forged.rawBody),
+					headers: forged.headers,
+					credentials,
+					nowMs,
+				}),
+			).ok,
 		).toBe(false);
 	});
 });

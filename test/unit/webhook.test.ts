@@ -10,6 +10,7 @@ import { KeldairHrTrigger } from '../../nodes/KeldairHrTrigger/KeldairHrTrigger.
 import { receiveVendorWebhook } from '../../nodes/shared/pipeline';
 import type { TriggerVendor } from '../../nodes/shared/vendor';
 import { StartupKitTrigger } from '../../nodes/StartupKitTrigger/StartupKitTrigger.node';
+import { bodySignatureOf, replayedSignature, signedDelivery } from '../kits/vendor.testing';
 import { callWebhook, executeTrigger, loggedCalls } from '../support/context';
 import {
 	credentialsOf,
@@ -37,19 +38,22 @@ function signed(
 	overrides: { body?: unknown; secret?: string } = {},
 ) {
 	const nowMs = Date.now();
-	const body = overrides.body ?? signing.sampleEvent(key, eventType, ++sequence, nowMs);
-	const rawBody = JSON.stringify(body);
+	const body = (overrides.body ?? signing.sampleEvent(key, eventType, ++sequence, nowMs)) as Record<
+		string,
+		unknown
+	>;
 	const credentials = credentialsOf(kitOf(key), overrides.secret ?? SECRET);
-	return {
-		rawBody,
-		headers: {
-			'content-type': 'application/json',
-			...kitOf(key).sign(rawBody, credentials, nowMs),
-		},
-	};
+	const { rawBody, headers } = signedDelivery(kitOf(key), body, credentials, nowMs);
+	return { rawBody, headers: { 'content-type': 'application/json', ...headers } };
 }
 
 const credentialsFor = (key: string) => credentialsOf(kitOf(key), SECRET);
+/** An example type other than `eventType` and the vendor's test event. */
+const other = (key: string, eventType: string) =>
+	kitOf(key).samples.find(
+		(sample) =>
+			sample.eventType !== eventType && sample.eventType !== underTest(key).trigger.testEventType,
+	)!.eventType;
 const baseParameters = (key: string) => (kitOf(key).verifyingParameters ?? {}) as INodeParameters;
 
 describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
@@ -95,9 +99,9 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	});
 
 	it('answers 401 when the signature or key is missing', async () => {
-		const request = signed(key, eventType);
+		// The example as its sender would send it unsigned (a body-signed vendor's has no signature field).
 		const { response, result } = await call({
-			rawBody: request.rawBody,
+			rawBody: JSON.stringify(signing.sampleEvent(key, eventType, ++sequence, Date.now())),
 			headers: { 'content-type': 'application/json' },
 		});
 		expect(response.statusCode).toBe(401);
@@ -124,12 +128,8 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 	});
 
 	it('answers 200 without an execution for an event the user did not select', async () => {
-		const other = kitOf(key).samples.find(
-			(sample) =>
-				sample.eventType !== eventType && sample.eventType !== underTest(key).trigger.testEventType,
-		)!;
 		const events = eventsParameter(nodeType, [eventType]);
-		const { result } = await call(signed(key, other.eventType), { events });
+		const { result } = await call(signed(key, other(key, eventType)), { events });
 		expect(result.workflowData).toBeUndefined();
 		expect(result.webhookResponse).toEqual({ received: true, ignored: 'event type not selected' });
 		const selected = await call(signed(key, eventType), { events });
@@ -148,13 +148,41 @@ describe.each(triggers)('%s trigger', (key, nodeType, eventType) => {
 		expect((items[0].json._ats as { issues: unknown[] }).issues.length).toBeGreaterThan(0);
 	});
 
-	it('answers 400 (no 5xx, no execution) for a signed body that is not JSON', async () => {
-		const rawBody = 'not json at all';
-		const headers = kitOf(key).sign(rawBody, credentialsFor(key), Date.now());
-		const { response, result } = await call({ rawBody, headers });
-		expect(response.statusCode).toBe(400);
+	// Where the signature is a body field (VendorTestKit.bodySignature), bytes that are not a
+	// JSON object carry none: refused as unsigned before they could be "not JSON".
+	const notJsonStatus = kitOf(key).bodySignature === undefined ? 400 : 401;
+	it(`answers ${notJsonStatus} (no 5xx, no execution) for a signed body that is not JSON`, async () => {
+		const request = signedDelivery(kitOf(key), 'not json at all', credentialsFor(key), Date.now());
+		expect(request.rawBody).toBe('not json at all');
+		const { response, result } = await call(request);
+		expect(response.statusCode).toBe(notJsonStatus);
 		expect(result.workflowData).toBeUndefined();
 	});
+
+	if (kitOf(key).bodySignature !== undefined) {
+		// Only the covered fields are signed: what refuses a body changed after signing is the
+		// verifier's memory of the delivery token, and only once the genuine body was accepted.
+		it('a body changed after signing is accepted while its token is new, and a replay (401) once the genuine one was seen', async () => {
+			const { vendor } = underTest(key);
+			const genuine = signed(key, eventType);
+			const changed = {
+				...withEventType(vendor, JSON.parse(genuine.rawBody), other(key, eventType)),
+				atsChanged: true,
+			};
+			const changedRequest = { ...genuine, rawBody: JSON.stringify(changed) };
+			const first = await call(changedRequest);
+			expect(first.response.statusCode).toBe(200);
+			expect(first.items).toHaveLength(1);
+			const again = signed(key, eventType);
+			expect((await call(again)).items).toHaveLength(1);
+			const replayed = await call({
+				...again,
+				rawBody: JSON.stringify({ ...JSON.parse(again.rawBody), atsChanged: true }),
+			});
+			expect(replayed.response.statusCode).toBe(401);
+			expect(replayed.result.workflowData).toBeUndefined();
+		});
+	}
 });
 
 describe('vendor specifics', () => {
@@ -245,8 +273,8 @@ function fullCredentials(key: string): Record<string, string> {
 /** The request headers a sender's key decides (signature, Authorization): the ones that change with the key. */
 function keyedHeaders(key: string, rawBody: string, nowMs: number): string[] {
 	const kit = kitOf(key);
-	const one = kit.sign(rawBody, credentialsOf(kit, 'one-key'), nowMs);
-	const other = kit.sign(rawBody, credentialsOf(kit, 'another-key'), nowMs);
+	const one = signedDelivery(kit, rawBody, credentialsOf(kit, 'one-key'), nowMs).headers;
+	const other = signedDelivery(kit, rawBody, credentialsOf(kit, 'another-key'), nowMs).headers;
 	return Object.keys(one).filter((name) => one[name] !== other[name]);
 }
 
@@ -290,29 +318,32 @@ describe.each(triggers)('%s: no secret in logs, responses or items', (key, nodeT
 			JSON.stringify(signing.sampleEvent(key, signing.typicalEvent(key), n, nowMs));
 		const genuineBody = rawOf(++sequence);
 		const forgedBody = rawOf(++sequence);
-		const requests: Array<[string, string, Record<string, string>]> = [
-			['genuine', genuineBody, kit.sign(genuineBody, credentials, nowMs)],
+		const signedNow = (rawBody: string, secrets = credentials) =>
+			signedDelivery(kit, rawBody, secrets, nowMs);
+		const requests: Array<[string, { rawBody: string; headers: Record<string, string> }]> = [
+			['genuine', signedNow(genuineBody)],
 			// A real signature, of another event: replayed on this body.
-			['forged', forgedBody, kit.sign(rawOf(++sequence), credentials, nowMs)],
-			[
-				'wrong key',
-				rawOf(++sequence),
-				kit.sign(rawOf(sequence), credentialsOf(kit, 'unit-test-wrong-key'), nowMs),
-			],
-			['missing header', rawOf(++sequence), {}],
-			['redelivered', genuineBody, kit.sign(genuineBody, credentials, nowMs)],
-			['not JSON', 'not json at all', kit.sign('not json at all', credentials, nowMs)],
+			['forged', replayedSignature(kit, forgedBody, rawOf(++sequence), credentials, nowMs)],
+			['wrong key', signedNow(rawOf(++sequence), credentialsOf(kit, 'unit-test-wrong-key'))],
+			['missing header', { rawBody: rawOf(++sequence), headers: {} }],
+			['redelivered', signedNow(genuineBody)],
+			['not JSON', signedNow('not json at all')],
 		];
 		const forbidden = new Set<string>([...Object.values(credentials), 'unit-test-wrong-key']);
 		const seen: unknown[] = [];
 		const firstLog = loggedCalls.length;
-		for (const [, rawBody, headers] of requests) {
+		for (const [, { rawBody, headers }] of requests) {
 			// What the sender sent to prove itself, and what the node expects for this body.
-			const expected = kit.sign(rawBody, credentials, nowMs);
+			const expected = signedNow(rawBody);
 			for (const name of keyedHeaders(key, rawBody, nowMs)) {
-				for (const value of [headers[name], expected[name]])
+				for (const value of [headers[name], expected.headers[name]])
 					if (value !== undefined) secretForms(value).forEach((form) => forbidden.add(form));
 			}
+			// A body-signed vendor's signature travels in the body, so a genuine item holds it; the
+			// one the node expects for a refused body must appear nowhere.
+			const expectedInBody = bodySignatureOf(kit, expected.rawBody);
+			if (expectedInBody !== undefined && expected.rawBody !== rawBody)
+				secretForms(expectedInBody).forEach((form) => forbidden.add(form));
 			const call = await callWebhook(nodeType, {
 				rawBody,
 				headers: { 'content-type': 'application/json', ...headers },
@@ -347,13 +378,13 @@ describe.each(triggers)('%s: an empty secret is never a usable key', (key, nodeT
 			signing.sampleEvent(key, signing.typicalEvent(key), ++sequence, nowMs),
 		);
 		// Signed with HMAC over the key '' (for Kini: a Bearer token that is as empty as it can be).
-		const headers =
+		const request =
 			key === 'kini'
-				? { Authorization: 'Bearer  ' }
-				: kit.sign(rawBody, credentialsOf(kit, ''), nowMs);
+				? { rawBody, headers: { Authorization: 'Bearer  ' } }
+				: signedDelivery(kit, rawBody, credentialsOf(kit, ''), nowMs);
 		return callWebhook(nodeType, {
-			rawBody,
-			headers: { 'content-type': 'application/json', ...headers },
+			rawBody: request.rawBody,
+			headers: { 'content-type': 'application/json', ...request.headers },
 			credentials,
 			parameters: baseParameters(key),
 			workflowId: `wf-empty-${key}-${++sequence}`,
