@@ -284,7 +284,7 @@ describe('constant-time comparison (timingSafeEqual spied on the module the prod
 
 			let verdict: unknown;
 			const matched = comparisons(() => (verdict = verifyWith(genuine)));
-			expect(verdict).toEqual({ ok: true });
+			expect(verdict).toMatchObject({ ok: true });
 			const mismatched = comparisons(() => (verdict = verifyWith(forged)));
 			expect(verdict).toMatchObject({ ok: false });
 
@@ -402,7 +402,7 @@ describe('every vendor signs what it verifies (the simulator relies on it)', () 
 				nowMs,
 			}),
 		);
-		expect(verdict).toEqual({ ok: true });
+		expect(verdict).toMatchObject({ ok: true });
 		// Another example: with the genuine one's delivery token a body signer would refuse it as
 		// a replay whatever its signature (VendorTestKit.bodySignature); here only the key can.
 		const forged = signedDelivery(
