@@ -6,6 +6,7 @@ import { knitVendor } from './KnitTrigger/knit.vendor';
 import { komboVendor } from './KomboTrigger/kombo.vendor';
 import type { Vendor, VendorKey } from './shared/vendor';
 import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
+import { workableVendor } from './WorkableTrigger/workable.vendor';
 
 /**
  * The registry, the one list of vendors: ATS Normalize, the build, the simulator and the tests
@@ -21,6 +22,7 @@ export const vendors: Record<VendorKey, Vendor> = {
 	kombo: komboVendor,
 	ashby: ashbyVendor,
 	greenhouse: greenhouseVendor,
+	workable: workableVendor,
 };
 
 export const vendorList: Vendor[] = Object.values(vendors);

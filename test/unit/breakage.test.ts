@@ -61,6 +61,8 @@ const EVENT_ID_FIELD: Record<string, string | null> = {
 	ashby: null,
 	// Greenhouse-Event-ID is a header, per delivery; the body has no event id.
 	greenhouse: null,
+	// An employee payload's id is the employee's (data.id again); a candidate payload has none.
+	workable: null,
 };
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 
