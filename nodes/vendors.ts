@@ -7,6 +7,7 @@ import { komboVendor } from './KomboTrigger/kombo.vendor';
 import { leverVendor } from './LeverTrigger/lever.vendor';
 import type { Vendor, VendorKey } from './shared/vendor';
 import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
+import { workableVendor } from './WorkableTrigger/workable.vendor';
 
 /**
  * The registry, the one list of vendors: ATS Normalize, the build, the simulator and the tests
@@ -23,6 +24,7 @@ export const vendors: Record<VendorKey, Vendor> = {
 	ashby: ashbyVendor,
 	greenhouse: greenhouseVendor,
 	lever: leverVendor,
+	workable: workableVendor,
 };
 
 export const vendorList: Vendor[] = Object.values(vendors);

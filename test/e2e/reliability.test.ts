@@ -107,6 +107,8 @@ const EVENT_IDENTITY: Record<
 	// Neither sends an id a retry is documented to keep: the bytes are the identity.
 	greenhouse: (_body, rawBody) => byEventId(undefined, rawBody),
 	ashby: (_body, rawBody) => byEventId(undefined, rawBody),
+	// Workable sends no event id (an employee payload's id is the employee's): the bytes.
+	workable: (_body, rawBody) => byEventId(undefined, rawBody),
 };
 /** Without an id, the bytes are all there is to go by. */
 const byEventId = (id: string | undefined, rawBody: Buffer) => ({

@@ -56,6 +56,12 @@ export interface VendorTestKit {
 	/** Node parameters under which the trigger verifies every request, where its defaults do not. */
 	verifyingParameters?: Record<string, unknown>;
 	/**
+	 * Node parameters under which activating its workflow calls no vendor API, where its
+	 * defaults do (Workable's trigger creates its subscription on activation): the workflows the
+	 * e2e suites, the simulator's dev server and the benchmarks activate have no vendor API.
+	 */
+	activationParameters?: Record<string, unknown>;
+	/**
 	 * The canonical type of every example's event type, written out by hand from the vendor's
 	 * document: the oracle the vendor's mapping is tested against (not read from it).
 	 */

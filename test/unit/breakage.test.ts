@@ -76,6 +76,8 @@ const EVENT_ID_FIELD: Record<string, string | null> = {
 	// Greenhouse-Event-ID is a header, per delivery; the body has no event id.
 	greenhouse: null,
 	lever: 'id',
+	// An employee payload's id is the employee's (data.id again); a candidate payload has none.
+	workable: null,
 };
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 
