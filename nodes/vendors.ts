@@ -5,6 +5,7 @@ import { kiniVendor } from './KiniTrigger/kini.vendor';
 import { knitVendor } from './KnitTrigger/knit.vendor';
 import { komboVendor } from './KomboTrigger/kombo.vendor';
 import type { Vendor, VendorKey } from './shared/vendor';
+import { smartRecruitersVendor } from './SmartRecruitersTrigger/smartRecruiters.vendor';
 import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
 
 /**
@@ -21,6 +22,7 @@ export const vendors: Record<VendorKey, Vendor> = {
 	kombo: komboVendor,
 	ashby: ashbyVendor,
 	greenhouse: greenhouseVendor,
+	smartRecruiters: smartRecruitersVendor,
 };
 
 export const vendorList: Vendor[] = Object.values(vendors);

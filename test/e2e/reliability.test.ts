@@ -105,6 +105,8 @@ const EVENT_IDENTITY: Record<
 	// Neither sends an id a retry is documented to keep: the bytes are the identity.
 	greenhouse: (_body, rawBody) => byEventId(undefined, rawBody),
 	ashby: (_body, rawBody) => byEventId(undefined, rawBody),
+	// The event-id header, which the trigger reads as eventId (the kit's sign sends the item's).
+	smartRecruiters: (body, rawBody) => byEventId(idIn(own(body, 'eventId')), rawBody),
 };
 /** Without an id, the bytes are all there is to go by. */
 const byEventId = (id: string | undefined, rawBody: Buffer) => ({

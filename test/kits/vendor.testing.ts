@@ -38,6 +38,13 @@ export interface VendorTestKit {
 	/** Node parameters under which the trigger verifies every request, where its defaults do not. */
 	verifyingParameters?: Record<string, unknown>;
 	/**
+	 * Node parameters under which activating a workflow calls no vendor API, where the trigger's
+	 * defaults register themselves with the vendor (SmartRecruiters creates a subscription): the
+	 * real-n8n suites activate every vendor's trigger with these. Not a verification setting, so
+	 * suites that read `verifyingParameters` as "the defaults accept unsigned requests" stay right.
+	 */
+	activationParameters?: Record<string, unknown>;
+	/**
 	 * The canonical type of every example's event type, written out by hand from the vendor's
 	 * document: the oracle the vendor's mapping is tested against (not read from it).
 	 */

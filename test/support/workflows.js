@@ -42,7 +42,11 @@ function triggerWorkflow(
 		typeVersion: 1.1,
 		position: [0, 0],
 		webhookId: webhookId ?? `${vendor}-e2e`,
-		parameters: { ...kitFor(vendor).verifyingParameters, ...parameters },
+		parameters: {
+			...kitFor(vendor).activationParameters,
+			...kitFor(vendor).verifyingParameters,
+			...parameters,
+		},
 		credentials: {
 			[CREDENTIAL_TYPES[vendor]]: { id: credentialId(vendor), name: `${triggerName} (local test)` },
 		},

@@ -61,6 +61,8 @@ const EVENT_ID_FIELD: Record<string, string | null> = {
 	ashby: null,
 	// Greenhouse-Event-ID is a header, per delivery; the body has no event id.
 	greenhouse: null,
+	// event-id is a header; the trigger adds it to the item as eventId.
+	smartRecruiters: 'eventId',
 };
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 
