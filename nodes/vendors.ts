@@ -6,6 +6,7 @@ import { knitVendor } from './KnitTrigger/knit.vendor';
 import { komboVendor } from './KomboTrigger/kombo.vendor';
 import { leverVendor } from './LeverTrigger/lever.vendor';
 import type { Vendor, VendorKey } from './shared/vendor';
+import { smartRecruitersVendor } from './SmartRecruitersTrigger/smartRecruiters.vendor';
 import { startupKitVendor } from './StartupKitTrigger/startupKit.vendor';
 import { workableVendor } from './WorkableTrigger/workable.vendor';
 
@@ -25,6 +26,7 @@ export const vendors: Record<VendorKey, Vendor> = {
 	greenhouse: greenhouseVendor,
 	lever: leverVendor,
 	workable: workableVendor,
+	smartRecruiters: smartRecruitersVendor,
 };
 
 export const vendorList: Vendor[] = Object.values(vendors);

@@ -43,6 +43,24 @@ export const vendorWebhooks: IWebhookDescription[] = [
 	},
 ];
 
+/**
+ * The webhook description of a trigger whose vendor counts only one status as delivered
+ * (`acceptedStatus`): n8n answers with `responseCode` both an event that starts an execution
+ * and every `webhookResponse` (redelivery, filtered). Other triggers keep `vendorWebhooks`.
+ */
+export function vendorWebhooksOf(
+	trigger: Pick<TriggerVendor, 'acceptedStatus'>,
+): IWebhookDescription[] {
+	const status = trigger.acceptedStatus;
+	if (status === undefined) return vendorWebhooks;
+	// A number, not text: n8n passes the static value to Express's res.status, which (Express 5,
+	// in n8n 1.123 and 2.41) throws on anything but an integer. n8n-workflow's type says string.
+	return vendorWebhooks.map((webhook) => ({
+		...webhook,
+		responseCode: status as unknown as string,
+	}));
+}
+
 /** The "every event" choice; its stored value stays `*`, which existing workflows hold. */
 export const ALL_EVENTS: INodePropertyOptions = {
 	name: 'All Events',
@@ -65,8 +83,7 @@ export function eventFilterProperty(
 		type: 'multiOptions',
 		required: true,
 		default: ['*'],
-		description:
-			'Which events start the workflow. Others are answered 200 and dropped. Event types this node does not know yet always pass, flagged invalid.',
+		description: `Which events start the workflow. Others are answered ${trigger.acceptedStatus ?? 200} and dropped. Event types this node does not know yet always pass, flagged invalid.`,
 		options: [ALL_EVENTS, ...extra, ...trigger.events],
 		...(hint === undefined ? {} : { hint }),
 	};
@@ -190,6 +207,11 @@ export const triggerDescription: Pick<
 	outputs: TRIGGER_OUTPUTS,
 	webhooks: vendorWebhooks,
 };
+
+/** `triggerDescription` with the trigger's own webhook description (see `vendorWebhooksOf`). */
+export function triggerDescriptionOf(trigger: Pick<TriggerVendor, 'acceptedStatus'>) {
+	return { ...triggerDescription, webhooks: vendorWebhooksOf(trigger) };
+}
 
 export interface TriggerPropertiesOf {
 	/** Where to paste the URL, what the vendor sends. */

@@ -199,7 +199,10 @@ export async function answerNotProcessed(
 	}
 	// n8n answers a webhookResponse only when the request starts nothing; otherwise the answer
 	// goes out here, before the execution it starts.
-	if (items === undefined && delivery.status === 200) return { webhookResponse: delivery.answer };
+	// A "received" answer (200, or the vendor's acceptedStatus): n8n sends it with the webhook
+	// description's responseCode, which triggerDescriptionOf sets to that status.
+	if (items === undefined && delivery.status >= 200 && delivery.status < 300)
+		return { webhookResponse: delivery.answer };
 	(this.getResponseObject() as unknown as ResponseLike)
 		.status(delivery.status)
 		.json(delivery.answer);

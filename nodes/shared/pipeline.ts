@@ -214,7 +214,7 @@ export async function receiveVendorWebhook(
 		const answer = { received: true, ignored: 'event type not selected' };
 		return await notProcessed({
 			outcome: 'filtered',
-			status: 200,
+			status: trigger.acceptedStatus ?? 200,
 			reason: answer.ignored,
 			answer,
 			verified: authenticate,
@@ -241,7 +241,7 @@ export async function receiveVendorWebhook(
 		const answer = { received: true, duplicate: true };
 		return await notProcessed({
 			outcome: 'duplicate',
-			status: 200,
+			status: trigger.acceptedStatus ?? 200,
 			reason: 'redelivery of an event that already started the workflow',
 			answer,
 			verified: authenticate,

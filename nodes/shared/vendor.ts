@@ -99,6 +99,12 @@ export interface TriggerVendor {
 	 * any body field and ATS Normalize reads them from the item.
 	 */
 	requestFields?: Record<string, RequestField>;
+	/**
+	 * The status of every answer that means "received" (an event that started the workflow, a
+	 * redelivery, a filtered event), where the vendor counts only that one as delivered:
+	 * SmartRecruiters treats anything but 202 as a failure and retries. Absent: 200.
+	 */
+	acceptedStatus?: 202;
 }
 
 /** Where one of `requestFields` comes from: a request header (its name, any case) or a node parameter. */

@@ -109,6 +109,8 @@ const EVENT_IDENTITY: Record<
 	ashby: (_body, rawBody) => byEventId(undefined, rawBody),
 	// Workable sends no event id (an employee payload's id is the employee's): the bytes.
 	workable: (_body, rawBody) => byEventId(undefined, rawBody),
+	// The event-id header, which the trigger reads as eventId (the kit's sign sends the item's).
+	smartRecruiters: (body, rawBody) => byEventId(idIn(own(body, 'eventId')), rawBody),
 };
 /** Without an id, the bytes are all there is to go by. */
 const byEventId = (id: string | undefined, rawBody: Buffer) => ({

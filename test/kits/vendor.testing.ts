@@ -56,9 +56,11 @@ export interface VendorTestKit {
 	/** Node parameters under which the trigger verifies every request, where its defaults do not. */
 	verifyingParameters?: Record<string, unknown>;
 	/**
-	 * Node parameters under which activating its workflow calls no vendor API, where its
-	 * defaults do (Workable's trigger creates its subscription on activation): the workflows the
-	 * e2e suites, the simulator's dev server and the benchmarks activate have no vendor API.
+	 * Node parameters under which activating a workflow calls no vendor API, where the trigger's
+	 * defaults register themselves with the vendor (Workable and SmartRecruiters create a
+	 * subscription): the workflows the e2e suites, the dev server and the benchmarks activate
+	 * have no vendor API. Not a verification setting, so suites that read `verifyingParameters`
+	 * as "the defaults accept unsigned requests" stay right.
 	 */
 	activationParameters?: Record<string, unknown>;
 	/**

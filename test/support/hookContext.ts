@@ -70,6 +70,8 @@ export function hookContext(
 		mode?: WorkflowExecuteMode;
 		/** As n8n ends a test listen: mode 'internal', webhook data marked isTest (webhook.service deleteWebhook). */
 		isTest?: boolean;
+		/** Where the node's webhook URLs point (a local server standing in for n8n); default WEBHOOK_BASE_URL. */
+		webhookBaseUrl?: string;
 	},
 ) {
 	const description = nodeType.description;
@@ -99,7 +101,7 @@ export function hookContext(
 	});
 	const warnings: string[] = [];
 	const additionalData = {
-		webhookBaseUrl: WEBHOOK_BASE_URL,
+		webhookBaseUrl: setup.webhookBaseUrl ?? WEBHOOK_BASE_URL,
 		credentialsHelper: {
 			isCredentialUsableByNode: () => true,
 			getParentTypes: () => [],

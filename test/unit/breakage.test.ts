@@ -78,6 +78,8 @@ const EVENT_ID_FIELD: Record<string, string | null> = {
 	lever: 'id',
 	// An employee payload's id is the employee's (data.id again); a candidate payload has none.
 	workable: null,
+	// event-id is a header; the trigger adds it to the item as eventId.
+	smartRecruiters: 'eventId',
 };
 const idVendors = Object.keys(EVENT_ID_FIELD).filter((key) => EVENT_ID_FIELD[key] !== null);
 

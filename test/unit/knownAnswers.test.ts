@@ -34,6 +34,8 @@ const fixture = JSON.parse(
 	readFileSync(path.join(__dirname, '..', 'fixtures', 'known-answers.json'), 'utf8'),
 ) as {
 	vectors: KnownAnswer[];
+	/** Vectors a vendor's own document gives (secret, request and signature together), verbatim. */
+	documented: Array<Omit<KnownAnswer, 'bodyBase64'> & { source: string; note: string }>;
 };
 const vectors = fixture.vectors;
 const named = (list: KnownAnswer[]) =>
@@ -98,7 +100,15 @@ function withDigestByteChanged(signature: string, index: number): string {
 
 describe('the known-answer fixture', () => {
 	it('covers every scheme, each with vectors to accept and to reject', () => {
-		for (const vendor of ['kini', 'startupKit', 'keldairHr', 'knit', 'kombo', 'lever']) {
+		for (const vendor of [
+			'kini',
+			'startupKit',
+			'keldairHr',
+			'knit',
+			'kombo',
+			'lever',
+			'smartRecruiters',
+		]) {
 			const own = vectors.filter((vector) => vector.vendor === vendor);
 			expect(own.some((vector) => vector.expected === 'accept')).toBe(true);
 			expect(own.some((vector) => vector.expected === 'reject')).toBe(true);
@@ -249,4 +259,55 @@ describe('the known answers through the trigger nodes (n8n-core WebhookContext, 
 			expect(result.workflowData).toBeUndefined();
 		}
 	});
+});
+
+describe("known answers from a vendor's own document", () => {
+	const documented = fixture.documented;
+
+	it('are there (SmartRecruiters gives secret, request and signature together)', () => {
+		expect(documented.map((vector) => vector.vendor)).toContain('smartRecruiters');
+	});
+
+	it.each(documented.map((vector) => [`${vector.vendor}: ${vector.name}`, vector] as const))(
+		'%s: the OpenSSL command gives the documented signature, the verifier and the node accept it',
+		async (_name, vector) => {
+			const output = execFileSync('/bin/sh', ['-c', vector.command!], { encoding: 'utf8' }).trim();
+			expect(output).toBe(vector.signature);
+			expect(Object.values(vector.headers).join(' ')).toContain(vector.signature!);
+			const rawBody = Buffer.from(vector.bodyText, 'utf8');
+			const { node, trigger, vendor } = underTest(vector.vendor);
+			const request = {
+				rawBody,
+				headers: lowerCased(vector.headers),
+				credentials: vector.credentials,
+				nowMs: vector.nowMs,
+				toleranceSeconds: 300,
+			};
+			expect(trigger.verify(request).ok).toBe(true);
+			// One changed byte of the body, or of a signed header, is rejected.
+			const changed = Buffer.from(rawBody);
+			changed[2] ^= 0x01;
+			expect(trigger.verify({ ...request, rawBody: changed }).ok).toBe(false);
+			for (const name of Object.keys(request.headers).filter(
+				(h) => !/signature|content-type/.test(h),
+			))
+				expect(
+					trigger.verify({
+						...request,
+						headers: { ...request.headers, [name]: `${request.headers[name]}x` },
+					}).ok,
+				).toBe(false);
+			const { items } = await atTime(vector.nowMs, () =>
+				callWebhook(node, {
+					rawBody,
+					headers: vector.headers,
+					credentials: vector.credentials,
+					workflowId: `wf-documented-${vector.vendor}`,
+				}),
+			);
+			expect(items).toHaveLength(1);
+			expect(items[0].json).toMatchObject(JSON.parse(vector.bodyText));
+			expect(items[0].json._ats).toMatchObject({ vendor: vendor.key, verified: true, valid: true });
+		},
+	);
 });

@@ -175,8 +175,19 @@ function answerOf(call: Call) {
 	}
 	expect(call.result.webhookResponse).toBeDefined();
 	expect(call.result.workflowData).toBeUndefined();
-	return { status: 200, body: call.result.webhookResponse };
+	return { status: n8nAnswerStatus(call), body: call.result.webhookResponse };
 }
+
+/** The status n8n sends a webhookResponse with: the webhook description's responseCode, else 200. */
+function n8nAnswerStatus(call: Call): number {
+	const node = Object.values(call.workflow.nodes)[0];
+	const type = call.workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	const code = type.description.webhooks?.[0]?.responseCode as unknown;
+	return typeof code === 'number' ? code : 200;
+}
+
+/** The status every "received" answer of this vendor has (SmartRecruiters counts only 202). */
+const receivedStatus = (v: VendorUnderTest) => v.trigger.acceptedStatus ?? 200;
 
 /** The reason the vendor's own verifier gives this request (the oracle of a 401's reason). */
 function verifierReason(v: VendorUnderTest, request: Request): string {
@@ -324,7 +335,7 @@ async function produce(
 			const reason = 'event type not selected';
 			const item = itemBase(v, request, {
 				outcome,
-				status: 200,
+				status: receivedStatus(v),
 				reason,
 				verified: true,
 				workflowId,
@@ -341,7 +352,7 @@ async function produce(
 			return {
 				call,
 				request,
-				answer: { status: 200, body: { received: true, ignored: reason } },
+				answer: { status: receivedStatus(v), body: { received: true, ignored: reason } },
 				item,
 			};
 		}
@@ -353,7 +364,7 @@ async function produce(
 		const reason = 'redelivery of an event that already started the workflow';
 		const item = itemBase(v, request, {
 			outcome,
-			status: 200,
+			status: receivedStatus(v),
 			reason,
 			verified: true,
 			workflowId,
@@ -368,7 +379,7 @@ async function produce(
 		return {
 			call: await send(request),
 			request,
-			answer: { status: 200, body: { received: true, duplicate: true } },
+			answer: { status: receivedStatus(v), body: { received: true, duplicate: true } },
 			item,
 		};
 	});
@@ -1224,7 +1235,7 @@ describe("6. the editor's test mode (Listen for test event)", () => {
 			expect(off.call.response.sent).toBe(false);
 			const on = await testDelivery(filtered, { events, ...outputOn() });
 			expect(answerOf(on.call)).toEqual({
-				status: 200,
+				status: receivedStatus(v),
 				body: { received: true, ignored: 'event type not selected' },
 			});
 			expect(eventItems(on.call)).toEqual([]);

@@ -1,0 +1,106 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import {
+	credentialText,
+	decodeHexDigest,
+	headerValue,
+	hmacSha256,
+	matchesAnySecret,
+	rejected,
+	verified,
+	type Verifier,
+} from '../shared/signatures';
+import type { TriggerVendor } from '../shared/vendor';
+import { SR_FIELDS, smartRecruitersEvents } from './smartRecruiters.schema';
+import { smartRecruitersVendor } from './smartRecruiters.vendor';
+
+export const SIGNATURE_HEADER = 'smartrecruiters-signature';
+export const TIMESTAMP_HEADER = 'smartrecruiters-timestamp';
+/** The headers the v1 signature covers after the body, in its order. */
+export const SIGNED_HEADERS = ['event-id', 'event-name', 'event-version', 'link'] as const;
+
+/** SmartRecruiters keeps at most 16 unexpired keys per subscription; more is not a genuine header. */
+export const MAX_KEYS = 16;
+/** v1 entries beyond this (16 keys, and room for a second scheme per key) are refused unread. */
+const MAX_SIGNATURES = 32;
+/** Seconds since 1970 as SmartRecruiters sends them: digits only, at most 11 (year 5138). */
+const EPOCH_SECONDS = /^\d{1,11}$/;
+
+/**
+ * The credential's Signing Keys: one a line (a password field may flatten pasted lines, so
+ * spaces, commas and semicolons separate them too; SmartRecruiters' keys contain none), at most 16.
+ */
+export function secretKeysOf(credentials: ICredentialDataDecryptedObject): string[] {
+	return credentialText(credentials.secretKeys)
+		.split(/[\s,;]+/)
+		.map((key) => key.trim())
+		.filter((key) => key !== '')
+		.slice(0, MAX_KEYS);
+}
+
+/**
+ * The v1 signature (SmartRecruiters, "Generate a secret key for a webhook subscription"):
+ * hex HMAC-SHA256 of `timestamp.body.event-id.event-name.event-version.link`, header values,
+ * an empty string for an absent header. `smartrecruiters-signature` holds one or more
+ * `<scheme>=<signature>` entries separated by `;` (several keys during rotation; schemes other
+ * than v1 are skipped). The timestamp (seconds) must be inside the node's window.
+ *
+ * `generatedKeys` are the keys the trigger generated for its own subscription (kept in the
+ * node's static data); the credential's Signing Keys are added to them. Every key is compared
+ * with every v1 entry, in constant time, without stopping at a match.
+ */
+export function smartRecruitersVerifier(generatedKeys: readonly string[] = []): Verifier {
+	return ({ rawBody, headers, credentials, nowMs, toleranceSeconds }) => {
+		const signature = headerValue(headers, SIGNATURE_HEADER);
+		const timestamp = headerValue(headers, TIMESTAMP_HEADER);
+		if (!signature) return rejected(`missing ${SIGNATURE_HEADER} header`);
+		if (!timestamp) return rejected(`missing ${TIMESTAMP_HEADER} header`);
+		if (!EPOCH_SECONDS.test(timestamp)) return rejected(`malformed ${TIMESTAMP_HEADER} header`);
+		// Written so that a NaN window rejects.
+		if (!(Math.abs(nowMs - Number(timestamp) * 1000) <= toleranceSeconds * 1000))
+			return rejected('timestamp outside the tolerance window');
+		const entries = signature.split(';');
+		if (entries.length > MAX_SIGNATURES) return rejected(`too many entries in ${SIGNATURE_HEADER}`);
+		const received: Buffer[] = [];
+		let v1Entries = 0;
+		for (const entry of entries) {
+			const separator = entry.indexOf('=');
+			if (separator < 0) continue;
+			if (entry.slice(0, separator).trim().toLowerCase() !== 'v1') continue;
+			v1Entries++;
+			const digest = decodeHexDigest(entry.slice(separator + 1).trim());
+			if (digest !== undefined) received.push(digest);
+		}
+		if (v1Entries === 0) return rejected(`no v1 signature in ${SIGNATURE_HEADER} header`);
+		if (received.length === 0) return rejected(`malformed ${SIGNATURE_HEADER} header`);
+		const keys = [...generatedKeys.slice(0, MAX_KEYS), ...secretKeysOf(credentials)];
+		if (keys.length === 0)
+			return rejected('no signing key: activate the subscription or set Signing Keys');
+		const trailer = SIGNED_HEADERS.map((name) => `.${headerValue(headers, name) ?? ''}`).join('');
+		// One HMAC per key, then every entry against every key (matchesAnySecret: constant time,
+		// no early exit), so neither which key nor which entry matched shows in the timing.
+		const expected = new Map(
+			keys.map((key) => [key, hmacSha256(key, `${timestamp}.`, rawBody, trailer)]),
+		);
+		let matched = false;
+		for (const digest of received)
+			if (matchesAnySecret(keys, digest, (key) => expected.get(key)!)) matched = true;
+		return matched ? verified : rejected('signature mismatch');
+	};
+}
+
+export const smartRecruitersTrigger: TriggerVendor = {
+	vendor: smartRecruitersVendor,
+	// The credential's keys only; the node adds the keys its subscription generated (static data).
+	verify: smartRecruitersVerifier(),
+	events: smartRecruitersEvents,
+	eventList: 'documented',
+	requestFields: {
+		[SR_FIELDS.eventName]: { header: 'event-name' },
+		[SR_FIELDS.eventId]: { header: 'event-id' },
+		[SR_FIELDS.eventVersion]: { header: 'event-version' },
+		[SR_FIELDS.link]: { header: 'link' },
+	},
+	// "We consider a notification to be successfully delivered when we receive a 202 response."
+	acceptedStatus: 202,
+};
