@@ -345,8 +345,9 @@ async function produce(
 				eventType: otherType(v),
 				eventId: envelopeOf(v.vendor, body).eventId ?? null,
 				deliveryKey: null,
-				// The bytes sent parsed (a body-signed vendor's sender added its signature field).
-				body: JSON.parse(request.rawBody) as IDataObject,
+				// As the item holds it: the bytes sent parsed (a body-signed vendor's sender added its
+				// signature field), with the example's fields a vendor sends beside the body (requestFields).
+				body: { ...body, ...(JSON.parse(request.rawBody) as IDataObject) },
 			});
 			const call = await send(request, { events: eventsParameter(v.node, [typicalType(v)]) });
 			return {
@@ -374,7 +375,7 @@ async function produce(
 			eventType: typicalType(v),
 			eventId: metadata.eventId,
 			deliveryKey: metadata.deliveryKey,
-			body: JSON.parse(request.rawBody) as IDataObject,
+			body: { ...body, ...(JSON.parse(request.rawBody) as IDataObject) },
 		});
 		return {
 			call: await send(request),
