@@ -5,14 +5,8 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import {
-	bodyOf,
-	knitAddressLabel,
-	knitApiAddress,
-	knitReason,
-	networkCodeOf,
-	statusOf,
-} from './knit.registration';
+import { bodyOf, networkCodeOf, statusOf } from '../shared/apiFailure';
+import { knitAddressLabel, knitApiAddress, knitReason } from './knit.registration';
 
 /**
  * Asks Knit whether it accepts the key, with the one call Knit's document describes: sync.start,

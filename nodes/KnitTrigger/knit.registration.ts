@@ -2,6 +2,13 @@ import type { IDataObject, IHookFunctions, IHttpRequestOptions } from 'n8n-workf
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkApiAddress, type ApiAddress } from '../shared/apiAddress';
+import {
+	apiAddressLabel,
+	bodyOf,
+	networkCodeOf,
+	shortReason,
+	statusOf,
+} from '../shared/apiFailure';
 import { isTestListen, releaseDeliveries } from '../shared/dedupe';
 
 /** The address in Knit's document (its sync.start example); the credential's Base URL defaults to it. */
@@ -46,69 +53,22 @@ export function knitApiAddress(credentials: {
 }
 
 /** How messages name the address: Knit itself, a local plain-http test server, or another host. */
-export function knitAddressLabel(address: ApiAddress & { ok: true }) {
-	if (address.documentedHost) return `Knit (${address.baseUrl})`;
-	if (address.localPlainHttp) return `the local test server at ${address.baseUrl} (plain http)`;
-	return `${address.baseUrl} (not Knit's documented API)`;
-}
-
-/** The HTTP status of a failed request, as n8n's request helpers report it. */
-export function statusOf(error: unknown): number | undefined {
-	const e = error as {
-		httpCode?: unknown;
-		statusCode?: unknown;
-		response?: { status?: unknown; statusCode?: unknown };
-		cause?: { response?: { status?: unknown } };
-	};
-	const status = Number(
-		e?.cause?.response?.status ??
-			e?.response?.status ??
-			e?.response?.statusCode ??
-			e?.statusCode ??
-			e?.httpCode,
-	);
-	return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
-}
-
-/** The answer body a failed request carried (n8n's helpers keep it in different places). */
-export function bodyOf(error: unknown): unknown {
-	const e = error as {
-		error?: unknown;
-		response?: { data?: unknown; body?: unknown };
-		cause?: { response?: { data?: unknown } };
-	};
-	return e?.cause?.response?.data ?? e?.error ?? e?.response?.data ?? e?.response?.body;
-}
-
-/** A Node.js network error code (ECONNRESET, ENOTFOUND…): a fixed vocabulary, never text from the host. */
-export function networkCodeOf(error: unknown): string | undefined {
-	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
-	const code = e?.cause?.code ?? e?.cause?.cause?.code ?? e?.code;
-	return typeof code === 'string' && /^E[A-Z0-9_]{2,30}$/.test(code) ? code : undefined;
-}
+export const knitAddressLabel = (address: ApiAddress & { ok: true }) =>
+	apiAddressLabel('Knit', address);
 
 /**
  * Knit's short reason from an answer body ({success: false, error: {msg}} or {msg}). Callers show
  * it only for Knit's documented host; a reason that repeats the key is dropped all the same.
  */
 export function knitReason(body: unknown, apiKey: string): string {
-	const record = (typeof body === 'string' ? safeParse(body) : body) as IDataObject | undefined;
+	const record = body as IDataObject | undefined;
 	const error = record?.error as IDataObject | string | undefined;
 	const text =
 		typeof error === 'string'
 			? error
 			: (error?.msg ?? error?.message ?? record?.msg ?? record?.message);
-	if (typeof text !== 'string') return '';
-	const reason = text.slice(0, 200);
-	return apiKey !== '' && text.includes(apiKey) ? '' : reason;
+	return shortReason(text, [apiKey]);
 }
-const safeParse = (text: string) => {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-};
 
 /** The checked address, or a refusal thrown before anything is sent. */
 async function knitAddress(ctx: IHookFunctions) {

@@ -9,6 +9,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkApiAddress, type ApiAddress } from '../shared/apiAddress';
+import {
+	apiAddressLabel,
+	bodyOf,
+	networkCodeOf,
+	shortReason,
+	statusOf,
+} from '../shared/apiFailure';
 import { isTestListen, releaseDeliveries } from '../shared/dedupe';
 import { selectedEvents } from '../shared/pipeline';
 import { headerValue } from '../shared/signatures';
@@ -66,57 +73,14 @@ export function smartRecruitersApiAddress(credentials: {
 	});
 }
 
-function addressLabel(address: ApiAddress & { ok: true }) {
-	if (address.documentedHost) return `SmartRecruiters (${address.baseUrl})`;
-	if (address.localPlainHttp) return `the local test server at ${address.baseUrl} (plain http)`;
-	return `${address.baseUrl} (not SmartRecruiters' documented API)`;
-}
-
-/** The HTTP status of a failed request, wherever n8n's helpers put it. */
-function statusOf(error: unknown): number | undefined {
-	const e = error as {
-		httpCode?: unknown;
-		statusCode?: unknown;
-		response?: { status?: unknown; statusCode?: unknown };
-		cause?: { response?: { status?: unknown } };
-	};
-	const status = Number(
-		e?.cause?.response?.status ??
-			e?.response?.status ??
-			e?.response?.statusCode ??
-			e?.statusCode ??
-			e?.httpCode,
-	);
-	return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
-}
-
-/** A Node.js network error code (ECONNREFUSED…): a fixed vocabulary, never text from the host. */
-function networkCodeOf(error: unknown): string | undefined {
-	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
-	const code = e?.cause?.code ?? e?.cause?.cause?.code ?? e?.code;
-	return typeof code === 'string' && /^E[A-Z0-9_]{2,30}$/.test(code) ? code : undefined;
-}
+const addressLabel = (address: ApiAddress & { ok: true }) =>
+	apiAddressLabel('SmartRecruiters', address);
 
 /** SmartRecruiters' short reason ({message} or {errors: [{message}]}), only when it repeats no secret. */
 function reasonOf(error: unknown, secrets: string[]): string {
-	const e = error as {
-		error?: unknown;
-		response?: { data?: unknown; body?: unknown };
-		cause?: { response?: { data?: unknown } };
-	};
-	let body = e?.cause?.response?.data ?? e?.error ?? e?.response?.data ?? e?.response?.body;
-	if (typeof body === 'string') {
-		try {
-			body = JSON.parse(body) as unknown;
-		} catch {
-			return '';
-		}
-	}
-	const record = (body ?? {}) as IDataObject;
+	const record = (bodyOf(error) ?? {}) as IDataObject;
 	const first = Array.isArray(record.errors) ? (record.errors[0] as IDataObject) : undefined;
-	const text = record.message ?? first?.message;
-	if (typeof text !== 'string') return '';
-	return secrets.some((secret) => secret !== '' && text.includes(secret)) ? '' : text.slice(0, 200);
+	return shortReason(record.message ?? first?.message, secrets);
 }
 
 /**

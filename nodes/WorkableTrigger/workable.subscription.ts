@@ -10,6 +10,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { checkApiAddress, type ApiAddress } from '../shared/apiAddress';
+import {
+	apiAddressLabel,
+	bodyOf,
+	networkCodeOf,
+	shortReason,
+	statusOf,
+} from '../shared/apiFailure';
 import { isTestListen, releaseDeliveries } from '../shared/dedupe';
 import { WORKABLE_CANDIDATE_EVENTS } from './workable.schema';
 
@@ -62,70 +69,22 @@ export function workableApiAddress(credentials: ICredentialDataDecryptedObject):
 }
 
 /** How messages name the address: Workable itself, a local plain-http test server, or another host. */
-export function workableAddressLabel(address: Address): string {
-	if (address.documentedHost) return `Workable (${address.baseUrl})`;
-	if (address.localPlainHttp) return `the local test server at ${address.baseUrl} (plain http)`;
-	return `${address.baseUrl} (not Workable's documented API)`;
-}
-
-/** The HTTP status of a failed request, as n8n's request helpers report it. */
-function statusOf(error: unknown): number | undefined {
-	const e = error as {
-		httpCode?: unknown;
-		statusCode?: unknown;
-		response?: { status?: unknown; statusCode?: unknown };
-		cause?: { response?: { status?: unknown } };
-	};
-	const status = Number(
-		e?.cause?.response?.status ??
-			e?.response?.status ??
-			e?.response?.statusCode ??
-			e?.statusCode ??
-			e?.httpCode,
-	);
-	return Number.isInteger(status) && status >= 100 && status <= 599 ? status : undefined;
-}
-
-/** The answer body a failed request carried (n8n's helpers keep it in different places). */
-function bodyOf(error: unknown): unknown {
-	const e = error as {
-		error?: unknown;
-		response?: { data?: unknown; body?: unknown };
-		cause?: { response?: { data?: unknown } };
-	};
-	return e?.cause?.response?.data ?? e?.error ?? e?.response?.data ?? e?.response?.body;
-}
-
-/** A Node.js network error code (ECONNREFUSED…): a fixed vocabulary, never text from the host. */
-function networkCodeOf(error: unknown): string | undefined {
-	const e = error as { code?: unknown; cause?: { code?: unknown; cause?: { code?: unknown } } };
-	const code = e?.cause?.code ?? e?.cause?.cause?.code ?? e?.code;
-	return typeof code === 'string' && /^E[A-Z0-9_]{2,30}$/.test(code) ? code : undefined;
-}
+export const workableAddressLabel = (address: Address): string =>
+	apiAddressLabel('Workable', address);
 
 /**
  * Workable's short reason from an error answer ({error} or {message}), at most 200 characters.
  * Callers show it only for Workable's own host; a reason holding a secret is dropped all the same.
  */
 function workableReason(body: unknown, secrets: string[]): string {
-	let record = body;
-	if (typeof body === 'string') {
-		try {
-			record = JSON.parse(body) as unknown;
-		} catch {
-			record = undefined;
-		}
-	}
-	const { error, message } = (record ?? {}) as IDataObject;
+	const { error, message } = (body ?? {}) as IDataObject;
 	const text =
 		typeof error === 'string'
 			? error
 			: typeof message === 'string'
 				? message
-				: typeof (error as IDataObject | undefined)?.message === 'string'
-					? String((error as IDataObject).message)
-					: '';
-	return secrets.some((secret) => secret !== '' && text.includes(secret)) ? '' : text.slice(0, 200);
+				: (error as IDataObject | undefined)?.message;
+	return shortReason(text, secrets);
 }
 
 const secretsOf = (credentials: ICredentialDataDecryptedObject) =>

@@ -4,6 +4,7 @@
  * the Test button apply it before sending anything.
  */
 import { checkApiAddress, type ApiAddressPolicy } from '../../nodes/shared/apiAddress';
+import { apiAddressLabel, shortReason } from '../../nodes/shared/apiFailure';
 
 const policy: ApiAddressPolicy = {
 	vendor: 'Knit',
@@ -133,5 +134,31 @@ describe('always refused', () => {
 		expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
 		// A refusal never repeats the address as typed: it may hold a password.
 		expect(JSON.stringify(result)).not.toContain('hunter2');
+	});
+});
+
+describe('what messages say about a failed API call', () => {
+	const other = {
+		ok: true,
+		baseUrl: 'https://proxy.example',
+		documentedHost: false,
+		localPlainHttp: false,
+	} as const;
+	it("names a host that is not the vendor's as such, in good English", () => {
+		expect(apiAddressLabel('Knit', other)).toBe(
+			"https://proxy.example (not Knit's documented API)",
+		);
+		expect(apiAddressLabel('SmartRecruiters', other)).toBe(
+			"https://proxy.example (not SmartRecruiters' documented API)",
+		);
+		expect(apiAddressLabel('Workable', { ...other, documentedHost: true })).toBe(
+			'Workable (https://proxy.example)',
+		);
+	});
+	it('drops a vendor reason that repeats a secret, and cuts the rest to 200 characters', () => {
+		expect(shortReason('token tok_123 is invalid', ['tok_123'])).toBe('');
+		expect(shortReason('x'.repeat(300), ['tok_123'])).toHaveLength(200);
+		expect(shortReason({ message: 'not text' }, [])).toBe('');
+		expect(shortReason('fine', [''])).toBe('fine');
 	});
 });
