@@ -96,7 +96,7 @@ export const dedupeOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			'Whether to answer 200 without starting the workflow when the same event arrives again (vendors retry). Keyed on the event ID, else on a digest of the body.',
+			'Whether to answer as received (200, or 202 where the vendor expects it) without starting the workflow when the same event arrives again (vendors retry). Keyed on the event ID, else on a digest of the body.',
 	},
 	{
 		displayName: 'Redelivery Window (Hours)',

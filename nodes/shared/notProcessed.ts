@@ -87,7 +87,8 @@ export const notProcessedProperties: INodeProperties[] = [
 			{
 				name: 'Filtered Out',
 				value: 'filtered',
-				description: 'Authentic, but its event type is not selected in Events (answered 200)',
+				description:
+					'Authentic, but its event type is not selected in Events (answered as received: 200, or 202 where the vendor expects it)',
 			},
 			{
 				name: 'Not JSON',
@@ -97,7 +98,8 @@ export const notProcessedProperties: INodeProperties[] = [
 			{
 				name: 'Redelivery Dropped',
 				value: 'duplicate',
-				description: 'A repeat of an event that already started the workflow (answered 200)',
+				description:
+					'A repeat of an event that already started the workflow (answered as received: 200, or 202 where the vendor expects it)',
 			},
 			{
 				name: 'Rejected',
