@@ -87,7 +87,14 @@ const idIn = (value: unknown, numbersToo = false): string | undefined =>
  */
 const EVENT_IDENTITY: Record<
 	string,
-	(body: unknown, rawBody: Buffer) => { slot: string; content: string }
+	(
+		body: unknown,
+		rawBody: Buffer,
+		headers: Record<string, string>,
+	) => {
+		slot: string;
+		content: string;
+	}
 > = {
 	kini: (body, rawBody) => {
 		const application = idIn(own(body, 'application_id'), true);
@@ -109,9 +116,19 @@ const EVENT_IDENTITY: Record<
 	ashby: (_body, rawBody) => byEventId(undefined, rawBody),
 	// Workable sends no event id (an employee payload's id is the employee's): the bytes.
 	workable: (_body, rawBody) => byEventId(undefined, rawBody),
-	// The event-id header, which the trigger reads as eventId (the kit's sign sends the item's).
-	smartRecruiters: (body, rawBody) => byEventId(idIn(own(body, 'eventId')), rawBody),
+	// SmartRecruiters' event-id header is the event; a body field of the item's name (eventId)
+	// is what was sent, so it wins where the body has one.
+	smartRecruiters: (body, rawBody, headers) =>
+		byEventId(
+			own(body, 'eventId') !== undefined
+				? idIn(own(body, 'eventId'))
+				: idIn(headerIn(headers, 'event-id')),
+			rawBody,
+		),
 };
+/** A request header by name, in any case. */
+const headerIn = (headers: Record<string, string>, name: string): string | undefined =>
+	Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];
 /** Without an id, the bytes are all there is to go by. */
 const byEventId = (id: string | undefined, rawBody: Buffer) => ({
 	slot: id === undefined ? `bytes:${rawBody.toString('base64')}` : `id:${id}`,
@@ -134,7 +151,8 @@ function expectedAnswers(vendor: string, requests: FuzzRequest[]): Outcome[] {
 	// object cannot carry it: the trigger refuses it unsigned (401).
 	const signedInBody = kitOf(vendor).bodySignature !== undefined;
 	const lastContent = new Map<string, string>();
-	return requests.map(({ rawBody }) => {
+	return requests.map((request) => {
+		const { rawBody } = request;
 		let body: unknown;
 		try {
 			body = JSON.parse(rawBody.toString('utf8'));
@@ -143,7 +161,7 @@ function expectedAnswers(vendor: string, requests: FuzzRequest[]): Outcome[] {
 		}
 		if (signedInBody && jsonObjectOf(rawBody) === undefined) return 'refused';
 		if (TEST_PING[vendor]?.(body) === true) return 'test ping';
-		const { slot, content } = identity(body, rawBody);
+		const { slot, content } = identity(body, rawBody, headersNow(request));
 		if (lastContent.get(slot) === content) return 'duplicate';
 		lastContent.set(slot, content);
 		return 'received';
