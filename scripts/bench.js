@@ -26,6 +26,7 @@ const path = require('node:path');
 const { vendorList } = require('../dist/nodes/vendors');
 const { kitFor, signedRequest } = require('./signing');
 const { loadTrigger } = require('./vendor-kits');
+const { withRequestFields } = require('../dist/nodes/shared/pipeline');
 const { normalizeEvent } = require('../dist/nodes/AtsNormalize/normalize');
 const { benchQueueN8n, benchRealN8n } = require('./bench-n8n');
 const { benchDedupe } = require('./bench-dedupe');
@@ -61,7 +62,7 @@ function measurePipelineVsFloor() {
 	for (const vendor of vendorList) {
 		const secret = 'bench-secret-value';
 		const kit = kitFor(vendor.key);
-		const { verify } = loadTrigger(vendor);
+		const { verify, requestFields } = loadTrigger(vendor);
 		const credentials = { [kit.secretField]: secret };
 		const nowMs = Date.now();
 		const events = Array.from({ length: 64 }, (_, i) => {
@@ -89,8 +90,12 @@ function measurePipelineVsFloor() {
 				toleranceSeconds: 300,
 			});
 			if (!verdict.ok) throw new Error(`${vendor.key}: ${verdict.reason}`);
-			// As the pipeline: a verifier that parsed the body hands it on.
-			vendor.schema.safeParse(verdict.body ?? JSON.parse(event.buffer.toString('utf8')));
+			// As the pipeline: a verifier that parsed the body hands it on, and the fields a vendor
+			// sends beside the body (requestFields) join it before the schema reads it.
+			const body = verdict.body ?? JSON.parse(event.buffer.toString('utf8'));
+			vendor.schema.safeParse(
+				requestFields ? withRequestFields(requestFields, event.headers, () => '', body) : body,
+			);
 		};
 		// Both sides start from the raw bytes, as n8n hands them over (req.rawBody is a Buffer).
 		const floor = (i) => {

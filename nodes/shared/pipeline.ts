@@ -69,19 +69,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The body with the vendor's `requestFields` added; a field the body has already is kept as sent. */
-function withRequestFields(
-	context: IWebhookFunctions,
+export function withRequestFields(
 	fields: Record<string, RequestField>,
 	headers: RequestLike['headers'],
+	parameterOf: (name: string) => unknown,
 	body: Record<string, unknown>,
 ): Record<string, unknown> {
 	const added: Record<string, unknown> = {};
 	for (const [field, source] of Object.entries(fields)) {
 		if (Object.prototype.hasOwnProperty.call(body, field)) continue;
 		const value =
-			'header' in source
-				? headers[source.header.toLowerCase()]
-				: context.getNodeParameter(source.parameter, '');
+			'header' in source ? headers[source.header.toLowerCase()] : parameterOf(source.parameter);
 		const first = Array.isArray(value) ? value[0] : value;
 		if (typeof first === 'string' && first !== '') added[field] = first;
 	}
@@ -202,7 +200,12 @@ export async function receiveVendorWebhook(
 	}
 
 	if (trigger.requestFields !== undefined && isRecord(body))
-		body = withRequestFields(this, trigger.requestFields, request.headers ?? {}, body);
+		body = withRequestFields(
+			trigger.requestFields,
+			request.headers ?? {},
+			(name) => this.getNodeParameter(name, ''),
+			body,
+		);
 	const envelope = envelopeOf(vendor, body);
 	const { eventType, eventId } = envelope;
 	const known =
