@@ -31,18 +31,6 @@ export class LeverTrigger implements INodeType {
 		properties: triggerProperties(leverTrigger, {
 			notice:
 				"Paste this node's Production URL into Lever → Settings → Integrations and API → Webhooks, once for each event you enable. Lever shows a signature token for each webhook: paste every one into this credential's Signature Tokens, one per line. Lever signs only the token and triggeredAt fields, not the rest of the body (event, id, data): this node rejects a triggeredAt outside the tolerance window and a token it already accepted with another body, but that memory is per n8n process.",
-			options: [
-				{
-					displayName: 'Timestamp Tolerance (Seconds)',
-					name: 'toleranceSeconds',
-					type: 'number',
-					// Literal, as n8n's lint reads it; test/unit/security.test.ts checks it equals TOLERANCE_SECONDS.
-					typeOptions: { minValue: 30, maxValue: 3600 },
-					default: 300,
-					description:
-						"Deliveries whose triggeredAt is further than this from now (either way) are rejected as replays. Lever's retries keep arriving for a while: raise it if late retries are rejected. A stored value outside 30–3600 is treated as the nearest limit, a non-number as 300.",
-				},
-			],
 		}),
 	};
 

@@ -143,4 +143,8 @@ export const leverTrigger: TriggerVendor = {
 	verify: verifyLeverSignature,
 	events: leverEvents,
 	eventList: 'documented',
+	signedTime: {
+		field: 'triggeredAt',
+		note: "Lever's retries keep arriving for a while: raise it if late retries are rejected.",
+	},
 };

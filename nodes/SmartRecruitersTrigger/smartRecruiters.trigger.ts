@@ -95,6 +95,7 @@ export const smartRecruitersTrigger: TriggerVendor = {
 	verify: smartRecruitersVerifier(),
 	events: smartRecruitersEvents,
 	eventList: 'documented',
+	signedTime: { field: 'smartrecruiters-timestamp' },
 	requestFields: {
 		[SR_FIELDS.eventName]: { header: 'event-name' },
 		[SR_FIELDS.eventId]: { header: 'event-id' },

@@ -31,18 +31,6 @@ export class StartupKitTrigger implements INodeType {
 		properties: triggerProperties(startupKitTrigger, {
 			notice:
 				"Paste this node's Production URL into StartupKit → Integrations → Webhooks, then use Send Test Ping. Every request must carry a valid X-Webhook-Signature and a fresh X-Webhook-Timestamp.",
-			options: [
-				{
-					displayName: 'Timestamp Tolerance (Seconds)',
-					name: 'toleranceSeconds',
-					type: 'number',
-					// Literal, as n8n's lint reads it; test/unit/security.test.ts checks it equals TOLERANCE_SECONDS.
-					typeOptions: { minValue: 30, maxValue: 3600 },
-					default: 300,
-					description:
-						'Requests whose X-Webhook-Timestamp is further than this from now (either way) are rejected as replays. A stored value outside 30–3600 is treated as the nearest limit, a non-number as 300.',
-				},
-			],
 		}),
 	};
 

@@ -31,4 +31,5 @@ export const startupKitTrigger: TriggerVendor = {
 	events: startupKitEvents,
 	eventList: 'documented',
 	testEventType: 'test.ping',
+	signedTime: { field: 'X-Webhook-Timestamp' },
 };

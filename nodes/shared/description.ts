@@ -226,6 +226,30 @@ export interface TriggerPropertiesOf {
 	options?: INodeProperties[];
 }
 
+/** The editor's range of *Timestamp Tolerance (Seconds)*; see `toleranceSecondsOf` in pipeline.ts. */
+export const TOLERANCE_SECONDS = { min: 30, max: 3600, default: 300 } as const;
+
+/**
+ * The option every vendor whose signature covers the sender's time gets (`signedTime`): the
+ * verifier refuses a time further than this from now, either way.
+ */
+function toleranceOption(trigger: TriggerVendor): INodeProperties[] {
+	if (trigger.signedTime === undefined) return [];
+	const { field, note } = trigger.signedTime;
+	const { min, max } = TOLERANCE_SECONDS;
+	return [
+		{
+			displayName: 'Timestamp Tolerance (Seconds)',
+			name: 'toleranceSeconds',
+			type: 'number',
+			typeOptions: { minValue: min, maxValue: max },
+			// Literal, as n8n's lint reads it; test/unit/security.test.ts checks it equals TOLERANCE_SECONDS.
+			default: 300,
+			description: `Requests whose ${field} is further than this from now (either way) are rejected as replays.${note ? ` ${note}` : ''} A stored value outside ${min}–${max} is treated as the nearest limit, a non-number as ${TOLERANCE_SECONDS.default}`,
+		},
+	];
+}
+
 /**
  * The option every vendor with a connectivity test gets (`testEventType`): the pipeline answers
  * that event 200 and starts nothing unless it is on.
@@ -255,6 +279,10 @@ export function triggerProperties(
 		...(own.then ?? []),
 		...dedupeStoreProperties,
 		...notProcessedProperties,
-		optionsProperty([...(own.options ?? []), ...emitTestPingsOption(trigger)]),
+		optionsProperty([
+			...toleranceOption(trigger),
+			...(own.options ?? []),
+			...emitTestPingsOption(trigger),
+		]),
 	];
 }

@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { claimDelivery, confirmDeliveries, type DedupeOptions } from './dedupe';
-import { manualWebhookMethods } from './description';
+import { manualWebhookMethods, TOLERANCE_SECONDS } from './description';
 import { METADATA_KEY, type AtsMetadata } from './metadata';
 import {
 	answerNotProcessed,
@@ -23,8 +23,7 @@ export interface TriggerOptions extends DedupeOptions {
 	emitTestEvents?: boolean;
 }
 
-/** The editor's range of *Timestamp Tolerance (Seconds)*; see `toleranceSecondsOf`. */
-export const TOLERANCE_SECONDS = { min: 30, max: 3600, default: 300 } as const;
+export { TOLERANCE_SECONDS };
 
 /**
  * The replay window to apply. A workflow imported or written through n8n's API can hold any

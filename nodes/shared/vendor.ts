@@ -92,6 +92,13 @@ export interface TriggerVendor {
 	/** A connectivity test the vendor sends: answered 200, emitted only if the node asks. */
 	testEventType?: string;
 	/**
+	 * Where the verifier finds the sender's signed time, checked against the node's Timestamp
+	 * Tolerance, which the node then offers (`field` names it for the option's description;
+	 * `note` adds a vendor's advice). test/unit/security.test.ts finds by behaviour which
+	 * verifiers check a time and requires this of exactly those.
+	 */
+	signedTime?: { field: string; note?: string };
+	/**
 	 * Envelope fields a vendor sends outside the body: SmartRecruiters' event name and id are
 	 * headers; Workable's event type is the subscription's, a node parameter. Item field → where
 	 * the pipeline reads it. They are added to the item (where the body has no field of that

@@ -155,17 +155,46 @@ describe('4. the replay window never fails open on a stored tolerance', () => {
 		expect(toleranceSecondsOf(undefined)).toBe(TOLERANCE_SECONDS.default);
 		expect(toleranceSecondsOf('600')).toBe(600);
 		expect(toleranceSecondsOf(600)).toBe(600);
-		const option = new StartupKitTrigger().description.properties
-			.find((property) => property.name === 'options')
-			?.options?.find((option) => 'name' in option && option.name === 'toleranceSeconds') as {
-			typeOptions?: { minValue?: number; maxValue?: number };
-		};
-		expect(option.typeOptions).toEqual({
-			minValue: TOLERANCE_SECONDS.min,
-			maxValue: TOLERANCE_SECONDS.max,
-		});
-		expect((option as { default?: unknown }).default).toBe(TOLERANCE_SECONDS.default);
 	});
+
+	// Which verifiers check the sender's time is found by what they do (a request signed two
+	// hours ago is refused), not read from the declaration it checks.
+	it.each(vendorsUnderTest.map((v) => [v.key, v] as const))(
+		'%s: a verifier that refuses a stale request declares signedTime, and only then does its node offer the tolerance, with the editor range the pipeline clamps to',
+		(_key, v) => {
+			const credentials = credentialsOf(v.kit, 'tolerance-option-secret');
+			const verdictAt = (signedAtMs: number, sequence: number) => {
+				const body = v.kit.freshSample(v.kit.samples[0], sequence, signedAtMs);
+				const request = signedDelivery(v.kit, body, credentials, signedAtMs);
+				return v.trigger.verify({
+					rawBody: Buffer.from(request.rawBody),
+					headers: Object.fromEntries(
+						Object.entries(request.headers).map(([name, value]) => [name.toLowerCase(), value]),
+					),
+					credentials,
+					nowMs: Date.now(),
+					toleranceSeconds: TOLERANCE_SECONDS.default,
+				});
+			};
+			expect(verdictAt(Date.now(), 9_001).ok).toBe(true);
+			const checksTime = !verdictAt(Date.now() - 2 * HOUR, 9_002).ok;
+			expect(v.trigger.signedTime !== undefined).toBe(checksTime);
+			const option = v.node.description.properties
+				.find((property) => property.name === 'options')
+				?.options?.find((option) => 'name' in option && option.name === 'toleranceSeconds') as
+				| { typeOptions?: { minValue?: number; maxValue?: number }; default?: unknown }
+				| undefined;
+			if (!checksTime) {
+				expect(option).toBeUndefined();
+				return;
+			}
+			expect(option?.typeOptions).toEqual({
+				minValue: TOLERANCE_SECONDS.min,
+				maxValue: TOLERANCE_SECONDS.max,
+			});
+			expect(option?.default).toBe(TOLERANCE_SECONDS.default);
+		},
+	);
 
 	it('an hour-old request is refused even at the largest tolerance the editor allows (1e12 is clamped to 3600 s)', async () => {
 		const rawBody = JSON.stringify(
