@@ -3,9 +3,9 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import {
 	credentialText,
 	decodeHexDigest,
+	digestsEqual,
 	headerValue,
 	hmacSha256,
-	matchesAnySecret,
 	rejected,
 	verified,
 	type Verifier,
@@ -73,18 +73,20 @@ export function smartRecruitersVerifier(generatedKeys: readonly string[] = []): 
 		}
 		if (v1Entries === 0) return rejected(`no v1 signature in ${SIGNATURE_HEADER} header`);
 		if (received.length === 0) return rejected(`malformed ${SIGNATURE_HEADER} header`);
-		const keys = [...generatedKeys.slice(0, MAX_KEYS), ...secretKeysOf(credentials)];
+		const keys = [
+			...generatedKeys.filter((key) => key !== '').slice(0, MAX_KEYS),
+			...secretKeysOf(credentials),
+		];
 		if (keys.length === 0)
 			return rejected('no signing key: activate the subscription or set Signing Keys');
 		const trailer = SIGNED_HEADERS.map((name) => `.${headerValue(headers, name) ?? ''}`).join('');
-		// One HMAC per key, then every entry against every key (matchesAnySecret: constant time,
-		// no early exit), so neither which key nor which entry matched shows in the timing.
-		const expected = new Map(
-			keys.map((key) => [key, hmacSha256(key, `${timestamp}.`, rawBody, trailer)]),
-		);
+		// Every key against every entry, without stopping at a match, so neither which key nor
+		// which entry matched shows in the timing.
 		let matched = false;
-		for (const digest of received)
-			if (matchesAnySecret(keys, digest, (key) => expected.get(key)!)) matched = true;
+		for (const key of keys) {
+			const expected = hmacSha256(key, `${timestamp}.`, rawBody, trailer);
+			for (const digest of received) if (digestsEqual(expected, digest)) matched = true;
+		}
 		return matched ? verified : rejected('signature mismatch');
 	};
 }

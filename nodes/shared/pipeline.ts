@@ -67,22 +67,26 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The body with the vendor's `requestFields` added; a field the body has already is kept as sent. */
+/**
+ * Adds the vendor's `requestFields` to the body the pipeline parsed; a field the body has already
+ * is kept as sent. In place: the body is this request's own parse, and a spread copy that then
+ * gains fields cost more than the signature check (npm run bench).
+ */
 export function withRequestFields(
 	fields: Record<string, RequestField>,
 	headers: RequestLike['headers'],
 	parameterOf: (name: string) => unknown,
 	body: Record<string, unknown>,
 ): Record<string, unknown> {
-	const added: Record<string, unknown> = {};
-	for (const [field, source] of Object.entries(fields)) {
+	for (const field in fields) {
 		if (Object.prototype.hasOwnProperty.call(body, field)) continue;
+		const source = fields[field];
 		const value =
 			'header' in source ? headers[source.header.toLowerCase()] : parameterOf(source.parameter);
 		const first = Array.isArray(value) ? value[0] : value;
-		if (typeof first === 'string' && first !== '') added[field] = first;
+		if (typeof first === 'string' && first !== '') body[field] = first;
 	}
-	return { ...body, ...added };
+	return body;
 }
 
 /** Which event types the user selected; undefined means all. Accepts a list or comma text. */

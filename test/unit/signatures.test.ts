@@ -14,6 +14,7 @@ import {
 	decodeBase64UrlDigest,
 	decodeHexDigest,
 	digestsEqual,
+	hmacSha256,
 	matchesAnySecret,
 	secretsEqual,
 } from '../../nodes/shared/signatures';
@@ -367,6 +368,47 @@ describe('constant-time comparison (timingSafeEqual spied on the module the prod
 			expect(equal).toBe(result);
 		},
 	);
+});
+
+describe('hmacSha256 (RFC 2104 from two one-shot hashes)', () => {
+	// RFC 4231, section 4: the test cases whose keys are text (cases 3, 5, 6 and 7 use 0xaa or
+	// 0xdd bytes that a credential string cannot hold; case 5 is a truncated output).
+	it.each([
+		[
+			'case 1',
+			'\x0b'.repeat(20),
+			'Hi There',
+			'b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7',
+		],
+		[
+			'case 2',
+			'Jefe',
+			'what do ya want for nothing?',
+			'5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+		],
+		[
+			'case 4',
+			Buffer.from(Array.from({ length: 25 }, (_, i) => i + 1)).toString('latin1'),
+			Buffer.alloc(50, 0xcd),
+			'82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b',
+		],
+	])('RFC 4231 %s', (_name, key, data, expected) =>
+		expect(hmacSha256(key, data).toString('hex')).toBe(expected),
+	);
+
+	// OpenSSL's HMAC through createHmac as the oracle, over what the vendors hand it: keys
+	// shorter than, as long as and longer than SHA-256's 64-byte block (a longer key is hashed
+	// first), non-ASCII text, several parts; each key is used again while its pads are kept.
+	it('agrees with createHmac for keys of 0 to 200 bytes and messages in parts', () => {
+		const keys = Array.from({ length: 201 }, (_, length) => 'kéy-'.repeat(60).slice(0, length));
+		const uses = keys.flatMap((key, index) => [key, keys[Math.max(0, index - 5)]]);
+		for (const [index, key] of uses.entries()) {
+			const parts = [`${index}.`, Buffer.from(`{"é":"${'x'.repeat(index % 97)}"}`), '.€'];
+			const oracle = createHmac('sha256', key);
+			for (const part of parts) oracle.update(part);
+			expect(hmacSha256(key, ...parts).toString('hex')).toBe(oracle.digest('hex'));
+		}
+	});
 });
 
 describe('strict hex decoding', () => {
