@@ -49,10 +49,11 @@ interface Handshake {
 	echoed: boolean;
 }
 
-/** The fake API: its subscriptions, every call it got, and each handshake it made. */
+/** The fake API: its subscriptions, every call it got, each handshake it made, every key it generated. */
 function fakeSmartRecruiters() {
 	const subscriptions = new Map<string, Subscription>();
 	const calls: string[] = [];
+	const generatedKeys: string[] = [];
 	const handshakes: Handshake[] = [];
 	const answer = async (
 		method: string,
@@ -79,6 +80,7 @@ function fakeSmartRecruiters() {
 		if (action === 'secret-key' && method === 'POST') {
 			const secretKey = randomBytes(16).toString('base64url');
 			subscription.keys.push(secretKey);
+			generatedKeys.push(secretKey);
 			return { status: 201, body: { secretKey } };
 		}
 		if (action === 'activation' && method === 'PUT') {
@@ -130,7 +132,7 @@ function fakeSmartRecruiters() {
 		);
 		res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
 	});
-	return { server, subscriptions, calls, handshakes };
+	return { server, subscriptions, calls, handshakes, generatedKeys };
 }
 
 /** Waits (up to 60 s) until `done()` holds. */
@@ -174,7 +176,8 @@ describe.each(majors)('SmartRecruiters on a real n8n %s', (major) => {
 	beforeAll(async () => {
 		await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
 		const apiUrl = `http://127.0.0.1:${(fake.server.address() as AddressInfo).port}`;
-		n8n = await createN8n(major);
+		// Debug: the last case reads everything n8n logged.
+		n8n = await createN8n(major, { env: { N8N_LOG_LEVEL: 'debug', N8N_LOG_OUTPUT: 'console' } });
 		n8n.importCredentials([
 			{
 				id: credentialId('smartRecruiters'),
@@ -302,5 +305,23 @@ describe.each(majors)('SmartRecruiters on a real n8n %s', (major) => {
 		const body = fresh();
 		const answer = await deliver(body, subscription().keys[0]);
 		expect(answer).toMatchObject({ status: 202, body: '{"received":true}' });
+	});
+
+	// Last: it reads what n8n logged and stored for every request above.
+	it("no generated key (nor the API key) in n8n's debug log or in any stored execution", () => {
+		const log = n8n.logText();
+		// An info-only log would pass: it must hold n8n's debug line for each webhook call.
+		expect(log).toContain('Received webhook "POST" for path');
+		expect(fake.generatedKeys.length).toBeGreaterThanOrEqual(2);
+		const stored = n8n
+			.query(
+				`SELECT data FROM execution_data WHERE "executionId" IN (SELECT id FROM execution_entity WHERE "workflowId" = '${workflow.id}')`,
+			)
+			.map((row: { data: string }) => row.data)
+			.join('\n');
+		expect(stored).toContain('smartRecruiters');
+		const secrets = [...fake.generatedKeys, API_KEY];
+		expect(secrets.filter((secret) => log.includes(secret))).toEqual([]);
+		expect(secrets.filter((secret) => stored.includes(secret))).toEqual([]);
 	});
 });
