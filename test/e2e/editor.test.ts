@@ -18,6 +18,7 @@ import * as path from 'node:path';
 
 import { envelopeOf } from '../../nodes/shared/vendor';
 import { kitFor, post, registry, sampleEvent, signedRequest } from '../../scripts/signing';
+import { loadTrigger, loadTriggerNode } from '../../scripts/vendor-kits';
 import { DOCS_IMAGES, Editor, RESULTS_DIR } from '../support/editor';
 import { createN8n } from '../support/n8n';
 
@@ -33,22 +34,56 @@ const OWNER = {
 const WRITE_DOCS = process.env.ATS_EDITOR_DOCS === '1';
 const SLACK_EXAMPLE_SECRET = 'kombo-example-secret';
 let slackExample = { id: '', webhookId: '' };
+const WORKABLE_TOKEN = 'workable-editor-token';
 
 interface VendorCase {
 	key: string;
 	/** What a person types into the node panel, and the node's name there. */
 	panelName: string;
+	/**
+	 * The node creator's action that adds the trigger. Default "On any event" (the Events filter's
+	 * All Events). Workable's actions come from its Event parameter (the first property n8n finds
+	 * named Event/Events): there the action chooses the subscription's one event.
+	 */
+	action?: string | RegExp;
 	event: string;
 	/** The event's readable name in the Events filter. */
 	eventName: string;
-	/** The credential form's secret field (property name) and its label. */
+	/**
+	 * The credential field whose test refuses white space (property name) and the label its
+	 * message names; with `otherFields`, the credential the kit signs with.
+	 */
 	secretField: string;
 	secretLabel: string;
 	secret: string;
-	/** The vendor field that carries the event type, as the output panel's JSON shows it. */
+	/**
+	 * The credential's other fields, typed before the secret on every attempt: required ones
+	 * (Workable's Subdomain: n8n tests a credential only when they are filled), a local API address
+	 * for a test that asks the vendor (Knit, Workable), a signing key the test does not check
+	 * (SmartRecruiters' Signing Keys). A function: the local servers' ports are known only later.
+	 */
+	otherFields?: () => Record<string, string>;
+	/** Boolean node parameters a person switches off in the node panel (see VENDORS). */
+	switchOff?: string[];
+	/** The field that carries the event type, as the output panel's JSON shows it. */
 	typeField: string;
+	/** The request body the vendor sends for the sample, where it is not the sample itself. */
+	asSent?: (sample: Json) => Json;
+	/** Checked right after the workflow is published. */
+	afterPublish?: () => void;
 }
 
+/**
+ * Workable and SmartRecruiters create a webhook subscription through the vendor's API when the
+ * workflow is published. Here there is no internet, so each switches off "Create Subscription on
+ * Activation" in the node panel, as a person does who made the subscription by hand (the node's
+ * own description of the switch; the kits' `activationParameters` are the same setting): it is
+ * one click, and what the step then asserts is the trigger itself, not a fake's subscription
+ * handshake (test/e2e/workable.test.ts and smartRecruiters.test.ts cover creating subscriptions).
+ * SmartRecruiters then verifies with the credential's Signing Keys (what that switch's
+ * description asks for). Workable's credential test asks Workable's API (GET /subscriptions):
+ * its Base URL is the local fake below, which also shows that publishing sent it nothing else.
+ */
 const VENDORS: VendorCase[] = [
 	{
 		key: 'kini',
@@ -88,6 +123,8 @@ const VENDORS: VendorCase[] = [
 		secretField: 'apiKey',
 		secretLabel: 'API Key',
 		secret: 'knit-editor-key',
+		// Knit's credential test asks Knit's API: here the local fake, through the Base URL field.
+		otherFields: () => ({ baseUrl: knitBaseUrl }),
 		typeField: 'eventType',
 	},
 	{
@@ -100,7 +137,100 @@ const VENDORS: VendorCase[] = [
 		secret: 'kombo-editor-secret',
 		typeField: 'type',
 	},
+	{
+		key: 'greenhouse',
+		panelName: 'Greenhouse',
+		event: 'hire_candidate',
+		eventName: 'Candidate Hired',
+		secretField: 'secretKey',
+		secretLabel: 'Secret Key',
+		secret: 'greenhouse-editor-key',
+		typeField: 'action',
+	},
+	{
+		key: 'lever',
+		panelName: 'Lever',
+		event: 'candidateHired',
+		eventName: 'Candidate Hired',
+		// The kit's deliver signs inside the body (signature over token + triggeredAt) with it.
+		secretField: 'signatureTokens',
+		secretLabel: 'Signature Tokens',
+		secret: 'lever-editor-token',
+		typeField: 'event',
+	},
+	{
+		key: 'ashby',
+		panelName: 'Ashby',
+		event: 'candidateHire',
+		eventName: 'Candidate Hired',
+		secretField: 'webhookSecret',
+		secretLabel: 'Webhook Secret',
+		secret: 'ashby-editor-secret',
+		typeField: 'action',
+	},
+	{
+		key: 'workable',
+		panelName: 'Workable',
+		action: /^On candidate moved$/i,
+		event: 'candidate_moved',
+		eventName: 'Candidate Moved',
+		secretField: 'apiToken',
+		secretLabel: 'API Access Token',
+		secret: WORKABLE_TOKEN,
+		otherFields: () => ({ subdomain: 'groove-tech', baseUrl: workableBaseUrl }),
+		switchOff: ['createSubscription'],
+		// A candidate payload as Workable sends it, without event_type: the item gets it from the
+		// node's Event parameter, which the node creator's action set.
+		typeField: 'event_type',
+		asSent: ({ event_type: _added, ...payload }) => {
+			void _added;
+			return payload;
+		},
+		// The credential test asked the fake; with the subscription switched off, publishing
+		// called nothing (no POST /subscriptions).
+		afterPublish: () => {
+			expect(workableCalls).toContainEqual({
+				method: 'GET',
+				path: '/spi/v3/subscriptions',
+				authorized: true,
+			});
+			expect(workableCalls.filter((call) => call.method !== 'GET')).toEqual([]);
+		},
+	},
+	{
+		key: 'smartRecruiters',
+		panelName: 'SmartRecruiters',
+		event: 'application.status.updated',
+		eventName: 'Application Status Updated',
+		// Its credential test checks the API key; the kit signs with the Signing Keys.
+		secretField: 'apiKey',
+		secretLabel: 'API Key',
+		secret: 'sr-editor-api-key',
+		otherFields: () => ({ secretKeys: 'sr-editor-signing-key' }),
+		switchOff: ['createSubscription'],
+		// Sent as SmartRecruiters sends it (the kit's deliver): event name and id in signed
+		// headers; the item gets them as fields.
+		typeField: 'eventName',
+	},
 ];
+
+/**
+ * What the vendor counts as delivered, the status of every answer that means received (first
+ * delivery and duplicate alike): its trigger's acceptedStatus (SmartRecruiters: 202), else 200.
+ */
+const receivedStatus = (vendor: VendorCase): number =>
+	(loadTrigger(registry().vendors[vendor.key]) as { acceptedStatus?: number }).acceptedStatus ??
+	200;
+
+/** The node's own description (the node creator shows it under the name). */
+const descriptionOf = (vendor: VendorCase): string =>
+	String(loadTriggerNode(registry().vendors[vendor.key]).description.description);
+
+/** The credential the vendor signs with: its secret and the other fields (e.g. Signing Keys). */
+const credentialOf = (vendor: VendorCase): Record<string, string> => ({
+	...vendor.otherFields?.(),
+	[vendor.secretField]: vendor.secret,
+});
 
 let n8n: N8n;
 let editor: Editor;
@@ -158,6 +288,42 @@ function startFakeKnit(): Promise<void> {
 		}),
 	);
 }
+/**
+ * A local stand-in for Workable's API (never the internet), for the credential's test: GET
+ * /subscriptions with the token answers the (empty) list. Every call is recorded, so the suite
+ * can tell that publishing with the subscription switched off sent nothing.
+ */
+const workableCalls: Array<{ method: string; path: string; authorized: boolean }> = [];
+let workableApi: http.Server;
+let workableBaseUrl = '';
+
+function startFakeWorkable(): Promise<void> {
+	workableApi = http.createServer((request, response) => {
+		request.resume();
+		request.on('end', () => {
+			const call = {
+				method: request.method ?? '',
+				path: request.url ?? '',
+				authorized: request.headers.authorization === `Bearer ${WORKABLE_TOKEN}`,
+			};
+			workableCalls.push(call);
+			const [status, body] = !call.authorized
+				? [401, { error: 'Not authorized' }]
+				: call.method === 'GET' && call.path === '/spi/v3/subscriptions'
+					? [200, { subscriptions: [] }]
+					: [404, { error: 'Not found' }];
+			response.writeHead(status, { 'Content-Type': 'application/json' });
+			response.end(JSON.stringify(body));
+		});
+	});
+	return new Promise((resolve) =>
+		workableApi.listen(0, '127.0.0.1', () => {
+			workableBaseUrl = `http://127.0.0.1:${(workableApi.address() as AddressInfo).port}/spi/v3`;
+			resolve();
+		}),
+	);
+}
+
 const counts = { passed: 0, failed: 0 };
 
 /** One step of the suite: counted for the summary line; a failure saves its evidence. */
@@ -185,23 +351,26 @@ async function shot(name: string): Promise<void> {
 const sel = (id: string) => `[data-test-id="${id}"]`;
 const NDV = sel('ndv');
 
-/** The output panel's JSON view, whitespace collapsed (`"key": value` pairs as text). */
+/**
+ * The output panel's JSON view, whitespace collapsed (`"key": value` pairs as text), read through
+ * to the item's end (its `_ats` metadata comes last, after a long vendor payload such as
+ * Greenhouse's or Ashby's, which n8n renders only as far as it is scrolled to).
+ */
 async function outputJson(): Promise<string> {
+	const container = `${NDV} ${sel('output-panel')} ${sel('ndv-data-container')}`;
 	// The first JSON view of a session loads n8n's JSON viewer on demand, which can take long on a
 	// busy machine; a person would click JSON again if nothing showed, so this does too.
 	for (let attempt = 1; ; attempt++) {
 		await editor.visible(sel('radio-button-json'));
 		await editor.page.click(sel('radio-button-json'));
-		try {
-			const text = await editor.waitForText(
-				`${NDV} ${sel('output-panel')} ${sel('ndv-data-container')}`,
-				/"_ats"/,
-				45_000,
-			);
-			return text.replace(/\s+/g, ' ');
-		} catch (error) {
-			if (attempt === 3) throw error;
-		}
+		const shown = await editor.waitForText(container, /"[^"\n]+":/, 45_000).then(
+			() => true,
+			() => false,
+		);
+		const text = shown ? await editor.textScrolledThrough(container) : '';
+		if (/"_ats"/.test(text)) return text.replace(/\s+/g, ' ');
+		if (attempt === 3)
+			throw new Error(`the output panel's JSON view never showed "_ats": ${text.slice(0, 300)}`);
 	}
 }
 
@@ -235,13 +404,65 @@ async function sendWhenListening(
 	}
 }
 
-/** Sends a signed sample the way the simulator does and returns n8n's answer. */
+/**
+ * Sends a signed sample the way the simulator does (the kit's signing: its `deliver` where it
+ * has one, e.g. Lever's body signature and SmartRecruiters' signed headers) with the credential
+ * the suite typed, and returns n8n's answer.
+ */
 async function send(vendor: VendorCase, url: string, body: Json) {
-	const answer = await post(
-		url,
-		signedRequest(vendor.key, body, { [vendor.secretField]: vendor.secret }),
-	);
+	const answer = await post(url, signedRequest(vendor.key, body, credentialOf(vendor)));
 	return { status: answer.status, body: answer.body };
+}
+
+/**
+ * Clicks the node creator's result for this vendor: the entry named `panelName` that shows the
+ * node's own description, as a person tells it from a built-in node of the same name (n8n ships
+ * its own Workable Trigger).
+ */
+async function clickNodeItem(vendor: VendorCase): Promise<void> {
+	const item = await editor.page.waitForFunction(
+		(creator: string, name: string, description: string) =>
+			[...document.querySelectorAll(`${creator} [data-test-id$="-item"]`)].find((element) => {
+				const text = (element as HTMLElement).innerText ?? '';
+				return (
+					text
+						.split('\n')
+						.map((line) => line.trim())
+						.includes(name) && text.replace(/\s+/g, ' ').includes(description)
+				);
+			}) ?? null,
+		{},
+		sel('node-creator'),
+		vendor.panelName,
+		descriptionOf(vendor).slice(0, 40),
+	);
+	await (item as import('puppeteer-core').ElementHandle<Element>).click();
+}
+
+/**
+ * Switches a boolean parameter of the open node panel off, as a person clicks its switch, and
+ * waits until the switch shows off (it must show on first: the click would otherwise turn it on).
+ */
+async function switchOffParameter(name: string): Promise<void> {
+	const toggle = `${NDV} ${sel(`parameter-input-${name}`)}`;
+	const shows = (on: boolean) =>
+		editor.page.waitForFunction(
+			(selector: string, wanted: boolean) => {
+				const element = document.querySelector(selector);
+				if (!element) return false;
+				const checked =
+					element.classList.contains('is-checked') ||
+					element.querySelector('.is-checked, [aria-checked="true"]') !== null;
+				return checked === wanted;
+			},
+			{ timeout: 10_000 },
+			toggle,
+			on,
+		);
+	await editor.visible(toggle);
+	await shows(true);
+	await editor.page.click(`${toggle} .el-switch`).catch(() => editor.page.click(toggle));
+	await shows(false);
 }
 
 const workflowIdOfPage = () => new URL(editor.page.url()).pathname.split('/').filter(Boolean)[1];
@@ -323,15 +544,34 @@ async function closeNode(): Promise<void> {
 /**
  * Presses the credential form's Save. The first click after typing can land while n8n
  * re-renders the form (the field losing focus) and do nothing, as a person sees: the button
- * still says Save. Then it is pressed again.
+ * still says Save. Then it is pressed again. A click that did save shows as the button's
+ * "Saving"/"Saved", the form closing, or n8n's save request (POST /rest/credentials, PATCH
+ * /rest/credentials/<id>, whatever it answers): on a busy machine the whole save can happen
+ * between two looks at the button, and after a failed test it says Save again.
  */
 async function saveCredential(): Promise<void> {
 	const modal = sel('editCredential-modal');
 	const button = `${modal} ${sel('credential-save-button')}`;
 	await editor.page.keyboard.press('Tab');
 	for (let attempt = 1; attempt <= 3; attempt++) {
+		const requested = editor.page
+			.waitForResponse(
+				(response) => {
+					const { pathname } = new URL(response.url());
+					const method = response.request().method();
+					return (
+						(method === 'POST' && pathname === '/rest/credentials') ||
+						(method === 'PATCH' && /^\/rest\/credentials\/[^/]+$/.test(pathname))
+					);
+				},
+				{ timeout: 5_000 },
+			)
+			.then(
+				() => true,
+				() => false,
+			);
 		await editor.page.click(button);
-		const saved = await editor.page
+		const shown = editor.page
 			.waitForFunction(
 				(modalSel: string, buttonSel: string) => {
 					const dialog = document.querySelector(modalSel) as HTMLElement | null;
@@ -351,6 +591,13 @@ async function saveCredential(): Promise<void> {
 				() => true,
 				() => false,
 			);
+		// Saved as soon as either says so; not saved once both have given up.
+		const saved = await new Promise<boolean>((resolve) => {
+			let pending = 2;
+			const settle = (yes: boolean) => (yes ? resolve(true) : --pending === 0 && resolve(false));
+			void requested.then(settle);
+			void shown.then(settle);
+		});
 		if (saved) return;
 	}
 	throw new Error('the credential form did not save');
@@ -388,6 +635,7 @@ async function listen(): Promise<void> {
 beforeAll(async () => {
 	fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
 	await startFakeKnit();
+	await startFakeWorkable();
 	n8n = await createN8n('v2', { install: 'community' });
 	// The Slack example, imported as a user imports a file, with a Kombo credential of the id it names.
 	const example = JSON.parse(
@@ -422,6 +670,7 @@ afterAll(async () => {
 	await editor?.close();
 	await n8n?.stop();
 	await new Promise((resolve) => knitApi?.close(resolve));
+	await new Promise((resolve) => workableApi?.close(resolve));
 	process.stdout.write(`\neditor: ${counts.passed} passed, ${counts.failed} failed\n`);
 });
 
@@ -443,11 +692,24 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))(
 				});
 				await editor.visible(sel('node-creator-search-bar'));
 				await editor.page.keyboard.type(vendor.panelName);
-				await editor.clickText(vendor.panelName, sel('node-creator'));
-				// The trigger's actions come from its Events filter: "On any event" adds it with All Events.
-				await editor.clickText('On any event', sel('node-creator'));
+				await clickNodeItem(vendor);
+				// The trigger's actions come from its Events filter: "On any event" adds it with All
+				// Events. Workable's come from its Event parameter: the action chooses that event.
+				await editor.clickText(vendor.action ?? 'On any event', sel('node-creator'));
 				await editor.visible(NDV);
 				expect((await editor.text(sel('parameter-input-events'))).trim()).toBe('All Events');
+				if (vendor.key === 'workable')
+					// The Event select shows its choice (in its input, or as text).
+					expect(
+						await editor.page.$eval(`${NDV} ${sel('parameter-input-event')}`, (element) =>
+							[...element.querySelectorAll('input'), element]
+								.map((part) =>
+									part instanceof HTMLInputElement ? part.value : (part as HTMLElement).innerText,
+								)
+								.map((text) => text.trim())
+								.find((text) => text !== ''),
+						),
+					).toBe(vendor.eventName);
 
 				if (vendor.key === 'keldairHr') {
 					// Unauthenticated by default (the vendor allows it); a signing secret needs Signature.
@@ -455,6 +717,8 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))(
 					await editor.page.click(sel('parameter-input-authentication'));
 					await editor.pickOption('Signature (HMAC-SHA256)');
 				}
+				// No vendor API here: Workable and SmartRecruiters receive only (see VENDORS).
+				for (const name of vendor.switchOff ?? []) await switchOffParameter(name);
 
 				// The credential form: a secret pasted with a stray space is refused with the node's reason.
 				// With no credential of this type yet the slot offers "Connect to …"; with one (the
@@ -470,13 +734,15 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))(
 				const modal = sel('editCredential-modal');
 				const secretInput = `${modal} ${sel(`parameter-input-${vendor.secretField}`)} input`;
 				const banner = `${modal} ${sel('node-credentials-config-container')}`;
+				const fillOtherFields = async () => {
+					for (const [name, value] of Object.entries(vendor.otherFields?.() ?? {}))
+						await editor.fill(`${modal} ${sel(`parameter-input-${name}`)} input`, value);
+				};
 				const whiteSpace = new RegExp(
 					`${vendor.secretLabel} starts or ends with white space; paste it again`,
 				);
 				for (let attempt = 1; ; attempt++) {
-					// Knit's credential test asks Knit's API: here the local fake, through the Base URL field.
-					if (vendor.key === 'knit')
-						await editor.fill(`${modal} ${sel('parameter-input-baseUrl')} input`, knitBaseUrl);
+					await fillOtherFields();
 					await editor.fill(secretInput, ` ${vendor.secret}`);
 					await saveCredential();
 					// Under load n8n has also refused the save itself ("String must contain at least 1
@@ -508,7 +774,10 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))(
 							`the credential test never said "${whiteSpace.source}": ${await editor.text(banner)}`,
 						);
 				}
-				// Fixed: saved, tested, and the form closes; opened again it shows the passed test.
+				// Fixed: saved, tested, and the form closes; opened again it shows the passed test. The
+				// other fields are typed again too (the form model can have lost one typed at once; a
+				// Signing Key the test does not check would then be missing only from the signature).
+				await fillOtherFields();
 				await editor.fill(secretInput, vendor.secret);
 				await saveCredential();
 				await editor.hidden(modal);
@@ -548,9 +817,10 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))(
 				workflowId = workflowIdOfPage();
 
 				await listen();
-				firstBody = sampleEvent(vendor.key, vendor.event, 1, Date.now());
+				const sample = sampleEvent(vendor.key, vendor.event, 1, Date.now());
+				firstBody = vendor.asSent?.(sample) ?? sample;
 				expect(await send(vendor, testUrl, firstBody)).toEqual({
-					status: 200,
+					status: receivedStatus(vendor),
 					body: '{"received":true}',
 				});
 				await editor.waitForText(`${NDV} ${sel('output-panel')}`, /1 item/);
@@ -572,7 +842,7 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))(
 				// n8n's test webhook ends after one event: listen again, send the same bytes again.
 				await listen();
 				expect(await send(vendor, testUrl, firstBody)).toEqual({
-					status: 200,
+					status: receivedStatus(vendor),
 					body: '{"received":true}',
 				});
 				await editor.page.waitForFunction(
@@ -587,18 +857,20 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))(
 
 				await closeNode();
 				await publish();
+				vendor.afterPublish?.();
 				const hook = new URL(productionUrl).pathname.replace(/^\/webhook\//, '');
 				await n8n.waitForWebhook(hook);
 				const before = (await n8n.settledExecutions(workflowId, { quietMs: 300 })).filter(
 					(row) => row.mode !== 'manual',
 				).length;
 				expect(await send(vendor, productionUrl, firstBody)).toEqual({
-					status: 200,
+					status: receivedStatus(vendor),
 					body: '{"received":true}',
 				});
-				// A vendor retry of that delivery is dropped (production dedupe is on).
+				// A vendor retry of that delivery is dropped (production dedupe is on), and answered
+				// as received, with the status the vendor counts as delivered.
 				expect(await send(vendor, productionUrl, firstBody)).toEqual({
-					status: 200,
+					status: receivedStatus(vendor),
 					body: '{"received":true,"duplicate":true}',
 				});
 				const runs = (await n8n.settledExecutions(workflowId, { quietMs: 1_000 })).filter(

@@ -104,6 +104,12 @@ export class Editor {
 		this.page.on('console', (message) =>
 			this.consoleLog.push(`${stamp()} ${message.type()}: ${message.text()}`),
 		);
+		// Leaving a page with unsaved changes (a step that failed halfway) asks "Leave site?": a
+		// person leaves, so the next step's navigation is not held up by the prompt.
+		this.page.on('dialog', (dialog) => {
+			this.consoleLog.push(`${stamp()} dialog ${dialog.type()}: ${dialog.message()}`);
+			if (dialog.type() === 'beforeunload') void dialog.accept().catch(() => undefined);
+		});
 		this.page.on('pageerror', (error) =>
 			this.consoleLog.push(`${stamp()} pageerror: ${(error as Error).message}`),
 		);
@@ -206,6 +212,44 @@ export class Editor {
 
 	async text(selector: string): Promise<string> {
 		return this.page.$eval(selector, (element) => (element as HTMLElement).innerText);
+	}
+
+	/**
+	 * The text of `selector` read from top to bottom, as a person scrolls through it: n8n renders
+	 * long lists (the output panel's JSON view) virtually, only the rows in view, so a long item's
+	 * last fields are in the page only once scrolled to. Scrolls its scrollable part (the one with
+	 * the most to scroll) a screenful at a time, waiting two frames for each re-render, joins what
+	 * each position showed, and scrolls back to the top. Without a scrollable part: its text.
+	 */
+	async textScrolledThrough(selector: string): Promise<string> {
+		return this.page.evaluate(async (rootSelector: string) => {
+			const root = document.querySelector(rootSelector) as HTMLElement | null;
+			if (!root) return '';
+			const scrollables = [root, ...root.querySelectorAll<HTMLElement>('*')].filter(
+				(element) =>
+					element.scrollHeight > element.clientHeight + 1 &&
+					/auto|scroll/.test(getComputedStyle(element).overflowY),
+			);
+			const scroller = scrollables.sort(
+				(a, b) => b.scrollHeight - b.clientHeight - (a.scrollHeight - a.clientHeight),
+			)[0];
+			if (!scroller) return root.innerText;
+			const rendered = () =>
+				new Promise<void>((resolve) =>
+					requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+				);
+			const step = Math.max(1, Math.floor(scroller.clientHeight * 0.8));
+			const parts: string[] = [];
+			for (let top = 0, screens = 0; screens < 500; top += step, screens++) {
+				scroller.scrollTop = top;
+				await rendered();
+				parts.push(root.innerText);
+				if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+			}
+			scroller.scrollTop = 0;
+			await rendered();
+			return parts.join('\n');
+		}, selector);
 	}
 
 	/**
