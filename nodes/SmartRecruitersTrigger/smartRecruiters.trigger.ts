@@ -3,9 +3,9 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import {
 	credentialText,
 	decodeHexDigest,
-	digestsEqual,
 	headerValue,
 	hmacSha256,
+	matchesAnySecret,
 	rejected,
 	verified,
 	type Verifier,
@@ -82,11 +82,9 @@ export function smartRecruitersVerifier(generatedKeys: readonly string[] = []): 
 		const trailer = SIGNED_HEADERS.map((name) => `.${headerValue(headers, name) ?? ''}`).join('');
 		// Every key against every entry, without stopping at a match, so neither which key nor
 		// which entry matched shows in the timing.
-		let matched = false;
-		for (const key of keys) {
-			const expected = hmacSha256(key, `${timestamp}.`, rawBody, trailer);
-			for (const digest of received) if (digestsEqual(expected, digest)) matched = true;
-		}
+		const matched = matchesAnySecret(keys, received, (key) =>
+			hmacSha256(key, `${timestamp}.`, rawBody, trailer),
+		);
 		return matched ? verified : rejected('signature mismatch');
 	};
 }

@@ -149,16 +149,21 @@ export function secretsEqual(expected: string, received: string): boolean {
 	return timingSafeEqual(sha256(expected), sha256(received)) && expected.length > 0;
 }
 
-/** Checks a digest against every candidate secret (rotation), without early exit. */
+/**
+ * Checks one digest, or each of several (SmartRecruiters sends one per key during rotation),
+ * against every candidate secret, without early exit: each secret's digest is made once.
+ */
 export function matchesAnySecret(
 	secrets: readonly string[],
-	received: Buffer | undefined,
+	received: Buffer | undefined | readonly Buffer[],
 	expectedFor: (secret: string) => Buffer,
 ): boolean {
+	const digests = Array.isArray(received) ? received : [received as Buffer | undefined];
 	let matched = false;
 	for (const secret of secrets) {
 		if (secret.length === 0) continue;
-		if (digestsEqual(expectedFor(secret), received)) matched = true;
+		const expected = expectedFor(secret);
+		for (const digest of digests) if (digestsEqual(expected, digest)) matched = true;
 	}
 	return matched;
 }
