@@ -1,10 +1,10 @@
 import { TOLERANCE_SECONDS } from '../shared/pipeline';
 import {
-	credentialText,
 	decodeHexDigest,
 	hmacSha256,
 	matchesAnySecret,
 	rejected,
+	secretListOf,
 	sha256Hex,
 	type Verifier,
 	type VerifyResult,
@@ -30,13 +30,6 @@ import { leverVendor } from './lever.vendor';
  * (delivery tokens, which Lever sends in the clear, and body digests), is bounded and forgets
  * each entry once no node's window could accept its `triggeredAt` any more.
  */
-
-/** The credential's signature tokens: one per line (or separated by commas or spaces), trimmed. */
-export function signatureTokensOf(value: unknown): string[] {
-	return credentialText(value)
-		.split(/[\s,]+/)
-		.filter((token) => token !== '');
-}
 
 /** At most this many delivery tokens are remembered; the oldest go first. */
 export const TOKENS_REMEMBERED = 10_000;
@@ -110,7 +103,8 @@ export const verifyLeverSignature: Verifier = ({
 	nowMs,
 	toleranceSeconds,
 }) => {
-	const tokens = signatureTokensOf(credentials.signatureTokens);
+	// The credential's signature tokens, one per Lever webhook.
+	const tokens = secretListOf(credentials.signatureTokens);
 	if (tokens.length === 0) return rejected('no signature token configured');
 	const parsed = bodyFields(rawBody);
 	if ('refused' in parsed) return parsed.refused;

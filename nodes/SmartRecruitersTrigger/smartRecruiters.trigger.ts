@@ -1,12 +1,12 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import {
-	credentialText,
 	decodeHexDigest,
 	headerValue,
 	hmacSha256,
 	matchesAnySecret,
 	rejected,
+	secretListOf,
 	verified,
 	type Verifier,
 } from '../shared/signatures';
@@ -26,16 +26,36 @@ const MAX_SIGNATURES = 32;
 /** Seconds since 1970 as SmartRecruiters sends them: digits only, at most 11 (year 5138). */
 const EPOCH_SECONDS = /^\d{1,11}$/;
 
-/**
- * The credential's Signing Keys: one a line (a password field may flatten pasted lines, so
- * spaces, commas and semicolons separate them too; SmartRecruiters' keys contain none), at most 16.
- */
+/** The credential's Signing Keys (secretListOf's format), at most 16. */
 export function secretKeysOf(credentials: ICredentialDataDecryptedObject): string[] {
-	return credentialText(credentials.secretKeys)
-		.split(/[\s,;]+/)
-		.map((key) => key.trim())
-		.filter((key) => key !== '')
-		.slice(0, MAX_KEYS);
+	return secretListOf(credentials.secretKeys).slice(0, MAX_KEYS);
+}
+
+/**
+ * The `v1=` entries of a `;`-separated signature header: how many, and the digests of those
+ * well formed. Undefined past MAX_SIGNATURES entries.
+ */
+function v1Digests(signature: string): { v1Entries: number; received: Buffer[] } | undefined {
+	const received: Buffer[] = [];
+	let v1Entries = 0;
+	// indexOf over the header rather than split(): a third of the cost, for one entry or many.
+	for (let start = 0, entries = 0; start <= signature.length; ) {
+		if (++entries > MAX_SIGNATURES) return undefined;
+		const next = signature.indexOf(';', start);
+		const end = next < 0 ? signature.length : next;
+		const separator = signature.indexOf('=', start);
+		if (
+			separator >= 0 &&
+			separator < end &&
+			signature.slice(start, separator).trim().toLowerCase() === 'v1'
+		) {
+			v1Entries++;
+			const digest = decodeHexDigest(signature.slice(separator + 1, end).trim());
+			if (digest !== undefined) received.push(digest);
+		}
+		start = end + 1;
+	}
+	return { v1Entries, received };
 }
 
 /**
@@ -50,6 +70,7 @@ export function secretKeysOf(credentials: ICredentialDataDecryptedObject): strin
  * with every v1 entry, in constant time, without stopping at a match.
  */
 export function smartRecruitersVerifier(generatedKeys: readonly string[] = []): Verifier {
+	const ownKeys = generatedKeys.filter((key) => key !== '').slice(0, MAX_KEYS);
 	return ({ rawBody, headers, credentials, nowMs, toleranceSeconds }) => {
 		const signature = headerValue(headers, SIGNATURE_HEADER);
 		const timestamp = headerValue(headers, TIMESTAMP_HEADER);
@@ -59,27 +80,16 @@ export function smartRecruitersVerifier(generatedKeys: readonly string[] = []): 
 		// Written so that a NaN window rejects.
 		if (!(Math.abs(nowMs - Number(timestamp) * 1000) <= toleranceSeconds * 1000))
 			return rejected('timestamp outside the tolerance window');
-		const entries = signature.split(';');
-		if (entries.length > MAX_SIGNATURES) return rejected(`too many entries in ${SIGNATURE_HEADER}`);
-		const received: Buffer[] = [];
-		let v1Entries = 0;
-		for (const entry of entries) {
-			const separator = entry.indexOf('=');
-			if (separator < 0) continue;
-			if (entry.slice(0, separator).trim().toLowerCase() !== 'v1') continue;
-			v1Entries++;
-			const digest = decodeHexDigest(entry.slice(separator + 1).trim());
-			if (digest !== undefined) received.push(digest);
-		}
+		const entries = v1Digests(signature);
+		if (entries === undefined) return rejected(`too many entries in ${SIGNATURE_HEADER}`);
+		const { v1Entries, received } = entries;
 		if (v1Entries === 0) return rejected(`no v1 signature in ${SIGNATURE_HEADER} header`);
 		if (received.length === 0) return rejected(`malformed ${SIGNATURE_HEADER} header`);
-		const keys = [
-			...generatedKeys.filter((key) => key !== '').slice(0, MAX_KEYS),
-			...secretKeysOf(credentials),
-		];
+		const keys = ownKeys.concat(secretKeysOf(credentials));
 		if (keys.length === 0)
 			return rejected('no signing key: activate the subscription or set Signing Keys');
-		const trailer = SIGNED_HEADERS.map((name) => `.${headerValue(headers, name) ?? ''}`).join('');
+		let trailer = '';
+		for (const name of SIGNED_HEADERS) trailer += `.${headerValue(headers, name) ?? ''}`;
 		// Every key against every entry, without stopping at a match, so neither which key nor
 		// which entry matched shows in the timing.
 		const matched = matchesAnySecret(keys, received, (key) =>

@@ -12,7 +12,6 @@ import { inspect } from 'node:util';
 import { LeverTrigger } from '../../nodes/LeverTrigger/LeverTrigger.node';
 import {
 	leverTokenMemory,
-	signatureTokensOf,
 	TOKENS_REMEMBERED,
 	verifyLeverSignature,
 } from '../../nodes/LeverTrigger/lever.trigger';
@@ -269,7 +268,7 @@ describe('several signature tokens in one credential (Lever has one per webhook)
 		['commas and spaces', `  ${OTHER} , ${TOKEN}  `],
 		['tabs', `${OTHER}\t${TOKEN}`],
 	])('%s: tokens are split and trimmed', (_name, value) => {
-		expect(signatureTokensOf(value)).toEqual([OTHER, TOKEN]);
+		expect(signatures.secretListOf(value)).toEqual([OTHER, TOKEN]);
 	});
 
 	it('each webhook’s token is accepted: one trigger takes several event types', async () => {

@@ -15,7 +15,10 @@ import {
 	decodeHexDigest,
 	digestsEqual,
 	hmacSha256,
+	keptFor,
 	matchesAnySecret,
+	SECRETS_KEPT,
+	secretListOf,
 	secretsEqual,
 } from '../../nodes/shared/signatures';
 import type { VerifyRequest } from '../../nodes/shared/signatures';
@@ -408,6 +411,55 @@ describe('hmacSha256 (RFC 2104 from two one-shot hashes)', () => {
 			for (const part of parts) oracle.update(part);
 			expect(hmacSha256(key, ...parts).toString('hex')).toBe(oracle.digest('hex'));
 		}
+	});
+});
+
+describe('keptFor (the per-secret caches: HMAC pads, secret lists)', () => {
+	it('makes a value once per key and keeps only the newest keys', () => {
+		const cache = new Map<string, string>();
+		const made: string[] = [];
+		const make = (key: string) => {
+			made.push(key);
+			return `value of ${key}`;
+		};
+		expect(keptFor(cache, 'a', make)).toBe('value of a');
+		expect(keptFor(cache, 'a', make)).toBe('value of a');
+		expect(made).toEqual(['a']);
+		for (let index = 0; index < 40; index++) keptFor(cache, `key-${index}`, make);
+		expect(cache.size).toBe(SECRETS_KEPT);
+		expect([...cache.keys()]).toEqual(
+			Array.from({ length: SECRETS_KEPT }, (_, index) => `key-${40 - SECRETS_KEPT + index}`),
+		);
+		expect(keptFor(cache, 'a', make)).toBe('value of a');
+		expect(made.filter((key) => key === 'a')).toHaveLength(2);
+	});
+});
+
+describe('secretListOf (several secrets in one credential field, split once per text)', () => {
+	it.each([
+		['one a line', 'first\nsecond', ['first', 'second']],
+		['Windows line ends and blank lines', '\r\nfirst\r\n\r\nsecond\r\n', ['first', 'second']],
+		[
+			'spaces, tabs, commas and semicolons',
+			' first ,\tsecond;third ; ',
+			['first', 'second', 'third'],
+		],
+		['one secret', 'only', ['only']],
+		['nothing', '', []],
+		['only separators', ' ,; \n', []],
+		['not text', undefined, []],
+	])('%s', (_name, value, expected) => expect(secretListOf(value)).toEqual(expected));
+
+	// More texts than the cache keeps, each asked for again after others: every answer is its
+	// own text's, whether it was kept or made again.
+	it("never answers with another text's list", () => {
+		const texts = Array.from({ length: 40 }, (_, index) => `key-${index}\nshared`);
+		for (const round of [0, 1])
+			for (const [index, text] of texts.entries()) {
+				const wanted = round === 0 ? index : texts.length - 1 - index;
+				expect(secretListOf(texts[wanted])).toEqual([`key-${wanted}`, 'shared']);
+				expect(secretListOf(text)).toEqual([`key-${index}`, 'shared']);
+			}
 	});
 });
 
