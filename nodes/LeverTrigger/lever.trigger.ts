@@ -5,7 +5,6 @@ import {
 	matchesAnySecret,
 	rejected,
 	secretListOf,
-	sha256Hex,
 	type Verifier,
 	type VerifyResult,
 } from '../shared/signatures';
@@ -22,74 +21,101 @@ import { leverVendor } from './lever.vendor';
  * - `triggeredAt` must be inside the node's Timestamp Tolerance window (either way), so a
  *   captured delivery is only usable for that long;
  * - within the window, a `token` already accepted with a different body is a replay (401);
- *   the same bytes again are a redelivery, passed on to the pipeline's dedupe (200 duplicate,
- *   keyed on the event `id`). "The same body" is byte for byte: a retry Lever re-serialised
- *   would be refused (Lever resends what it stored, as far as its document says).
+ *   the same body again is a redelivery, passed on to the pipeline's dedupe (200 duplicate,
+ *   keyed on the event `id`). "The same body" is the same text, as JSON.parse reads it: a retry
+ *   Lever re-serialised would be refused (Lever resends what it stored, as far as its document
+ *   says).
  *
- * The token memory is per n8n process (in queue mode: per webhook process), holds no secret
- * (delivery tokens, which Lever sends in the clear, and body digests), is bounded and forgets
- * each entry once no node's window could accept its `triggeredAt` any more.
+ * The token memory is per n8n process (in queue mode: per webhook process). It keeps each
+ * accepted body's text itself, the parse's own input: a digest of the body cost a tenth of the
+ * whole check (npm run bench), and Lever's bodies are ids only, well under a kilobyte. It holds
+ * no secret (delivery tokens and bodies, which Lever sends in the clear), is bounded in entries
+ * and in characters, and forgets each entry once no node's window could accept its
+ * `triggeredAt` any more.
  */
 
 /** At most this many delivery tokens are remembered; the oldest go first. */
 export const TOKENS_REMEMBERED = 10_000;
+/**
+ * At most this many characters of bodies are remembered (n8n's default body limit is 16 MiB);
+ * the oldest go first. A body longer than this on its own is still remembered, alone.
+ */
+export const BODY_CHARACTERS_REMEMBERED = 16 * 1024 * 1024;
 /** Longer than any token Lever sends (48 characters); longer ones are refused unread. */
 const MAX_TOKEN_LENGTH = 256;
 
 interface SeenToken {
-	bodyDigest: string;
+	body: string;
 	/** After this, `triggeredAt` is outside every node's window: the entry is useless. */
 	expiresAtMs: number;
 }
 
 const seenTokens = new Map<string, SeenToken>();
+let bodyCharacters = 0;
 
 /** The process-wide memory of accepted delivery tokens (exported for tests). */
 export const leverTokenMemory = {
 	get size() {
 		return seenTokens.size;
 	},
+	get bodyCharacters() {
+		return bodyCharacters;
+	},
 	clear() {
 		seenTokens.clear();
+		bodyCharacters = 0;
 	},
 };
+
+function forget(token: string, seen: SeenToken) {
+	seenTokens.delete(token);
+	bodyCharacters -= seen.body.length;
+}
 
 function forgetExpired(nowMs: number) {
 	// Insertion order is close to expiry order; a later entry that expired sooner is caught on look-up.
 	for (const [token, seen] of seenTokens) {
 		if (seen.expiresAtMs > nowMs) break;
-		seenTokens.delete(token);
+		forget(token, seen);
 	}
 }
 
 /** Whether `token` may be accepted with this body, remembering it if so. */
-function claimToken(token: string, bodyDigest: string, triggeredAt: number, nowMs: number) {
+function claimToken(token: string, body: string, triggeredAt: number, nowMs: number) {
 	forgetExpired(nowMs);
 	const seen = seenTokens.get(token);
-	if (seen !== undefined && seen.expiresAtMs > nowMs) return seen.bodyDigest === bodyDigest;
-	if (seen !== undefined) seenTokens.delete(token);
-	while (seenTokens.size >= TOKENS_REMEMBERED)
-		seenTokens.delete(seenTokens.keys().next().value as string);
+	if (seen !== undefined && seen.expiresAtMs > nowMs) return seen.body === body;
+	if (seen !== undefined) forget(token, seen);
+	for (const [oldest, entry] of seenTokens) {
+		if (
+			seenTokens.size < TOKENS_REMEMBERED &&
+			bodyCharacters + body.length <= BODY_CHARACTERS_REMEMBERED
+		)
+			break;
+		forget(oldest, entry);
+	}
+	bodyCharacters += body.length;
 	seenTokens.set(token, {
-		bodyDigest,
+		body,
 		expiresAtMs: Math.max(nowMs, triggeredAt) + TOLERANCE_SECONDS.max * 1000,
 	});
 	return true;
 }
 
-/** The parsed body, or why it cannot carry Lever's signature. */
+/** The body's text and its parse, or why it cannot carry Lever's signature. */
 function bodyFields(
 	rawBody: Buffer,
-): { fields: Record<string, unknown> } | { refused: VerifyResult } {
+): { text: string; fields: Record<string, unknown> } | { refused: VerifyResult } {
+	const text = rawBody.toString('utf8');
 	let body: unknown;
 	try {
-		body = JSON.parse(rawBody.toString('utf8'));
+		body = JSON.parse(text);
 	} catch {
 		return { refused: rejected('body is not JSON (Lever signs fields inside the body)') };
 	}
 	if (body === null || typeof body !== 'object' || Array.isArray(body))
 		return { refused: rejected('body is not a JSON object (Lever signs fields inside the body)') };
-	return { fields: body as Record<string, unknown> };
+	return { text, fields: body as Record<string, unknown> };
 }
 
 const has = (body: Record<string, unknown>, field: string) =>
@@ -108,7 +134,7 @@ export const verifyLeverSignature: Verifier = ({
 	if (tokens.length === 0) return rejected('no signature token configured');
 	const parsed = bodyFields(rawBody);
 	if ('refused' in parsed) return parsed.refused;
-	const { fields } = parsed;
+	const { text, fields } = parsed;
 	if (!has(fields, 'signature'))
 		return rejected('missing signature field (generate a signature token in Lever)');
 	if (!has(fields, 'token')) return rejected('missing token field');
@@ -127,7 +153,7 @@ export const verifyLeverSignature: Verifier = ({
 	const message = `${token}${String(triggeredAt)}`;
 	if (!matchesAnySecret(tokens, received, (secret) => hmacSha256(secret, message)))
 		return rejected('signature mismatch');
-	if (!claimToken(token, sha256Hex(rawBody), triggeredAt, nowMs))
+	if (!claimToken(token, text, triggeredAt, nowMs))
 		return rejected('token already used with another body (replay)');
 	return { ok: true, body: fields };
 };

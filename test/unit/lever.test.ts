@@ -11,6 +11,7 @@ import { inspect } from 'node:util';
 
 import { LeverTrigger } from '../../nodes/LeverTrigger/LeverTrigger.node';
 import {
+	BODY_CHARACTERS_REMEMBERED,
 	leverTokenMemory,
 	TOKENS_REMEMBERED,
 	verifyLeverSignature,
@@ -328,11 +329,47 @@ describe('the token memory', () => {
 		expect(verify(delivery(nowMs), { nowMs }).ok).toBe(true);
 		expect(leverTokenMemory.size).toBe(1);
 		const later = nowMs + 3601 * 1000;
-		expect(verify(delivery(later), { nowMs: later }).ok).toBe(true);
+		const second = delivery(later);
+		expect(verify(second, { nowMs: later }).ok).toBe(true);
 		expect(leverTokenMemory.size).toBe(1);
+		expect(leverTokenMemory.bodyCharacters).toBe(JSON.stringify(second).length);
 	});
 
-	it('holds no signature token (only delivery tokens, sent in the clear, and digests)', () => {
+	/** A genuine delivery whose body is about `characters` long. */
+	const large = (index: number, characters: number) =>
+		signLeverBody(
+			{
+				...delivery(),
+				token: deliveryToken(`large-${index}`),
+				data: { note: 'x'.repeat(characters) },
+			},
+			TOKEN,
+		);
+
+	it('is bounded in characters: the oldest bodies go first, and a replay of a kept one is still refused', () => {
+		const bodies = Array.from({ length: 20 }, (_, index) => large(index, 1024 * 1024));
+		for (const body of bodies) expect(verify(body).ok).toBe(true);
+		expect(leverTokenMemory.bodyCharacters).toBeLessThanOrEqual(BODY_CHARACTERS_REMEMBERED);
+		expect(leverTokenMemory.size).toBe(15);
+		const newest = bodies[bodies.length - 1];
+		// Rewritten to the same length: the text is compared, not its size.
+		expect(verify({ ...newest, data: { note: 'y'.repeat(1024 * 1024) } })).toEqual({
+			ok: false,
+			reason: 'token already used with another body (replay)',
+		});
+		expect(verify(newest).ok).toBe(true);
+	});
+
+	it('keeps a body longer than the bound alone', () => {
+		expect(verify(large(0, 1000)).ok).toBe(true);
+		const huge = large(1, BODY_CHARACTERS_REMEMBERED + 1);
+		expect(verify(huge).ok).toBe(true);
+		expect(leverTokenMemory.size).toBe(1);
+		expect(leverTokenMemory.bodyCharacters).toBe(JSON.stringify(huge).length);
+		expect(verify({ ...huge, data: {} }).ok).toBe(false);
+	});
+
+	it('holds no signature token (only delivery tokens and bodies, sent in the clear)', () => {
 		const secret = 'lever-unit-secret-never-stored-1';
 		expect(verify(delivery(Date.now(), secret), { tokens: secret }).ok).toBe(true);
 		const memory = inspect(leverTokenMemory, { showHidden: true, depth: null });
