@@ -20,6 +20,7 @@ import { envelopeOf } from '../../nodes/shared/vendor';
 import { kitFor, post, registry, sampleEvent, signedRequest } from '../../scripts/signing';
 import { loadTrigger, loadTriggerNode } from '../../scripts/vendor-kits';
 import { DOCS_IMAGES, Editor, RESULTS_DIR } from '../support/editor';
+import { fakeWorkable, withoutEventType } from '../support/fakeWorkable';
 import { createN8n } from '../support/n8n';
 
 type N8n = Awaited<ReturnType<typeof createN8n>>;
@@ -182,19 +183,17 @@ const VENDORS: VendorCase[] = [
 		// A candidate payload as Workable sends it, without event_type: the item gets it from the
 		// node's Event parameter, which the node creator's action set.
 		typeField: 'event_type',
-		asSent: ({ event_type: _added, ...payload }) => {
-			void _added;
-			return payload;
-		},
+		asSent: withoutEventType,
 		// The credential test asked the fake; with the subscription switched off, publishing
 		// called nothing (no POST /subscriptions).
 		afterPublish: () => {
-			expect(workableCalls).toContainEqual({
+			expect(workableApi.calls).toContainEqual({
 				method: 'GET',
 				path: '/spi/v3/subscriptions',
-				authorized: true,
+				authorization: `Bearer ${WORKABLE_TOKEN}`,
+				body: undefined,
 			});
-			expect(workableCalls.filter((call) => call.method !== 'GET')).toEqual([]);
+			expect(workableApi.calls.filter((call) => call.method !== 'GET')).toEqual([]);
 		},
 	},
 	{
@@ -288,41 +287,8 @@ function startFakeKnit(): Promise<void> {
 		}),
 	);
 }
-/**
- * A local stand-in for Workable's API (never the internet), for the credential's test: GET
- * /subscriptions with the token answers the (empty) list. Every call is recorded, so the suite
- * can tell that publishing with the subscription switched off sent nothing.
- */
-const workableCalls: Array<{ method: string; path: string; authorized: boolean }> = [];
-let workableApi: http.Server;
+const workableApi = fakeWorkable(WORKABLE_TOKEN);
 let workableBaseUrl = '';
-
-function startFakeWorkable(): Promise<void> {
-	workableApi = http.createServer((request, response) => {
-		request.resume();
-		request.on('end', () => {
-			const call = {
-				method: request.method ?? '',
-				path: request.url ?? '',
-				authorized: request.headers.authorization === `Bearer ${WORKABLE_TOKEN}`,
-			};
-			workableCalls.push(call);
-			const [status, body] = !call.authorized
-				? [401, { error: 'Not authorized' }]
-				: call.method === 'GET' && call.path === '/spi/v3/subscriptions'
-					? [200, { subscriptions: [] }]
-					: [404, { error: 'Not found' }];
-			response.writeHead(status, { 'Content-Type': 'application/json' });
-			response.end(JSON.stringify(body));
-		});
-	});
-	return new Promise((resolve) =>
-		workableApi.listen(0, '127.0.0.1', () => {
-			workableBaseUrl = `http://127.0.0.1:${(workableApi.address() as AddressInfo).port}/spi/v3`;
-			resolve();
-		}),
-	);
-}
 
 const counts = { passed: 0, failed: 0 };
 
@@ -635,7 +601,7 @@ async function listen(): Promise<void> {
 beforeAll(async () => {
 	fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
 	await startFakeKnit();
-	await startFakeWorkable();
+	workableBaseUrl = await workableApi.listen();
 	n8n = await createN8n('v2', { install: 'community' });
 	// The Slack example, imported as a user imports a file, with a Kombo credential of the id it names.
 	const example = JSON.parse(
@@ -670,7 +636,7 @@ afterAll(async () => {
 	await editor?.close();
 	await n8n?.stop();
 	await new Promise((resolve) => knitApi?.close(resolve));
-	await new Promise((resolve) => workableApi?.close(resolve));
+	await workableApi.close();
 	process.stdout.write(`\neditor: ${counts.passed} passed, ${counts.failed} failed\n`);
 });
 

@@ -6,10 +6,8 @@
  * no execution, and deletes the subscription when the workflow is deactivated through n8n's
  * REST API. n8n 2.41.1 and 1.123.81; ATS_E2E_MAJORS=v2 (or v1) narrows it.
  */
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { post, sampleEvent, signedRequest } from '../../scripts/signing';
+import { fakeWorkable, withoutEventType } from '../support/fakeWorkable';
 import { createN8n, expectNoExecutionFor } from '../support/n8n';
 import { TEST_SECRETS, testCredentials, triggerWorkflow } from '../support/workflows';
 
@@ -27,51 +25,9 @@ const majors = (process.env.ATS_E2E_MAJORS ?? 'v2,v1')
 	.map((m) => m.trim())
 	.filter(Boolean);
 
-interface Call {
-	method: string;
-	path: string;
-	authorization: string | undefined;
-	body: Record<string, unknown> | undefined;
-}
-
-/** A fake Workable API: POST /subscriptions answers an id, DELETE /subscriptions/:id removes it. */
-function fakeWorkable() {
-	const calls: Call[] = [];
-	const subscriptions = new Map<string, Record<string, unknown>>();
-	let next = 9001;
-	const server = http.createServer((req, res) => {
-		let raw = '';
-		req.on('data', (chunk) => (raw += chunk));
-		req.on('end', () => {
-			const call: Call = {
-				method: req.method ?? '',
-				path: req.url ?? '',
-				authorization: req.headers.authorization,
-				body: raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined,
-			};
-			calls.push(call);
-			const answer = (status: number, body: unknown) => {
-				res.writeHead(status, { 'Content-Type': 'application/json', Connection: 'close' });
-				res.end(JSON.stringify(body));
-			};
-			if (call.authorization !== `Bearer ${TOKEN}`) return answer(401, { error: 'Not authorized' });
-			if (call.method === 'POST' && call.path === '/spi/v3/subscriptions') {
-				const id = String(next++);
-				subscriptions.set(id, call.body ?? {});
-				return answer(201, { id: Number(id) });
-			}
-			const match = /^\/spi\/v3\/subscriptions\/(\d+)$/.exec(call.path);
-			if (call.method === 'DELETE' && match)
-				return subscriptions.delete(match[1]) ? answer(200, {}) : answer(404, {});
-			return answer(404, {});
-		});
-	});
-	return { server, calls, subscriptions };
-}
-
 describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 	let n8n: N8n;
-	const api = fakeWorkable();
+	const api = fakeWorkable(TOKEN);
 	const workflow = triggerWorkflow('workable', {
 		id: `atsWorkableSub${major}`.padEnd(16, '0').slice(0, 16),
 		webhookId: `workable-subscription-${major}`,
@@ -83,16 +39,8 @@ describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 		post(url(), signedRequest('workable', body, { apiToken: TOKEN }, { tamper }), 120_000);
 	let sequence = 0;
 	/** A candidate payload as Workable sends it: the candidate under data, no event_type. */
-	const candidatePayload = () => {
-		const { event_type: _added, ...payload } = sampleEvent(
-			'workable',
-			'candidate_moved',
-			++sequence,
-			Date.now(),
-		);
-		void _added;
-		return payload;
-	};
+	const candidatePayload = () =>
+		withoutEventType(sampleEvent('workable', 'candidate_moved', ++sequence, Date.now()));
 	/** A sentinel whose item is its body: it names its event itself. */
 	const sentinel = () => {
 		const body = sampleEvent('workable', 'candidate_moved', 90_000 + ++sequence, Date.now());
@@ -100,8 +48,7 @@ describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 	};
 
 	beforeAll(async () => {
-		await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
-		const baseUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}/spi/v3`;
+		const baseUrl = await api.listen();
 		n8n = await createN8n(major);
 		n8n.importCredentials(
 			testCredentials()
@@ -118,8 +65,7 @@ describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 
 	afterAll(async () => {
 		await n8n?.stop();
-		api.server.closeAllConnections();
-		await new Promise<void>((resolve) => api.server.close(() => resolve()));
+		await api.close();
 	});
 
 	it("activation subscribed this node's production URL to its event, with the credential's token", () => {
