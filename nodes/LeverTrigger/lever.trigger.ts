@@ -27,11 +27,11 @@ import { leverVendor } from './lever.vendor';
  *   says).
  *
  * The token memory is per n8n process (in queue mode: per webhook process). It keeps each
- * accepted body's text itself, the parse's own input: a digest of the body cost a tenth of the
- * whole check (npm run bench), and Lever's bodies are ids only, well under a kilobyte. It holds
- * no secret (delivery tokens and bodies, which Lever sends in the clear), is bounded in entries
- * and in characters, and forgets each entry once no node's window could accept its
- * `triggeredAt` any more.
+ * accepted body's text itself, the parse's own input: a digest of the body cost a tenth of
+ * verify + parse + schema (npm run bench), and Lever's bodies are ids only, well under a
+ * kilobyte. It holds no secret (delivery tokens and bodies, which Lever sends in the clear), is
+ * bounded in entries and in characters, and forgets each entry once no node's window could
+ * accept its `triggeredAt` any more.
  */
 
 /** At most this many delivery tokens are remembered; the oldest go first. */
