@@ -22,6 +22,7 @@ import { loadTrigger, loadTriggerNode } from '../../scripts/vendor-kits';
 import { DOCS_IMAGES, Editor, RESULTS_DIR } from '../support/editor';
 import { fakeWorkable, withoutEventType } from '../support/fakeWorkable';
 import { createN8n } from '../support/n8n';
+import { until } from '../support/until';
 
 type N8n = Awaited<ReturnType<typeof createN8n>>;
 type Json = Record<string, unknown>;
@@ -983,9 +984,7 @@ describe('Knit self-registration in the editor', () => {
 
 			await unpublish();
 			// n8n removes the webhook (our delete hook) right after the editor shows "Publish".
-			const deadline = Date.now() + 30_000;
-			while (!knitCalls.some((call) => call.path === 'sync.pause') && Date.now() < deadline)
-				await new Promise((resolve) => setTimeout(resolve, 200));
+			await until(() => knitCalls.some((call) => call.path === 'sync.pause'), 30_000);
 			expect(knitCalls.map((call) => call.path)).toContain('sync.pause');
 			expect(knitCalls.find((call) => call.path === 'sync.pause')?.body.syncJobId).toMatch(
 				/^sj_editor_/,

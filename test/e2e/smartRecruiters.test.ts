@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 
 import { post, sampleEvent, signedRequest } from '../../scripts/signing';
 import { createN8n, expectNoExecutionFor } from '../support/n8n';
+import { until } from '../support/until';
 import { credentialId, triggerWorkflow } from '../support/workflows';
 
 type N8n = Awaited<ReturnType<typeof createN8n>>;
@@ -135,12 +136,6 @@ function fakeSmartRecruiters() {
 	return { server, subscriptions, calls, handshakes, generatedKeys };
 }
 
-/** Waits (up to 60 s) until `done()` holds. */
-async function until(done: () => boolean) {
-	const deadline = Date.now() + 60_000;
-	while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
 describe.each(majors)('SmartRecruiters on a real n8n %s', (major) => {
 	let n8n: N8n;
 	const fake = fakeSmartRecruiters();
@@ -190,9 +185,7 @@ describe.each(majors)('SmartRecruiters on a real n8n %s', (major) => {
 		n8n.importWorkflows([workflow]);
 		await n8n.start();
 		// Readiness comes before activation ends; the subscription is active once create returned.
-		const deadline = Date.now() + 60_000;
-		while (fake.handshakes.length === 0 && Date.now() < deadline)
-			await new Promise((resolve) => setTimeout(resolve, 200));
+		await until(() => fake.handshakes.length > 0);
 		const setup = await fetch(`${n8n.baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },

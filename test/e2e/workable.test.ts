@@ -9,6 +9,7 @@
 import { post, sampleEvent, signedRequest } from '../../scripts/signing';
 import { fakeWorkable, withoutEventType } from '../support/fakeWorkable';
 import { createN8n, expectNoExecutionFor } from '../support/n8n';
+import { until } from '../support/until';
 import { TEST_SECRETS, testCredentials, triggerWorkflow } from '../support/workflows';
 
 type N8n = Awaited<ReturnType<typeof createN8n>>;
@@ -41,6 +42,11 @@ describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 	/** A candidate payload as Workable sends it: the candidate under data, no event_type. */
 	const candidatePayload = () =>
 		withoutEventType(sampleEvent('workable', 'candidate_moved', ++sequence, Date.now()));
+	/** The subscription id activation stored in the workflow's static data, once it has. */
+	const subscriptionIdStored = (): string | undefined => {
+		const [row] = n8n.query(`SELECT staticData FROM workflow_entity WHERE id = '${workflow.id}'`);
+		return JSON.parse(row?.staticData ?? '{}')['node:Workable Trigger']?.workableSubscriptionId;
+	};
 	/** A sentinel whose item is its body: it names its event itself. */
 	const sentinel = () => {
 		const body = sampleEvent('workable', 'candidate_moved', 90_000 + ++sequence, Date.now());
@@ -61,6 +67,8 @@ describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 		n8n.importWorkflows([workflow]);
 		await n8n.start();
 		await n8n.waitForWebhook(webhookPath);
+		// n8n can serve the webhook before activation has stored what the subscription returned.
+		await until(() => subscriptionIdStored() !== undefined);
 	});
 
 	afterAll(async () => {
@@ -77,12 +85,7 @@ describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 			body: { target: url(), event: 'candidate_moved' },
 		});
 		expect(api.subscriptions.size).toBe(1);
-		const [staticData] = n8n.query(
-			`SELECT staticData FROM workflow_entity WHERE id = '${workflow.id}'`,
-		);
-		expect(JSON.parse(staticData.staticData ?? '{}')['node:Workable Trigger']).toMatchObject({
-			workableSubscriptionId: '9001',
-		});
+		expect(subscriptionIdStored()).toBe('9001');
 	});
 
 	it('a signed candidate payload without event_type: one execution, typed by the subscription, normalized', async () => {
@@ -149,9 +152,7 @@ describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 		});
 		expect(deactivate.status).toBe(200);
 		// n8n may tear the active version down after answering (its publication outbox): wait for it.
-		const deadline = Date.now() + 60_000;
-		while (Date.now() < deadline && !api.calls.some((call) => call.method === 'DELETE'))
-			await new Promise((resolve) => setTimeout(resolve, 250));
+		await until(() => api.calls.some((call) => call.method === 'DELETE'));
 		const deletes = api.calls.filter((call) => call.method === 'DELETE');
 		expect(deletes).toEqual([
 			{
@@ -163,6 +164,7 @@ describe.each(majors)('Workable Trigger in a real n8n %s', (major) => {
 		]);
 		expect(api.subscriptions.size).toBe(0);
 		// The webhook is gone with it.
+		const deadline = Date.now() + 60_000;
 		let after = await send(candidatePayload());
 		while (Date.now() < deadline && after.status !== 404) {
 			await new Promise((resolve) => setTimeout(resolve, 250));

@@ -272,27 +272,51 @@ export class Editor {
 		}
 	}
 
-	/** An option of an open n8n select (its headline, not its description). */
+	/**
+	 * An option of an open n8n select (its headline, not its description), clicked until the select
+	 * takes it: the option is marked selected (a multi-select) or the list closes (a single one). A
+	 * click while the list is still sliding open can land beside the option and pick nothing.
+	 */
 	async pickOption(headline: string): Promise<void> {
-		const option = await this.page.waitForFunction(
-			(wanted: string) => {
-				const options = [...document.querySelectorAll('[role="option"]')].filter((element) => {
-					const box = element.getBoundingClientRect();
-					return box.width > 0 && box.height > 0;
-				});
-				return (
-					options.find((element) => {
-						const label =
-							(element.querySelector('.option-headline') as HTMLElement | null)?.innerText ??
-							(element as HTMLElement).innerText;
-						return label.trim() === wanted;
-					}) ?? null
+		for (let attempt = 1; ; attempt++) {
+			const option = (await this.page.waitForFunction(
+				(wanted: string) => {
+					const options = [...document.querySelectorAll('[role="option"]')].filter((element) => {
+						const box = element.getBoundingClientRect();
+						return box.width > 0 && box.height > 0;
+					});
+					return (
+						options.find((element) => {
+							const label =
+								(element.querySelector('.option-headline') as HTMLElement | null)?.innerText ??
+								(element as HTMLElement).innerText;
+							return label.trim() === wanted;
+						}) ?? null
+					);
+				},
+				{},
+				headline,
+			)) as ElementHandle<Element>;
+			await option.click();
+			const taken = await this.page
+				.waitForFunction(
+					(element: Element) =>
+						!element.isConnected ||
+						element.getBoundingClientRect().height === 0 ||
+						element.getAttribute('aria-selected') === 'true' ||
+						element.classList.contains('is-selected') ||
+						element.classList.contains('selected'),
+					{ timeout: 2_000 },
+					option,
+				)
+				.then(
+					() => true,
+					() => false,
 				);
-			},
-			{},
-			headline,
-		);
-		await (option as ElementHandle<Element>).click();
+			if (taken) return;
+			if (attempt === 3)
+				throw new Error(`the option "${headline}" was clicked 3 times, never taken`);
+		}
 	}
 
 	/** The visible options of the open select: headline and description. */
