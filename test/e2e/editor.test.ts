@@ -773,6 +773,8 @@ describe.each(VENDORS.map((vendor) => [vendor.panelName, vendor] as const))(
 				).toContain(`(${vendor.event})`);
 				await editor.pickOption(vendor.eventName);
 				await editor.clickText('Events', `${NDV} ${sel('input-label')}`);
+				// The chosen event's tag is drawn after the pick: wait for it, then read it.
+				await editor.waitForText(sel('parameter-input-events'), /\S/, 5_000).catch(() => undefined);
 				expect((await editor.text(sel('parameter-input-events'))).trim()).toBe(vendor.eventName);
 
 				// The URLs a person copies from the node.
