@@ -2,8 +2,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import {
 	decodeHexDigest,
+	headerHmacSha256,
 	headerValue,
-	hmacSha256,
 	matchesAnySecret,
 	rejected,
 	secretListOf,
@@ -27,8 +27,9 @@ const MAX_SIGNATURES = 32;
 const EPOCH_SECONDS = /^\d{1,11}$/;
 
 /** The credential's Signing Keys (secretListOf's format), at most 16. */
-export function secretKeysOf(credentials: ICredentialDataDecryptedObject): string[] {
-	return secretListOf(credentials.secretKeys).slice(0, MAX_KEYS);
+export function secretKeysOf(credentials: ICredentialDataDecryptedObject): readonly string[] {
+	const keys = secretListOf(credentials.secretKeys);
+	return keys.length <= MAX_KEYS ? keys : keys.slice(0, MAX_KEYS);
 }
 
 /**
@@ -36,6 +37,12 @@ export function secretKeysOf(credentials: ICredentialDataDecryptedObject): strin
  * well formed. Undefined past MAX_SIGNATURES entries.
  */
 function v1Digests(signature: string): { v1Entries: number; received: Buffer[] } | undefined {
+	// The usual header (one key, no rotation under way), read without the loop: 0.05 of
+	// SmartRecruiters' bench (a) ratio.
+	if (signature.length === 67 && signature.startsWith('v1=')) {
+		const digest = decodeHexDigest(signature.slice(3));
+		return { v1Entries: 1, received: digest === undefined ? [] : [digest] };
+	}
 	const received: Buffer[] = [];
 	let v1Entries = 0;
 	// indexOf over the header rather than split(): about 0.3 µs less per event (measured side by
@@ -86,7 +93,8 @@ export function smartRecruitersVerifier(generatedKeys: readonly string[] = []): 
 		const { v1Entries, received } = entries;
 		if (v1Entries === 0) return rejected(`no v1 signature in ${SIGNATURE_HEADER} header`);
 		if (received.length === 0) return rejected(`malformed ${SIGNATURE_HEADER} header`);
-		const keys = ownKeys.concat(secretKeysOf(credentials));
+		const credentialKeys = secretKeysOf(credentials);
+		const keys = ownKeys.length === 0 ? credentialKeys : ownKeys.concat(credentialKeys);
 		if (keys.length === 0)
 			return rejected('no signing key: activate the subscription or set Signing Keys');
 		let trailer = '';
@@ -94,7 +102,7 @@ export function smartRecruitersVerifier(generatedKeys: readonly string[] = []): 
 		// Every key against every entry, without stopping at a match, so neither which key nor
 		// which entry matched shows in the timing.
 		const matched = matchesAnySecret(keys, received, (key) =>
-			hmacSha256(key, `${timestamp}.`, rawBody, trailer),
+			headerHmacSha256(key, `${timestamp}.`, rawBody, trailer),
 		);
 		return matched ? verified : rejected('signature mismatch');
 	};

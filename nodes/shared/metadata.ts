@@ -35,7 +35,9 @@ type JsonSchema = Record<string, unknown> & {
  * expressed as allOf, which n8n's preview does not merge.
  */
 export function triggerItemJsonSchema(payload: z.ZodType): JsonSchema {
-	const schema = z.toJSONSchema(payload, { unrepresentable: 'any' }) as JsonSchema;
+	// The item is the payload as sent (zod's input side), fields the schema does not name
+	// included: an output schema would close a z.object to them.
+	const schema = z.toJSONSchema(payload, { unrepresentable: 'any', io: 'input' }) as JsonSchema;
 	const metadata = z.toJSONSchema(atsMetadataSchema, { unrepresentable: 'any' }) as JsonSchema;
 	delete metadata.$schema;
 	const addMetadata = (branch: JsonSchema) => {

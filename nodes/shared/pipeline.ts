@@ -67,6 +67,23 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+type FieldSource = { field: string; header?: string; parameter?: string };
+const fieldSourcesOf = new WeakMap<Record<string, RequestField>, FieldSource[]>();
+
+/** The vendor's requestFields as a list, header names in lower case, made once per vendor. */
+function fieldSources(fields: Record<string, RequestField>): FieldSource[] {
+	let sources = fieldSourcesOf.get(fields);
+	if (sources === undefined) {
+		sources = Object.entries(fields).map(([field, source]) =>
+			'header' in source
+				? { field, header: source.header.toLowerCase() }
+				: { field, parameter: source.parameter },
+		);
+		fieldSourcesOf.set(fields, sources);
+	}
+	return sources;
+}
+
 /**
  * Adds the vendor's `requestFields` to the body the pipeline parsed; a field the body has already
  * is kept as sent. In place: the body is this request's own parse, and a spread copy that then
@@ -78,11 +95,9 @@ export function withRequestFields(
 	parameterOf: (name: string) => unknown,
 	body: Record<string, unknown>,
 ): Record<string, unknown> {
-	for (const field in fields) {
+	for (const { field, header, parameter } of fieldSources(fields)) {
 		if (Object.prototype.hasOwnProperty.call(body, field)) continue;
-		const source = fields[field];
-		const value =
-			'header' in source ? headers[source.header.toLowerCase()] : parameterOf(source.parameter);
+		const value = header !== undefined ? headers[header] : parameterOf(parameter as string);
 		const first = Array.isArray(value) ? value[0] : value;
 		if (typeof first === 'string' && first !== '') body[field] = first;
 	}

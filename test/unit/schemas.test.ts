@@ -1,4 +1,5 @@
 import { kiniVendor } from '../../nodes/KiniTrigger/kini.vendor';
+import { triggerItemJsonSchema } from '../../nodes/shared/metadata';
 import { envelopeOf } from '../../nodes/shared/vendor';
 import { vendorListWithKits as vendorList, vendorsWithKits as vendors } from '../support/vendors';
 
@@ -33,6 +34,19 @@ describe('schemas keep unknown fields and flag what does not match', () => {
 		const body = { ...vendors.kini.samples[0].body, new_field: 'kept' };
 		expect(vendors.kini.schema.parse(body)).toMatchObject({ new_field: 'kept' });
 	});
+	// The item is the body as sent, whatever a schema's parse output keeps (SmartRecruiters'
+	// is a z.object, which strips): a field no schema names is valid, and n8n's schema preview
+	// must not say the item has no other fields.
+	it.each(vendorList.map((vendor) => [vendor.key, vendor]))(
+		'%s: a field the schema does not name is valid, and the item schema admits it',
+		(_key, vendor) => {
+			const body = { ...vendor.samples[0].body, new_field: 'kept' };
+			expect(vendor.schema.safeParse(body).error?.issues ?? []).toEqual([]);
+			const itemSchema = triggerItemJsonSchema(vendor.schema);
+			for (const branch of [itemSchema, ...((itemSchema.anyOf ?? itemSchema.oneOf ?? []) as [])])
+				expect((branch as { additionalProperties?: unknown }).additionalProperties).not.toBe(false);
+		},
+	);
 	it.each([
 		['kini', { ...vendors.kini.samples[0].body, status: 'PARTIAL' }, 'status'],
 		[

@@ -14,6 +14,7 @@ import {
 	decodeBase64UrlDigest,
 	decodeHexDigest,
 	digestsEqual,
+	headerHmacSha256,
 	hmacSha256,
 	keptFor,
 	matchesAnySecret,
@@ -410,6 +411,33 @@ describe('hmacSha256 (RFC 2104 from two one-shot hashes)', () => {
 			const oracle = createHmac('sha256', key);
 			for (const part of parts) oracle.update(part);
 			expect(hmacSha256(key, ...parts).toString('hex')).toBe(oracle.digest('hex'));
+		}
+	});
+});
+
+describe('headerHmacSha256 (text read from a header, signed as the bytes sent)', () => {
+	// Node's HTTP server hands each byte of a header over as one character (latin1): a UTF-8
+	// "ë" arrives as the two characters "Ã«".
+	const sent = Buffer.from('<https://api.example.com/candidates/Zoë-日本>; rel=self', 'utf8');
+	const asNodeHandsIt = sent.toString('latin1');
+
+	it('signs the bytes that were sent, where UTF-8 would sign others', () => {
+		const oracle = createHmac('sha256', 'key').update(sent).digest('hex');
+		expect(headerHmacSha256('key', asNodeHandsIt).toString('hex')).toBe(oracle);
+		expect(hmacSha256('key', asNodeHandsIt).toString('hex')).not.toBe(oracle);
+	});
+
+	it('agrees with createHmac over header text, body bytes and header text joined', () => {
+		const body = Buffer.from('{"note":"Zoë Çelik 日本 🚀"}', 'utf8');
+		for (const key of ['k', 'x'.repeat(64), 'kéy'.repeat(40)]) {
+			const oracle = createHmac('sha256', key)
+				.update(Buffer.from('1736951400.', 'latin1'))
+				.update(body)
+				.update(Buffer.concat([Buffer.from('.e-1.'), sent]))
+				.digest('hex');
+			expect(
+				headerHmacSha256(key, '1736951400.', body, `.e-1.${asNodeHandsIt}`).toString('hex'),
+			).toBe(oracle);
 		}
 	});
 });

@@ -7,8 +7,9 @@
  * X-Hook-Secret comes back with a 200 within 20 s. The node's URL is served by a local stand-in
  * for n8n that runs the trigger's webhook in n8n-core's WebhookContext (test/support/context.ts).
  */
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
@@ -133,6 +134,15 @@ describe('the v1 signature', () => {
 		for (const key of keys) expect(verify(headers, { nowMs, keys: key }).ok).toBe(true);
 		expect(verify(headers, { nowMs, keys: keys.slice(3, 9).join('\n') }).ok).toBe(true);
 		expect(verify(headers, { nowMs, keys: '', generated: [keys[15]] }).ok).toBe(true);
+		// The credential's first 16 keys are used, as SmartRecruiters keeps at most 16.
+		const credentialKeys = Array.from({ length: 15 }, (_, index) => `unused-${index}`);
+		const signedBy = (key: string) => v1('{"id":"a1"}', EVENT, [key], nowMs);
+		const sixteen = [...credentialKeys, 'sixteenth', 'seventeenth'].join('\n');
+		expect(verify(signedBy('sixteenth'), { nowMs, keys: sixteen }).ok).toBe(true);
+		expect(verify(signedBy('seventeenth'), { nowMs, keys: sixteen })).toEqual({
+			ok: false,
+			reason: 'signature mismatch',
+		});
 		expect(verify(headers, { nowMs, keys: 'another-key' })).toEqual({
 			ok: false,
 			reason: 'signature mismatch',
@@ -172,6 +182,52 @@ describe('the v1 signature', () => {
 			ok: false,
 			reason: 'malformed smartrecruiters-signature header',
 		});
+		// As long as one well-formed entry (the form read without the loop), but not hex.
+		const notHex = `v1=${'z'.repeat(64)}`;
+		expect(verify({ ...headers, 'smartrecruiters-signature': notHex }, { nowMs })).toEqual({
+			ok: false,
+			reason: 'malformed smartrecruiters-signature header',
+		});
+	});
+
+	it('signs header values as the bytes sent, through a real HTTP server (a Link that is not ASCII)', async () => {
+		const nowMs = Date.now();
+		const timestamp = String(Math.floor(nowMs / 1000));
+		const body = Buffer.from('{"id":"a1"}');
+		const link = Buffer.from('<https://api.smartrecruiters.com/candidates/Zoë>; rel=self');
+		const signed = Buffer.concat([
+			Buffer.from(`${timestamp}.`),
+			body,
+			Buffer.from('.e-1.application.created.v201910.'),
+			link,
+		]);
+		// createHmac over the bytes, independent of the code under test.
+		const signature = `v1=${createHmac('sha256', SIGNING_KEY).update(signed).digest('hex')}`;
+		const request = Buffer.concat([
+			Buffer.from(
+				'POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+					`Content-Length: ${body.length}\r\nsmartrecruiters-timestamp: ${timestamp}\r\n` +
+					`smartrecruiters-signature: ${signature}\r\nevent-id: e-1\r\n` +
+					'event-name: application.created\r\nevent-version: v201910\r\nlink: ',
+			),
+			link,
+			Buffer.from('\r\nConnection: close\r\n\r\n'),
+			body,
+		]);
+		const received = new Promise<http.IncomingHttpHeaders>((resolve) => {
+			const server = http.createServer((incoming, response) => {
+				response.end();
+				server.close();
+				resolve(incoming.headers);
+			});
+			server.listen(0, '127.0.0.1', () => {
+				const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1');
+				socket.on('data', () => undefined);
+				socket.end(request);
+			});
+		});
+		const headers = (await received) as Record<string, string>;
+		expect(verify(headers, { nowMs, rawBody: body.toString() })).toEqual({ ok: true });
 	});
 
 	it("rejects a timestamp outside the node's window, a malformed one, and a NaN window", () => {
