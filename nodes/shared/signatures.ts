@@ -25,6 +25,10 @@ export function headerValue(headers: Headers, name: string): string | undefined 
 	// look-up is the usual hit.
 	if (Object.prototype.hasOwnProperty.call(headers, name)) return firstHeaderText(headers[name]);
 	const wanted = name.toLowerCase();
+	// A name given in another case (StartupKit's X-Webhook-*, a configured header) still finds
+	// Node's lower-case key without the loop.
+	if (wanted !== name && Object.prototype.hasOwnProperty.call(headers, wanted))
+		return firstHeaderText(headers[wanted]);
 	for (const key of Object.keys(headers)) {
 		if (key.toLowerCase() !== wanted) continue;
 		return firstHeaderText(headers[key]);
